@@ -1,0 +1,84 @@
+/**
+ * The one table of what each role may do. Module policies ask `can(actor, permission, siteId)`;
+ * the admin shows menus from the permissions the server reports. 三员分立: the three
+ * administrators' sets do not overlap, and none of them holds a content permission.
+ */
+import type { RoleCode } from './roles.ts';
+
+export const PERMISSIONS = [
+  // system administrator (系统管理员)
+  'orgs.manage',
+  'users.manage',
+  'sites.manage',
+  'system.jobs',
+  // security administrator (安全管理员)
+  'security.policy',
+  'roles.grant',
+  'users.unlock',
+  // auditor (审计管理员)
+  'audit.read',
+  'audit.export',
+  // shared reads
+  'users.read',
+  'orgs.read',
+  'sites.read',
+  'columns.read',
+  // site work
+  'sites.edit',
+  'columns.manage',
+  'content.author',
+  'content.firstReview',
+  'content.sectionReview',
+  'content.leaderApproval',
+  'disclosure.handle',
+  'interaction.handle',
+  'monitoring.read',
+  'evaluation.manage',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
+  platformAdmin: ['orgs.manage', 'users.manage', 'sites.manage', 'system.jobs', 'users.read', 'orgs.read', 'sites.read', 'columns.read', 'columns.manage', 'sites.edit'],
+  securityAdmin: ['security.policy', 'roles.grant', 'users.unlock', 'users.read', 'orgs.read', 'sites.read'],
+  auditor: ['audit.read', 'audit.export', 'users.read', 'orgs.read', 'sites.read'],
+  siteAdmin: ['sites.read', 'sites.edit', 'columns.read', 'columns.manage', 'orgs.read'],
+  editor: ['sites.read', 'columns.read', 'content.author', 'content.firstReview', 'orgs.read'],
+  sectionReviewer: ['sites.read', 'columns.read', 'content.sectionReview', 'orgs.read'],
+  leader: ['sites.read', 'columns.read', 'content.leaderApproval', 'orgs.read'],
+  supervisor: ['sites.read', 'columns.read', 'monitoring.read', 'evaluation.manage', 'orgs.read'],
+  letterHandler: ['sites.read', 'columns.read', 'interaction.handle', 'orgs.read'],
+  disclosureOfficer: ['sites.read', 'columns.read', 'disclosure.handle', 'orgs.read'],
+};
+
+export interface ScopedGrant {
+  role: string;
+  scope: string;
+}
+
+const rolePerms = ROLE_PERMISSIONS as Record<string, readonly Permission[] | undefined>;
+
+/** True when one of the grants gives `permission` on `siteId` (or platform-wide when siteId is omitted). */
+export function grantsAllow(grants: readonly ScopedGrant[], permission: Permission, siteId?: string | null): boolean {
+  return grants.some(
+    (g) => (rolePerms[g.role] ?? []).includes(permission) && (g.scope === '*' || (siteId != null && g.scope === siteId)),
+  );
+}
+
+/** The sites on which the grants give `permission`: 'all', or the list of site ids. */
+export function sitesAllowed(grants: readonly ScopedGrant[], permission: Permission): 'all' | string[] {
+  const ids = new Set<string>();
+  for (const g of grants) {
+    if (!(rolePerms[g.role] ?? []).includes(permission)) continue;
+    if (g.scope === '*') return 'all';
+    ids.add(g.scope);
+  }
+  return [...ids];
+}
+
+/** Every permission the grants give anywhere (for the admin's menu). */
+export function permissionsOf(grants: readonly ScopedGrant[]): Permission[] {
+  const out = new Set<Permission>();
+  for (const g of grants) for (const p of rolePerms[g.role] ?? []) out.add(p);
+  return [...out].sort();
+}

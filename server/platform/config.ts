@@ -1,0 +1,79 @@
+/**
+ * Platform configuration: read once from the environment, validated, typed.
+ * A bad setting stops start-up with one line that names it.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const boolFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  GONGKAI_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave unset for the embedded SQLite database)')
+    .optional(),
+  GONGKAI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GONGKAI_TRUST_PROXY: boolFlag.default(false),
+  GONGKAI_SECURE_COOKIES: boolFlag.optional(),
+  GONGKAI_RUN_JOBS: boolFlag.default(true),
+  GONGKAI_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** County-level departments and townships may not own a site (国办发〔2017〕47号). */
+  GONGKAI_ALLOW_COUNTY_DEPARTMENT_SITES: boolFlag.default(false),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseFile: string;
+  databaseUrl: string | undefined;
+  logLevel: string;
+  trustProxy: boolean;
+  secureCookies: boolean;
+  runJobs: boolean;
+  workerConcurrency: number;
+  allowCountyDepartmentSites: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    detail: string,
+  ) {
+    super(`配置错误 ${setting}: ${detail}`);
+  }
+}
+
+/** Parses the environment into a Config; throws ConfigError naming the first bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const setting = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(setting, `${issue?.message ?? 'invalid'} (got ${JSON.stringify(cleaned[setting] ?? null)})`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.GONGKAI_DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseFile: path.join(dataDir, 'gongkai.db'),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.GONGKAI_LOG_LEVEL,
+    trustProxy: e.GONGKAI_TRUST_PROXY,
+    secureCookies: e.GONGKAI_SECURE_COOKIES ?? e.NODE_ENV === 'production',
+    runJobs: e.GONGKAI_RUN_JOBS,
+    workerConcurrency: e.GONGKAI_WORKER_CONCURRENCY,
+    allowCountyDepartmentSites: e.GONGKAI_ALLOW_COUNTY_DEPARTMENT_SITES,
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * What differs between SQLite and PostgreSQL, in one interface. Nothing outside
+ * `server/platform/db/dialects/` may branch on the dialect.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, JobRow } from '../schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DialectAdapter {
+  readonly name: DialectName;
+  createKysely(): Kysely<Database>;
+  /**
+   * Takes the row lock that serialises writers of the audit chain for the rest of the
+   * transaction (PostgreSQL: SELECT … FOR UPDATE; SQLite: writers are already serial).
+   */
+  lockAuditHead(trx: Kysely<Database>): Promise<{ seq: number; hash: string }>;
+  /** Claims up to `limit` runnable jobs for `workerId` (PostgreSQL: FOR UPDATE SKIP LOCKED). */
+  claimJobs(
+    db: Kysely<Database>,
+    args: { workerId: string; now: string; lockUntil: string; limit: number; names: string[] },
+  ): Promise<JobRow[]>;
+  /** DDL that makes audit events append-only and protects the last 180 days from deletion. */
+  auditProtectionDdl(retentionDays: number): string[];
+  /** DDL that removes that protection (used only by the migration's `down`). */
+  dropAuditProtectionDdl(): string[];
+}

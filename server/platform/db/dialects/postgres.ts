@@ -1,0 +1,90 @@
+/** PostgreSQL through node-postgres: the production dialect. */
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database, JobRow } from '../schema.ts';
+import type { DialectAdapter } from './dialect.ts';
+
+// int8 (bigint) and numeric come back as strings by default; our counts fit in 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export interface PostgresOptions {
+  url: string;
+  /** Runs every connection in this schema (tests use one schema per test file). */
+  schema?: string;
+  poolSize?: number;
+}
+
+export function postgresAdapter(opts: PostgresOptions): DialectAdapter {
+  return {
+    name: 'postgres',
+    createKysely() {
+      const pool = new pg.Pool({
+        connectionString: opts.url,
+        max: opts.poolSize ?? 10,
+        ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+      });
+      return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    },
+    async lockAuditHead(trx) {
+      const head = await trx
+        .selectFrom('audit_head')
+        .select(['seq', 'hash'])
+        .where('id', '=', 1)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      return { seq: Number(head.seq), hash: head.hash };
+    },
+    async claimJobs(db, { workerId, now, lockUntil, limit, names }) {
+      if (names.length === 0) return [];
+      const rows = await db
+        .updateTable('jobs')
+        .set((eb) => ({
+          status: 'running',
+          locked_by: workerId,
+          locked_until: lockUntil,
+          attempts: eb('attempts', '+', 1),
+          updated_at: now,
+        }))
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('jobs')
+            .select('id')
+            .where('name', 'in', names)
+            .where((w) =>
+              w.or([
+                w.and([w('status', '=', 'pending'), w('run_at', '<=', now)]),
+                w.and([w('status', '=', 'running'), w('locked_until', '<', now)]),
+              ]),
+            )
+            .orderBy('priority', 'desc')
+            .orderBy('run_at')
+            .limit(limit)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .returningAll()
+        .execute();
+      return rows as JobRow[];
+    },
+    auditProtectionDdl(retentionDays) {
+      return [
+        `CREATE OR REPLACE FUNCTION audit_events_guard() RETURNS trigger AS $$
+         BEGIN
+           IF TG_OP = 'UPDATE' THEN
+             RAISE EXCEPTION 'audit events are append-only';
+           END IF;
+           IF OLD.at > to_char((now() AT TIME ZONE 'UTC') - interval '${retentionDays} days', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') THEN
+             RAISE EXCEPTION 'audit events younger than ${retentionDays} days may not be deleted';
+           END IF;
+           RETURN OLD;
+         END $$ LANGUAGE plpgsql`,
+        `CREATE TRIGGER audit_events_guard BEFORE UPDATE OR DELETE ON audit_events
+         FOR EACH ROW EXECUTE FUNCTION audit_events_guard()`,
+      ];
+    },
+    dropAuditProtectionDdl() {
+      return ['DROP TRIGGER IF EXISTS audit_events_guard ON audit_events', 'DROP FUNCTION IF EXISTS audit_events_guard()'];
+    },
+  };
+}
+

@@ -1,0 +1,85 @@
+/** SQLite (better-sqlite3): the embedded default. WAL, foreign keys on, BEGIN IMMEDIATE. */
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
+import type { Database, JobRow } from '../schema.ts';
+import type { DialectAdapter } from './dialect.ts';
+
+/** Writers take the lock at BEGIN, so two processes never deadlock upgrading a read lock. */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly cfg: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(cfg);
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.cfg);
+  }
+}
+
+export function sqliteAdapter(file: string): DialectAdapter {
+  return {
+    name: 'sqlite',
+    createKysely() {
+      if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+      const database = new SqliteDatabase(file);
+      database.pragma('journal_mode = WAL');
+      database.pragma('foreign_keys = ON');
+      database.pragma('busy_timeout = 10000');
+      database.pragma('synchronous = NORMAL');
+      return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+    },
+    async lockAuditHead(trx) {
+      const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+      return { seq: Number(head.seq), hash: head.hash };
+    },
+    async claimJobs(db, { workerId, now, lockUntil, limit, names }) {
+      if (names.length === 0) return [];
+      const rows = await db
+        .updateTable('jobs')
+        .set((eb) => ({
+          status: 'running',
+          locked_by: workerId,
+          locked_until: lockUntil,
+          attempts: eb('attempts', '+', 1),
+          updated_at: now,
+        }))
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('jobs')
+            .select('id')
+            .where('name', 'in', names)
+            .where((w) =>
+              w.or([
+                w.and([w('status', '=', 'pending'), w('run_at', '<=', now)]),
+                w.and([w('status', '=', 'running'), w('locked_until', '<', now)]),
+              ]),
+            )
+            .orderBy('priority', 'desc')
+            .orderBy('run_at')
+            .limit(limit),
+        )
+        .returningAll()
+        .execute();
+      return rows as JobRow[];
+    },
+    auditProtectionDdl(retentionDays) {
+      return [
+        `CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+         BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END`,
+        `CREATE TRIGGER audit_events_retention BEFORE DELETE ON audit_events
+         WHEN old.at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-${retentionDays} days')
+         BEGIN SELECT RAISE(ABORT, 'audit events younger than ${retentionDays} days may not be deleted'); END`,
+      ];
+    },
+    dropAuditProtectionDdl() {
+      return ['DROP TRIGGER IF EXISTS audit_events_no_update', 'DROP TRIGGER IF EXISTS audit_events_retention'];
+    },
+  };
+}
+

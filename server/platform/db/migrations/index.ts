@@ -1,0 +1,75 @@
+/**
+ * The one list of migrations. Each runs unchanged on SQLite and PostgreSQL; where DDL must
+ * differ, a migration asks the dialect adapter for it.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import type { DialectAdapter } from '../dialects/dialect.ts';
+import type { Database } from '../schema.ts';
+import * as m0001 from './0001-foundation.ts';
+
+export interface MigrationContext {
+  dialect: DialectAdapter;
+  genesisHash: string;
+}
+
+interface MigrationModule {
+  up(db: Kysely<unknown>, ctx: MigrationContext): Promise<void>;
+  down(db: Kysely<unknown>, ctx: MigrationContext): Promise<void>;
+}
+
+const MIGRATIONS: Record<string, MigrationModule> = {
+  '0001-foundation': m0001,
+};
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+function migrator(db: Kysely<Database>, dialect: DialectAdapter): Migrator {
+  const ctx: MigrationContext = { dialect, genesisHash: GENESIS_HASH };
+  return new Migrator({
+    db,
+    provider: {
+      async getMigrations() {
+        return Object.fromEntries(
+          Object.entries(MIGRATIONS).map(([name, mod]): [string, Migration] => [
+            name,
+            { up: (d) => mod.up(d as Kysely<unknown>, ctx), down: (d) => mod.down(d as Kysely<unknown>, ctx) },
+          ]),
+        );
+      },
+    },
+  });
+}
+
+export class MigrationError extends Error {}
+
+function check(set: MigrationResultSet): string[] {
+  if (set.error) {
+    const failed = set.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(`migration ${failed} failed: ${String((set.error as Error).message ?? set.error)}`);
+  }
+  return (set.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Brings the schema to the latest version; returns the names of the migrations it ran. */
+export async function migrateToLatest(db: Kysely<Database>, dialect: DialectAdapter): Promise<string[]> {
+  return check(await migrator(db, dialect).migrateToLatest());
+}
+
+/** Undoes every migration (tests of the migrations themselves use this). */
+export async function migrateDownAll(db: Kysely<Database>, dialect: DialectAdapter): Promise<string[]> {
+  const m = migrator(db, dialect);
+  const done: string[] = [];
+  for (;;) {
+    const set = await m.migrateDown();
+    const names = check(set);
+    if (names.length === 0) break;
+    done.push(...names);
+  }
+  return done;
+}
+
+/** Names of migrations applied and pending. */
+export async function migrationStatus(db: Kysely<Database>, dialect: DialectAdapter) {
+  const list = await migrator(db, dialect).getMigrations();
+  return list.map((m) => ({ name: m.name, executedAt: m.executedAt?.toISOString() ?? null }));
+}

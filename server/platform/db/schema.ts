@@ -1,0 +1,189 @@
+/**
+ * The database schema as Kysely sees it: one interface per table. Timestamps are UTC ISO
+ * strings; calendar dates YYYY-MM-DD; flags 0/1 integers; JSON as text. The same shapes
+ * hold on SQLite and PostgreSQL.
+ */
+import type { Generated, Selectable } from 'kysely';
+
+export interface OrgTable {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  credit_code: string | null;
+  division_code: string | null;
+  level: string;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  org_id: string | null;
+  password_hash: string;
+  password_changed_at: string;
+  must_change_password: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  disabled: number;
+  last_login_at: string | null;
+  last_login_ip: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PasswordHistoryTable {
+  id: string;
+  user_id: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface RoleGrantTable {
+  id: string;
+  user_id: string;
+  role: string;
+  /** '*' for a platform-wide grant, otherwise the site id. */
+  scope: string;
+  granted_by: string | null;
+  granted_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself is only in the cookie. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  ended_at: string | null;
+  end_reason: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  site_id: string | null;
+  result: string;
+  request_id: string | null;
+  ip: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface SiteTable {
+  id: string;
+  code: string | null;
+  name: string;
+  kind: string;
+  sponsor_org_id: string;
+  parent_site_id: string | null;
+  hosting: string;
+  base_url: string | null;
+  domains: string;
+  icp_number: string | null;
+  psb_number: string | null;
+  contact: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ColumnTable {
+  id: string;
+  site_id: string;
+  parent_id: string | null;
+  name: string;
+  slug: string;
+  sort_order: number;
+  freshness_class: string;
+  freshness_days: number | null;
+  owner_org_id: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobTable {
+  id: string;
+  name: string;
+  payload: string;
+  status: string;
+  priority: number;
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface ScheduledRunTable {
+  name: string;
+  slot: string;
+  job_id: string;
+  created_at: string;
+}
+
+export interface WorkerHeartbeatTable {
+  worker_id: string;
+  hostname: string;
+  pid: number;
+  runs_scheduler: number;
+  started_at: string;
+  last_seen_at: string;
+}
+
+export interface Database {
+  orgs: OrgTable;
+  users: UserTable;
+  password_history: PasswordHistoryTable;
+  role_grants: RoleGrantTable;
+  sessions: SessionTable;
+  settings: SettingTable;
+  audit_events: AuditEventTable;
+  audit_head: AuditHeadTable;
+  sites: SiteTable;
+  site_columns: ColumnTable;
+  jobs: JobTable;
+  scheduled_runs: ScheduledRunTable;
+  worker_heartbeats: WorkerHeartbeatTable;
+}
+
+export type OrgRow = Selectable<OrgTable>;
+export type UserRow = Selectable<UserTable>;
+export type RoleGrantRow = Selectable<RoleGrantTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type SiteRow = Selectable<SiteTable>;
+export type ColumnRow = Selectable<ColumnTable>;
+export type JobRow = Selectable<JobTable>;
+// Generated is re-exported for tables that later gain database-generated columns.
+export type { Generated };

@@ -1,0 +1,63 @@
+/**
+ * Test support: a fresh, migrated database per call — in-memory SQLite by default, a
+ * private PostgreSQL schema when DATABASE_URL is set — and the Deps around it.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { fixedClock } from '#server/platform/clock.ts';
+import { loadConfig, type Config } from '#server/platform/config.ts';
+import { openDb, type Db } from '#server/platform/db/database.ts';
+import { postgresAdapter } from '#server/platform/db/dialects/postgres.ts';
+import { sqliteAdapter } from '#server/platform/db/dialects/sqlite.ts';
+import { migrateToLatest } from '#server/platform/db/migrations/index.ts';
+import type { Deps } from '#server/platform/deps.ts';
+import { createLogger } from '#server/platform/logger.ts';
+
+export const TEST_DATABASE_URL = process.env.DATABASE_URL;
+export const dialectUnderTest = TEST_DATABASE_URL ? 'postgres' : 'sqlite';
+
+/** A new empty database with the schema at the latest migration. */
+export async function createTestDb(opts: { migrate?: boolean } = {}): Promise<Db> {
+  let db: Db;
+  if (TEST_DATABASE_URL) {
+    const schema = `gk_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const inner = openDb(postgresAdapter({ url: TEST_DATABASE_URL, schema, poolSize: 4 }));
+    db = {
+      ...inner,
+      async close() {
+        await inner.close();
+        const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+        await c.connect();
+        await c.query(`DROP SCHEMA ${schema} CASCADE`);
+        await c.end();
+      },
+    };
+  } else {
+    db = openDb(sqliteAdapter(':memory:'));
+  }
+  if (opts.migrate !== false) await migrateToLatest(db.kysely, db.dialect);
+  return db;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', GONGKAI_DATA_DIR: '/tmp/gongkai-test-unused', GONGKAI_RUN_JOBS: 'false', ...overrides });
+}
+
+export interface TestDeps extends Deps {
+  readonly clock: ReturnType<typeof fixedClock>;
+}
+
+/** Deps over a fresh database with a controllable clock starting at 2026-11-27 09:00 (Beijing). */
+export async function createTestDeps(opts: { config?: Record<string, string>; now?: string } = {}): Promise<TestDeps> {
+  const db = await createTestDb();
+  return {
+    config: testConfig(opts.config),
+    db,
+    clock: fixedClock(opts.now ?? '2026-11-27T01:00:00.000Z'),
+    logger: createLogger('silent'),
+  };
+}
