@@ -58,10 +58,14 @@ export interface ScopedGrant {
 
 const rolePerms = ROLE_PERMISSIONS as Record<string, readonly Permission[] | undefined>;
 
-/** True when one of the grants gives `permission` on `siteId` (or platform-wide when siteId is omitted). */
-export function grantsAllow(grants: readonly ScopedGrant[], permission: Permission, siteId?: string | null): boolean {
+/**
+ * True when one of the grants gives `permission` on `siteId`. Without a site id the question
+ * is "anywhere at all" (platform roles are only ever granted platform-wide, so for their
+ * permissions the two readings agree); a site-bound check must always pass the site.
+ */
+export function grantsAllow(grants: readonly ScopedGrant[], permission: Permission, siteId?: string): boolean {
   return grants.some(
-    (g) => (rolePerms[g.role] ?? []).includes(permission) && (g.scope === '*' || (siteId != null && g.scope === siteId)),
+    (g) => (rolePerms[g.role] ?? []).includes(permission) && (siteId === undefined || g.scope === '*' || g.scope === siteId),
   );
 }
 

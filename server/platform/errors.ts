@@ -14,9 +14,16 @@ export class AppError extends Error {
     readonly status: number,
     message: string,
     readonly fields: FieldError[] = [],
+    public details: Record<string, unknown> | undefined = undefined,
   ) {
     super(message);
     this.name = 'AppError';
+  }
+
+  /** Adds machine-readable details for clients (e.g. when a lock ends). */
+  withDetails(details: Record<string, unknown>): this {
+    this.details = details;
+    return this;
   }
 }
 

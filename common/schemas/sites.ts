@@ -1,0 +1,81 @@
+/** Request schemas of the sites API (sites and columns), shared by server and admin. */
+import { z } from 'zod';
+import { SITE_CODE_PATTERN } from '../codes.ts';
+
+export const SITE_KINDS = ['portal', 'department'] as const;
+export const SITE_KIND_LABELS: Record<(typeof SITE_KINDS)[number], string> = { portal: '门户网站', department: '部门网站' };
+export const SITE_HOSTINGS = ['hosted', 'external'] as const;
+export const SITE_HOSTING_LABELS: Record<(typeof SITE_HOSTINGS)[number], string> = { hosted: '平台托管', external: '外部网站（仅监测）' };
+export const SITE_STATUSES = ['planned', 'active', 'migrating', 'closing', 'closed'] as const;
+export type SiteStatus = (typeof SITE_STATUSES)[number];
+export const SITE_STATUS_LABELS: Record<SiteStatus, string> = {
+  planned: '筹建中',
+  active: '运行中',
+  migrating: '迁移中',
+  closing: '关停公示中',
+  closed: '已关停',
+};
+
+export const FRESHNESS_CLASSES = ['news', 'notice', 'policy', 'personnel', 'plan', 'custom', 'none'] as const;
+export type FreshnessClass = (typeof FRESHNESS_CLASSES)[number];
+export const FRESHNESS_LABELS: Record<FreshnessClass, string> = {
+  news: '动态要闻类（14 天）',
+  notice: '通知公告类（6 个月）',
+  policy: '政策文件类（6 个月）',
+  personnel: '人事规划类（1 年）',
+  plan: '规划计划类（1 年）',
+  custom: '自定义天数',
+  none: '不考核更新',
+};
+
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9\u4e00-\u9fa5]([a-z0-9\u4e00-\u9fa5-]{0,61}[a-z0-9\u4e00-\u9fa5])?\.)+[a-z\u4e00-\u9fa5]{2,63}$/;
+
+export const ContactSchema = z.strictObject({
+  phone: z.string().trim().max(50, '不能超过 50 个字符').regex(/^[\d\-+() ]*$/, '电话号码格式不正确').optional(),
+  email: z.union([z.email('电子邮箱格式不正确'), z.literal('')]).optional(),
+  address: z.string().trim().max(200, '不能超过 200 个字符').optional(),
+});
+
+const siteFields = {
+  code: z.string().trim().regex(SITE_CODE_PATTERN, '网站标识码应为 10 位数字，或 bm 加 8 位数字').nullable().optional(),
+  name: z.string().trim().min(1, '不能为空').max(200, '不能超过 200 个字符'),
+  kind: z.enum(SITE_KINDS, { message: '网站类型应为 门户网站 或 部门网站' }),
+  sponsorOrgId: z.string().min(1, '请选择主办单位').max(40),
+  parentSiteId: z.string().max(40).nullable().optional(),
+  hosting: z.enum(SITE_HOSTINGS, { message: '请选择托管方式' }),
+  baseUrl: z.url({ protocol: /^https?$/, message: '网址应以 http:// 或 https:// 开头' }).max(500).nullable().optional(),
+  domains: z.array(z.string().trim().toLowerCase().regex(HOSTNAME, '域名格式不正确')).max(10, '域名不能超过 10 个').optional(),
+  icpNumber: z.string().trim().max(64, '不能超过 64 个字符').nullable().optional(),
+  psbNumber: z.string().trim().max(64, '不能超过 64 个字符').nullable().optional(),
+  contact: ContactSchema.optional(),
+  status: z.enum(SITE_STATUSES, { message: '未知的网站状态' }).optional(),
+};
+
+export const CreateSiteSchema = z.strictObject(siteFields);
+export type CreateSiteInput = z.input<typeof CreateSiteSchema>;
+export const UpdateSiteSchema = z.strictObject(siteFields).partial();
+export type UpdateSiteInput = z.input<typeof UpdateSiteSchema>;
+
+export const SiteListQuerySchema = z.strictObject({
+  status: z.enum(SITE_STATUSES).optional(),
+  kind: z.enum(SITE_KINDS).optional(),
+  hosting: z.enum(SITE_HOSTINGS).optional(),
+  /** Sites whose sponsor is this county org or below it. */
+  countyOrgId: z.string().max(40).optional(),
+  q: z.string().max(100).optional(),
+});
+
+const columnFields = {
+  name: z.string().trim().min(1, '不能为空').max(100, '不能超过 100 个字符'),
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '栏目路径只能包含小写字母、数字和短横线'),
+  parentId: z.string().max(40).nullable().optional(),
+  sortOrder: z.number().int().min(0).max(1_000_000).optional(),
+  freshnessClass: z.enum(FRESHNESS_CLASSES, { message: '请选择更新要求' }),
+  freshnessDays: z.number().int().min(1, '至少 1 天').max(3650, '不能超过 3650 天').nullable().optional(),
+  ownerOrgId: z.string().max(40).nullable().optional(),
+};
+
+export const CreateColumnSchema = z.strictObject(columnFields);
+export type CreateColumnInput = z.input<typeof CreateColumnSchema>;
+export const UpdateColumnSchema = z.strictObject(columnFields).partial();
+export const CloseColumnSchema = z.strictObject({ reason: z.string().trim().min(2, '请填写关闭原因').max(500) });

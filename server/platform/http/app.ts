@@ -1,0 +1,97 @@
+/**
+ * The HTTP application. `buildApp()` assembles plugins and the modules' routes and never
+ * listens: tests use `app.inject()`, the CLI's `serve` calls `listen`.
+ */
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../deps.ts';
+import { REDACT_PATHS } from '../logger.ts';
+import { registerAuth, type Authenticator } from './auth.ts';
+import { registerErrorHandling } from './error-handler.ts';
+
+export type App = FastifyInstance;
+
+/** A module's HTTP surface: a Fastify plugin that receives the platform's deps. */
+export type RoutesPlugin = (app: FastifyInstance, deps: Deps) => Promise<void>;
+
+export interface BuildAppOptions {
+  /** Resolves a session cookie to the acting user (provided by the accounts room). */
+  authenticate: Authenticator;
+  routes: RoutesPlugin[];
+  /** Extra plugins that serve non-API paths (the admin SPA, public files). */
+  extras?: ((app: FastifyInstance) => Promise<void>)[];
+}
+
+export async function buildApp(deps: Deps, opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      deps.config.logLevel === 'silent'
+        ? false
+        : { level: deps.config.logLevel, redact: { paths: REDACT_PATHS, censor: '[已隐藏]' } },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1_048_576,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.config.secureCookies ? { maxAge: 31_536_000 } : false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Gongkai API', description: '公开 · 政府网站集约化平台接口', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  registerAuth(app, opts.authenticate);
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => {
+    await deps.db.kysely.selectFrom('audit_head').select('seq').executeTakeFirst();
+    return { status: 'ok' };
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const plugin of opts.routes) {
+    await app.register(async (scoped) => plugin(scoped, deps));
+  }
+  for (const extra of opts.extras ?? []) await app.register(extra);
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,122 @@
+/**
+ * Scheduled jobs, declared in one place. A schedule fires by enqueueing its job for a slot
+ * (a cron time, Beijing time); the (name, slot) primary key of `scheduled_runs` makes each
+ * slot fire once however many processes run the scheduler.
+ */
+import { randomUUID } from 'node:crypto';
+import { Cron } from 'croner';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { defineJob, DEFAULT_MAX_ATTEMPTS } from './job-definition.ts';
+import { insertJob, notifyJobsEnqueued } from './queue.ts';
+
+/** Government sites run on Beijing time; cron patterns are read in it, whatever the server's TZ. */
+export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';
+
+export interface ScheduleDefinition {
+  /** Stable name; it keys scheduled_runs, so renaming it re-fires the current slot once. */
+  name: string;
+  /** Five-field cron pattern in Beijing time. */
+  cron: string;
+  /** Name of the job to enqueue. */
+  job: string;
+  payload: unknown;
+  /** Attempts per run (default 5); the next slot comes anyway, so periodic jobs rarely need more. */
+  maxAttempts?: number;
+}
+
+/** Does nothing: its runs prove that the scheduler and a worker are alive. */
+export const platformHeartbeatJob = defineJob({
+  name: 'platform.heartbeat',
+  payload: z.object({}),
+  run: async () => {},
+});
+
+/** Every schedule of the platform. Modules add theirs here, not in their own timers. */
+export const SCHEDULES: ScheduleDefinition[] = [
+  { name: 'platform.heartbeat', cron: '*/5 * * * *', job: platformHeartbeatJob.name, payload: {} },
+  // Registered by the accounts module; until then the worker fails these runs with a clear error.
+  { name: 'accounts.expire-sessions', cron: '*/10 * * * *', job: 'accounts.expireSessions', payload: {} },
+];
+
+const crons = new Map<string, Cron>();
+
+function cronFor(pattern: string): Cron {
+  let c = crons.get(pattern);
+  if (!c) {
+    // Paused and without a callback: used only to compute times, it never starts a timer.
+    c = new Cron(pattern, { timezone: SCHEDULE_TIMEZONE, paused: true });
+    crons.set(pattern, c);
+  }
+  return c;
+}
+
+/** The latest slot of `cron` at or before `at`, or null if the pattern never matched. */
+export function latestSlot(cron: string, at: Date): Date | null {
+  // previousRuns excludes a run exactly at the reference, so look from 1 ms later.
+  const [slot] = cronFor(cron).previousRuns(1, new Date(at.getTime() + 1));
+  return slot ?? null;
+}
+
+/** Throws if any schedule has a bad cron pattern or a duplicate name; run at start-up. */
+export function validateSchedules(schedules: readonly ScheduleDefinition[]): void {
+  const seen = new Set<string>();
+  for (const s of schedules) {
+    if (seen.has(s.name)) throw new Error(`schedule "${s.name}" is declared twice`);
+    seen.add(s.name);
+    try {
+      cronFor(s.cron);
+    } catch (e) {
+      throw new Error(`schedule "${s.name}": bad cron pattern "${s.cron}": ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+export interface FiredRun {
+  name: string;
+  slot: string;
+  jobId: string;
+}
+
+/**
+ * Enqueues each schedule's latest slot at or before now, unless that slot already fired.
+ * Only the latest slot fires: after downtime the missed ones are skipped, not replayed.
+ */
+export async function fireDueSchedules(deps: Deps, schedules: readonly ScheduleDefinition[] = SCHEDULES): Promise<FiredRun[]> {
+  const fired: FiredRun[] = [];
+  for (const s of schedules) {
+    const slotDate = latestSlot(s.cron, deps.clock.now());
+    if (!slotDate) continue;
+    const slot = slotDate.toISOString();
+    // Cheap read first so the usual case (already fired) takes no write lock.
+    const seen = await deps.db.kysely
+      .selectFrom('scheduled_runs')
+      .select('job_id')
+      .where('name', '=', s.name)
+      .where('slot', '=', slot)
+      .executeTakeFirst();
+    if (seen) continue;
+    const jobId = await inTransaction(deps.db, async (tx) => {
+      const id = randomUUID();
+      // Claim the slot first; the job is enqueued only if this transaction won it. A rival
+      // process inserting the same slot makes this insert wait for its commit (PostgreSQL)
+      // or waits at BEGIN IMMEDIATE (SQLite), then inserts nothing.
+      const won = await tx.trx
+        .insertInto('scheduled_runs')
+        .values({ name: s.name, slot, job_id: id, created_at: deps.clock.now().toISOString() })
+        .onConflict((oc) => oc.columns(['name', 'slot']).doNothing())
+        .returning('name')
+        .executeTakeFirst();
+      if (!won) return null;
+      await insertJob(tx.trx, deps.clock, { id, name: s.job, payload: s.payload, maxAttempts: s.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, runAt: slotDate });
+      tx.afterCommit(() => notifyJobsEnqueued());
+      return id;
+    });
+    if (jobId) {
+      fired.push({ name: s.name, slot, jobId });
+      deps.logger.debug({ schedule: s.name, slot, jobId }, 'schedule fired');
+    }
+  }
+  return fired;
+}
