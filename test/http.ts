@@ -1,5 +1,5 @@
 /** HTTP test support: the real app over a test database, and logging in through the API. */
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createHttpApp } from '#server/composition.ts';
 import { createTestDeps, type TestDeps } from './support.ts';
 import { TEST_PASSWORD } from './factories.ts';
@@ -27,7 +27,7 @@ export interface Session {
   cookie: string;
   csrf: string;
   /** Sends a request as this user, with the session cookie and CSRF header. */
-  request(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
 /** Logs in through POST /api/auth/login; throws with the response body when it fails. */

@@ -12,7 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Deps } from '../deps.ts';
 import { REDACT_PATHS } from '../logger.ts';
 import { registerAuth, type Authenticator } from './auth.ts';
-import { registerErrorHandling } from './error-handler.ts';
+import { frameworkErrorReply, registerErrorHandling } from './error-handler.ts';
 
 export type App = FastifyInstance;
 
@@ -39,7 +39,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions): Promise<Fasti
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
-    ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors: (error, _req, reply) => frameworkErrorReply(error, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -19,9 +19,17 @@ const BY_STATUS: Record<number, [string, string]> = {
   404: ['GK_ERR_NOT_FOUND', '找不到请求的内容'],
   405: ['GK_ERR_METHOD_NOT_ALLOWED', '不支持的请求方法'],
   413: ['GK_ERR_PAYLOAD_TOO_LARGE', '提交的内容过大'],
+  414: ['GK_ERR_URI_TOO_LONG', '请求地址过长'],
   415: ['GK_ERR_UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型'],
   429: ['GK_ERR_RATE_LIMITED', '请求过于频繁，请稍后再试'],
 };
+
+/** Errors Fastify raises before routing (over-long parameters, malformed URLs, bad content types). */
+export function frameworkErrorReply(error: FastifyError, reply: import('fastify').FastifyReply): void {
+  const status = typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 400;
+  const [code, message] = BY_STATUS[status] ?? ['GK_ERR_BAD_REQUEST', '请求无法处理'];
+  void reply.status(status).send({ code, message });
+}
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, req, reply) => {

@@ -48,10 +48,10 @@ export function onJobsEnqueued(listener: () => void): () => void {
  * than the name to validate the payload now (a bad payload fails the command, not the job
  * later) and to take the definition's maxAttempts.
  */
-export async function enqueueJob<P>(
+export async function enqueueJob(
   tx: Tx,
   clock: Clock,
-  job: string | JobDefinition<P>,
+  job: string | JobDefinition<unknown>,
   payload: unknown,
   opts: EnqueueOptions = {},
 ): Promise<string> {

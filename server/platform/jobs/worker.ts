@@ -241,9 +241,9 @@ class Worker implements WorkerHandle {
       controller,
       promise: this.execute(row, controller)
         .catch((e: unknown) => {
-          // Recording the outcome failed (database trouble): the row stays 'running' under our
-          // lock and is retried by whichever worker reclaims it after the lock expires.
-          this.logError(e, 'could not record job outcome', { jobId: row.id, job: row.name });
+          // Bookkeeping failed (database trouble): the row stays 'running' under our lock and
+          // is retried by whichever worker reclaims it after the lock expires.
+          this.logError(e, 'could not update the job row', { jobId: row.id, job: row.name });
           return null;
         })
         .finally(() => {
@@ -288,13 +288,13 @@ class Worker implements WorkerHandle {
     }
     const ctx: JobContext = { deps: this.deps, jobId: row.id, attempt: row.attempts, actor: jobActor(def.name), signal: controller.signal };
     let timer: NodeJS.Timeout | undefined;
-    let outcome: Outcome;
+    let failure: { error: unknown } | null = null;
     try {
       await new Promise<void>((resolve, reject) => {
         timer = setTimeout(() => {
           // A handler that ignores the signal keeps running in the background; its slot and
           // row are released anyway, so one stuck handler cannot stall the queue.
-          const err = new Error(`任务超时（超过 ${Math.round(timeoutMs / 1000)} 秒）`);
+          const err = new Error(`任务超时（超过 ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} 秒` : `${timeoutMs} 毫秒`}）`);
           controller.abort(err);
           reject(err);
         }, timeoutMs);
@@ -303,12 +303,14 @@ class Worker implements WorkerHandle {
           .then(() => def.run(payload, ctx))
           .then(resolve, reject);
       });
-      outcome = await recordSuccess(db, clock, row);
     } catch (e) {
-      outcome = await recordFailure(db, clock, row, e);
+      failure = { error: e };
     } finally {
       clearTimeout(timer);
     }
+    // Recorded outside the try: a database error while recording success must not be
+    // mistaken for a failed run.
+    const outcome = failure ? await recordFailure(db, clock, row, failure.error) : await recordSuccess(db, clock, row);
     if (outcome === 'done') logger.debug({ ...log, outcome }, 'job done');
     else if (outcome === 'retry') logger.warn({ ...log, outcome }, 'job failed, will retry');
     else logger.error({ ...log, outcome }, outcome === 'failed' ? 'job failed, giving up' : 'job lock was lost before recording the outcome');

@@ -9,6 +9,8 @@ export type DialectName = 'sqlite' | 'postgres';
 
 export interface DialectAdapter {
   readonly name: DialectName;
+  /** The PostgreSQL schema everything lives in, when not the default search path. */
+  readonly schema?: string | undefined;
   createKysely(): Kysely<Database>;
   /**
    * Takes the row lock that serialises writers of the audit chain for the rest of the

@@ -17,6 +17,7 @@ export interface PostgresOptions {
 export function postgresAdapter(opts: PostgresOptions): DialectAdapter {
   return {
     name: 'postgres',
+    schema: opts.schema,
     createKysely() {
       const pool = new pg.Pool({
         connectionString: opts.url,

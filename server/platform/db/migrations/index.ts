@@ -27,6 +27,8 @@ function migrator(db: Kysely<Database>, dialect: DialectAdapter): Migrator {
   const ctx: MigrationContext = { dialect, genesisHash: GENESIS_HASH };
   return new Migrator({
     db,
+    // Without an explicit schema, Kysely's existence check sees migration tables of other schemas.
+    ...(dialect.schema ? { migrationTableSchema: dialect.schema } : {}),
     provider: {
       async getMigrations() {
         return Object.fromEntries(
