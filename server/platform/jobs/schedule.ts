@@ -8,7 +8,7 @@ import { Cron } from 'croner';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { defineJob, DEFAULT_MAX_ATTEMPTS } from './job-definition.ts';
+import { defineJob, DEFAULT_MAX_ATTEMPTS, type JobDefinition } from './job-definition.ts';
 import { insertJob, notifyJobsEnqueued } from './queue.ts';
 
 /** Government sites run on Beijing time; cron patterns are read in it, whatever the server's TZ. */
@@ -32,6 +32,9 @@ export const platformHeartbeatJob = defineJob({
   payload: z.object({}),
   run: async () => {},
 });
+
+/** The platform's own jobs, for the registry every worker is started with. */
+export const PLATFORM_JOBS: readonly JobDefinition<unknown>[] = [platformHeartbeatJob];
 
 /** Every schedule of the platform. Modules add theirs here, not in their own timers. */
 export const SCHEDULES: ScheduleDefinition[] = [

@@ -179,6 +179,37 @@ describe(`job worker on ${dialectUnderTest}`, () => {
     expect(await job(d, id)).toMatchObject({ status: 'done', attempts: 2, locked_by: null });
   });
 
+  it('gives up a job reclaimed after its worker died on the last attempt, without running it again', async () => {
+    deps = await createTestDeps();
+    const d = deps;
+    let runs = 0;
+    const registry = new JobRegistry([
+      defineJob({
+        name: 'test.poison',
+        payload: z.object({}),
+        run: async () => {
+          runs++;
+        },
+      }),
+    ]);
+    const id = await enqueue(d, 'test.poison', {}, { maxAttempts: 1 });
+    const now = d.clock.now();
+    await d.db.dialect.claimJobs(d.db.kysely, {
+      workerId: 'killed-by-this-job',
+      now: now.toISOString(),
+      lockUntil: new Date(now.getTime() + 60_000).toISOString(),
+      limit: 1,
+      names: ['test.poison'],
+    });
+    d.clock.advance(60_001);
+
+    expect(await drainJobs(d, registry)).toBe(1);
+    expect(runs).toBe(0);
+    const row = await job(d, id);
+    expect(row.status).toBe('failed');
+    expect(row.last_error).toContain('异常退出');
+  });
+
   it('does not let a worker whose lock was taken over overwrite the new run', async () => {
     deps = await createTestDeps();
     const d = deps;

@@ -61,7 +61,7 @@ export function defaultWorkerId(): string {
   return `${os.hostname()}#${process.pid}#${randomBytes(3).toString('hex')}`.slice(-100);
 }
 
-class Worker implements WorkerHandle {
+class JobWorker implements WorkerHandle {
   readonly workerId: string;
   private readonly concurrency: number;
   private readonly pollMs: number;
@@ -265,6 +265,14 @@ class Worker implements WorkerHandle {
       logger.error({ ...log, outcome }, 'job has no definition');
       return outcome;
     }
+    if (row.attempts > row.max_attempts) {
+      // Only a reclaim gets here: the previous run died with its worker (crash, OOM, kill)
+      // on the last attempt. Running it again could take down this worker too.
+      const msg = `任务已用完 ${row.max_attempts} 次尝试：上一次运行时任务进程异常退出，未记录结果。`;
+      const outcome = await recordFailure(db, clock, row, new Error(msg), { permanent: true });
+      logger.error({ ...log, outcome }, 'job reclaimed after its last attempt; giving up');
+      return outcome;
+    }
     let payload: unknown;
     try {
       payload = def.payload.parse(JSON.parse(row.payload));
@@ -363,7 +371,7 @@ class Worker implements WorkerHandle {
 
 /** Starts a polling worker (heartbeat, optional scheduler); resolves once its first heartbeat is written. */
 export async function startWorker(deps: Deps, registry: JobRegistry, opts: WorkerOptions = {}): Promise<WorkerHandle> {
-  const worker = new Worker(deps, registry, opts);
+  const worker = new JobWorker(deps, registry, opts);
   try {
     await worker.start();
   } catch (e) {
@@ -379,7 +387,7 @@ export async function drainJobs(
   registry: JobRegistry,
   opts: { maxRounds?: number; workerId?: string; concurrency?: number; lockMs?: number } = {},
 ): Promise<number> {
-  const worker = new Worker(deps, registry, { ...opts, runScheduler: false });
+  const worker = new JobWorker(deps, registry, { ...opts, runScheduler: false });
   const maxRounds = opts.maxRounds ?? 100;
   let total = 0;
   for (let round = 0; round < maxRounds; round++) {

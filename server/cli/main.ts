@@ -1,0 +1,247 @@
+/**
+ * The `gongkai` command. Argument parsing and presentation only: every use case is a
+ * command of its room, called here as a named system actor (the operator at the console).
+ */
+import os from 'node:os';
+import { Command, CommanderError, Option } from 'commander';
+import { ROLE_CODES, ROLES, isRoleCode } from '../../common/roles.ts';
+import { createUser, grantRole, resetPassword } from '../accounts/index.ts';
+import { verifyAuditChain } from '../audit/index.ts';
+import { createDeps, createHttpApp, jobRegistry } from '../composition.ts';
+import { demoExists, seedDemo, type DemoSummary } from '../demo/seed-demo.ts';
+import { systemActor } from '../platform/actor.ts';
+import { ConfigError, loadConfig, type Config } from '../platform/config.ts';
+import type { Deps } from '../platform/deps.ts';
+import { isAppError } from '../platform/errors.ts';
+import { migrationStatus } from '../platform/db/migrations/index.ts';
+import { drainJobs, startWorker, type WorkerHandle } from '../platform/jobs/index.ts';
+import { ensureAdminBuilt } from './admin-build.ts';
+import { CliError, EXIT, printJson, printLine, progress } from './output.ts';
+
+const operator = () => systemActor(`cli:${os.userInfo().username}`);
+
+async function withDeps<T>(fn: (deps: Deps) => Promise<T>, config: Config = loadConfig()): Promise<T> {
+  const deps = await createDeps(config);
+  try {
+    return await fn(deps);
+  } finally {
+    await deps.db.close();
+  }
+}
+
+async function findUserId(deps: Deps, username: string): Promise<string> {
+  const row = await deps.db.kysely.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (!row) throw new CliError(`用户不存在：${username}`);
+  return row.id;
+}
+
+async function findSiteId(deps: Deps, idOrCode: string): Promise<string> {
+  const row = await deps.db.kysely
+    .selectFrom('sites')
+    .select('id')
+    .where((w) => w.or([w('id', '=', idOrCode), w('code', '=', idOrCode)]))
+    .executeTakeFirst();
+  if (!row) throw new CliError(`网站不存在：${idOrCode}`);
+  return row.id;
+}
+
+function printDemo(summary: DemoSummary): void {
+  printLine(`已创建示例市：${summary.orgs} 个单位，${summary.sites} 个网站，${summary.columns} 个栏目。`);
+  printLine('示例账号（首次登录须修改密码）：');
+  for (const a of summary.accounts) {
+    printLine(`  ${a.username.padEnd(12)} ${a.oneTimePassword}   ${a.roleLabel}${a.site ? ` · ${a.site}` : ''}`);
+  }
+}
+
+async function serve(opts: { port?: number; demoIfEmpty?: boolean; buildAdmin?: boolean }): Promise<void> {
+  const base = loadConfig();
+  const config: Config = opts.port ? { ...base, port: opts.port } : base;
+  if (opts.buildAdmin) ensureAdminBuilt((l) => printLine(l));
+  const deps = await createDeps(config);
+  if (opts.demoIfEmpty && !(await demoExists(deps))) {
+    const users = await deps.db.kysely.selectFrom('users').select('id').limit(1).execute();
+    if (users.length === 0) printDemo(await seedDemo(deps));
+  }
+  const app = await createHttpApp(deps);
+  let worker: WorkerHandle | null = null;
+  if (config.runJobs) worker = await startWorker(deps, jobRegistry(), { concurrency: config.workerConcurrency });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    deps.logger.info({ signal }, 'shutting down');
+    await app.close();
+    await worker?.stop();
+    await deps.db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  printLine(`公开平台已启动：http://localhost:${config.port}/admin/  （数据目录 ${config.dataDir}，数据库 ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'}）`);
+}
+
+async function worker(opts: { once?: boolean; concurrency?: number; scheduler: boolean }): Promise<void> {
+  const config = loadConfig();
+  const deps = await createDeps(config);
+  const registry = jobRegistry();
+  if (opts.once) {
+    const n = await drainJobs(deps, registry, { concurrency: opts.concurrency ?? config.workerConcurrency });
+    printLine(`已处理 ${n} 个任务`);
+    await deps.db.close();
+    return;
+  }
+  const handle = await startWorker(deps, registry, { concurrency: opts.concurrency ?? config.workerConcurrency, runScheduler: opts.scheduler });
+  printLine(`任务进程已启动（${handle.workerId}）`);
+  const stop = async () => {
+    await handle.stop();
+    await deps.db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+export function buildProgram(): Command {
+  const program = new Command('gongkai')
+    .description('公开 · 政府网站集约化平台 (Gongkai government-website platform)')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description('启动网站平台（HTTP 服务，默认同时运行后台任务）')
+    .addOption(new Option('-p, --port <port>', '端口（默认 PORT 或 3000）').argParser((v) => Number.parseInt(v, 10)))
+    .option('--demo-if-empty', '数据库为空时创建示例市数据')
+    .option('--build-admin', '管理后台未构建或已过期时先构建')
+    .action(serve);
+
+  program
+    .command('worker')
+    .description('启动独立的后台任务进程')
+    .option('--once', '处理完当前到期的任务后退出')
+    .addOption(new Option('-c, --concurrency <n>', '并发任务数').argParser((v) => Number.parseInt(v, 10)))
+    .option('--no-scheduler', '不触发定时任务（只处理队列）')
+    .action(worker);
+
+  program
+    .command('migrate')
+    .description('把数据库结构升级到最新版本（启动时也会自动执行）')
+    .option('--status', '只显示迁移状态')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { status?: boolean; json?: boolean }) =>
+      withDeps(async (deps) => {
+        const status = await migrationStatus(deps.db.kysely, deps.db.dialect);
+        if (opts.json) printJson({ dialect: deps.db.dialect.name, migrations: status });
+        else for (const m of status) printLine(`${m.executedAt ? '✓' : '·'} ${m.name}${m.executedAt ? `  ${m.executedAt}` : ''}`);
+      }),
+    );
+
+  program
+    .command('demo')
+    .description('创建示例市数据（虚构，明确标注为示例）')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { json?: boolean }) =>
+      withDeps(async (deps) => {
+        const summary = await seedDemo(deps);
+        if (opts.json) printJson(summary);
+        else printDemo(summary);
+      }),
+    );
+
+  const users = program.command('users').description('管理用户账号');
+  users
+    .command('create <username>')
+    .description('新建用户，输出一次性初始密码')
+    .requiredOption('-n, --name <displayName>', '姓名')
+    .option('--org <orgId>', '所属单位 ID')
+    .option('--json', '以 JSON 输出')
+    .action(async (username: string, opts: { name: string; org?: string; json?: boolean }) =>
+      withDeps(async (deps) => {
+        const r = await createUser(deps, operator(), { username, displayName: opts.name, orgId: opts.org ?? null });
+        if (opts.json) printJson(r);
+        else printLine(`已创建用户 ${r.user.username}，一次性密码：${r.oneTimePassword}（首次登录须修改）`);
+      }),
+    );
+  users
+    .command('reset-password <username>')
+    .description('重置密码，输出一次性密码')
+    .option('--json', '以 JSON 输出')
+    .action(async (username: string, opts: { json?: boolean }) =>
+      withDeps(async (deps) => {
+        const r = await resetPassword(deps, operator(), await findUserId(deps, username));
+        if (opts.json) printJson({ username, ...r });
+        else printLine(`已重置 ${username} 的密码，一次性密码：${r.oneTimePassword}`);
+      }),
+    );
+  users
+    .command('grant <username> <role>')
+    .description(`授予角色：${ROLE_CODES.map((r) => `${r}（${ROLES[r].label}）`).join('、')}`)
+    .option('--site <siteIdOrCode>', '网站 ID 或网站标识码（网站级角色必填）')
+    .option('--json', '以 JSON 输出')
+    .action(async (username: string, role: string, opts: { site?: string; json?: boolean }) =>
+      withDeps(async (deps) => {
+        if (!isRoleCode(role)) throw new CliError(`未知角色：${role}`, EXIT.usage);
+        const siteId = opts.site ? await findSiteId(deps, opts.site) : null;
+        const g = await grantRole(deps, operator(), await findUserId(deps, username), { role, siteId });
+        if (opts.json) printJson(g);
+        else printLine(`已授予 ${username} 角色 ${ROLES[role].label}${siteId ? `（网站 ${opts.site}）` : '（全平台）'}`);
+      }),
+    );
+
+  const audit = program.command('audit').description('审计日志');
+  audit
+    .command('verify')
+    .description('校验审计日志哈希链；发现被修改、删除或乱序的记录时以非零状态退出')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { json?: boolean }) =>
+      withDeps(async (deps) => {
+        const bar = progress('校验审计日志');
+        const r = await verifyAuditChain(deps.db, { onProgress: (d, t) => bar.update(d, t) });
+        bar.done();
+        if (opts.json) printJson(r);
+        else if (r.ok) printLine(`审计日志完整：共 ${r.checked} 条记录，链头序号 ${r.headSeq}`);
+        else printLine(`审计日志被篡改：第一条异常记录序号 ${r.firstBad?.seq}（${r.firstBad?.kind}），此前 ${r.checked} 条完好`);
+        if (!r.ok) process.exitCode = EXIT.failure;
+      }),
+    );
+
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      return EXIT.config;
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(`错误：${e.message}\n`);
+      return e.exitCode;
+    }
+    if (isAppError(e)) {
+      process.stderr.write(`错误：${e.message}${e.fields.length ? `\n${e.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n')}` : ''}\n`);
+      return e.status === 400 ? EXIT.usage : EXIT.failure;
+    }
+    process.stderr.write(`错误：${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.failure;
+  }
+}
+
+// `gongkai … | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(EXIT.ok);
+});
+
+const code = await runCli(process.argv.slice(2));
+// serve and worker keep running; everything else ends here.
+if (code !== EXIT.ok || !['serve', 'worker'].includes(process.argv[2] ?? '') || process.argv.includes('--once') || process.argv.includes('--help')) {
+  process.exitCode = code;
+}

@@ -1,0 +1,31 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROLE_CODES } from '#common/roles.ts';
+import { verifyAuditChain } from '#server/audit/index.ts';
+import { createTestDeps, type TestDeps } from '#test/support.ts';
+import { seedDemo } from './seed-demo.ts';
+
+describe('the demo city', () => {
+  let deps: TestDeps;
+  beforeEach(async () => {
+    deps = await createTestDeps();
+  });
+  afterEach(async () => deps.db.close());
+
+  it('creates a city portal, five county portals, twenty department sites, two external sites and one user per role', async () => {
+    const summary = await seedDemo(deps);
+    const sites = await deps.db.kysely.selectFrom('sites').select(['kind', 'hosting', 'name']).execute();
+    expect(sites.filter((s) => s.kind === 'portal')).toHaveLength(6);
+    expect(sites.filter((s) => s.kind === 'department' && s.hosting === 'hosted')).toHaveLength(20);
+    expect(sites.filter((s) => s.hosting === 'external')).toHaveLength(2);
+    expect(sites.every((s) => s.name.includes('示例'))).toBe(true);
+    expect(summary.accounts.map((a) => a.role).sort()).toEqual([...ROLE_CODES].sort());
+    expect(summary.accounts.every((a) => a.oneTimePassword.length >= 12)).toBe(true);
+    expect(summary.columns).toBeGreaterThan(200);
+    expect((await verifyAuditChain(deps.db)).ok).toBe(true);
+  });
+
+  it('refuses to run twice', async () => {
+    await seedDemo(deps, { password: 'Demo#2026pass' });
+    await expect(seedDemo(deps)).rejects.toMatchObject({ code: 'GK_ERR_CONFLICT' });
+  });
+});
