@@ -39,7 +39,18 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
-  platformAdmin: ['orgs.manage', 'users.manage', 'sites.manage', 'system.jobs', 'users.read', 'orgs.read', 'sites.read', 'columns.read', 'columns.manage', 'sites.edit'],
+  platformAdmin: [
+    'orgs.manage',
+    'users.manage',
+    'sites.manage',
+    'system.jobs',
+    'users.read',
+    'orgs.read',
+    'sites.read',
+    'columns.read',
+    'columns.manage',
+    'sites.edit',
+  ],
   securityAdmin: ['security.policy', 'roles.grant', 'users.unlock', 'users.read', 'orgs.read', 'sites.read'],
   auditor: ['audit.read', 'audit.export', 'users.read', 'orgs.read', 'sites.read'],
   siteAdmin: ['sites.read', 'sites.edit', 'columns.read', 'columns.manage', 'orgs.read'],

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import staticFiles from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { accountsJobs, accountsRoutes, requirePermission, sessionAuthenticator } from './accounts/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
@@ -52,13 +52,17 @@ export async function createDeps(config: Config, opts: { clock?: Clock } = {}): 
 async function adminStatic(app: FastifyInstance): Promise<void> {
   if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) {
     app.get('/admin', { config: { access: 'public' } }, async (_req, reply) =>
-      reply.status(503).type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>公开</title><p>管理后台尚未构建，请运行 npm run build:admin。</p>'),
+      reply
+        .status(503)
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><meta charset="utf-8"><title>公开</title><p>管理后台尚未构建，请运行 npm run build:admin。</p>'),
     );
     return;
   }
   await app.register(staticFiles, { root: ADMIN_DIST, prefix: '/admin/', index: 'index.html', wildcard: false });
   const index = fs.readFileSync(path.join(ADMIN_DIST, 'index.html'));
-  const sendIndex = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+  const sendIndex = async (_req: unknown, reply: FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
   app.get('/admin', { config: { access: 'public' } }, sendIndex);
   app.get('/admin/*', { config: { access: 'public' } }, sendIndex);
   app.get('/', { config: { access: 'public' } }, async (_req, reply) => reply.redirect('/admin/'));

@@ -26,7 +26,12 @@ export async function buildUser(
   opts: Partial<CreateUserInput> & { grants?: { role: RoleCode; siteId?: string | null }[]; mustChangePassword?: boolean } = {},
 ) {
   const { grants = [], mustChangePassword = false, ...input } = opts;
-  const { user } = await createUser(deps, factoryActor, { username: `u${uniq()}`, displayName: '测试用户', ...input }, { password: TEST_PASSWORD });
+  const { user } = await createUser(
+    deps,
+    factoryActor,
+    { username: `u${uniq()}`, displayName: '测试用户', ...input },
+    { password: TEST_PASSWORD },
+  );
   if (!mustChangePassword) await deps.db.kysely.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
   for (const g of grants) await grantRole(deps, factoryActor, user.id, g);
   return user;

@@ -41,6 +41,7 @@ export async function loginAs(app: FastifyInstance, username: string, password =
   return {
     cookie,
     csrf,
-    request: (o) => app.inject({ ...o, cookies: { gk_session: cookie, ...(o.cookies ?? {}) }, headers: { 'x-csrf-token': csrf, ...(o.headers ?? {}) } }),
+    request: (o) =>
+      app.inject({ ...o, cookies: { gk_session: cookie, ...(o.cookies ?? {}) }, headers: { 'x-csrf-token': csrf, ...(o.headers ?? {}) } }),
   };
 }

@@ -5,15 +5,16 @@ import { ROLE_CODES } from '../roles.ts';
 
 export const ORG_LEVELS = ['city', 'county', 'department', 'township'] as const;
 export type OrgLevel = (typeof ORG_LEVELS)[number];
-export const ORG_LEVEL_LABELS: Record<OrgLevel, string> = { city: '市级', county: '县（区）级', department: '部门', township: '乡镇（街道）' };
+export const ORG_LEVEL_LABELS: Record<OrgLevel, string> = {
+  city: '市级',
+  county: '县（区）级',
+  department: '部门',
+  township: '乡镇（街道）',
+};
 
 const name = z.string().trim().min(1, '不能为空').max(200, '不能超过 200 个字符');
 
-export const CreditCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isValidCreditCode, '统一社会信用代码格式或校验位不正确');
+export const CreditCodeSchema = z.string().trim().toUpperCase().refine(isValidCreditCode, '统一社会信用代码格式或校验位不正确');
 
 export const CreateOrgSchema = z.strictObject({
   name,

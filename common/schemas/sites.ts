@@ -31,7 +31,12 @@ export const FRESHNESS_LABELS: Record<FreshnessClass, string> = {
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9\u4e00-\u9fa5]([a-z0-9\u4e00-\u9fa5-]{0,61}[a-z0-9\u4e00-\u9fa5])?\.)+[a-z\u4e00-\u9fa5]{2,63}$/;
 
 export const ContactSchema = z.strictObject({
-  phone: z.string().trim().max(50, '不能超过 50 个字符').regex(/^[\d\-+() ]*$/, '电话号码格式不正确').optional(),
+  phone: z
+    .string()
+    .trim()
+    .max(50, '不能超过 50 个字符')
+    .regex(/^[\d\-+() ]*$/, '电话号码格式不正确')
+    .optional(),
   email: z.union([z.email('电子邮箱格式不正确'), z.literal('')]).optional(),
   address: z.string().trim().max(200, '不能超过 200 个字符').optional(),
 });
@@ -43,7 +48,11 @@ const siteFields = {
   sponsorOrgId: z.string().min(1, '请选择主办单位').max(40),
   parentSiteId: z.string().max(40).nullable().optional(),
   hosting: z.enum(SITE_HOSTINGS, { message: '请选择托管方式' }),
-  baseUrl: z.url({ protocol: /^https?$/, message: '网址应以 http:// 或 https:// 开头' }).max(500).nullable().optional(),
+  baseUrl: z
+    .url({ protocol: /^https?$/, message: '网址应以 http:// 或 https:// 开头' })
+    .max(500)
+    .nullable()
+    .optional(),
   domains: z.array(z.string().trim().toLowerCase().regex(HOSTNAME, '域名格式不正确')).max(10, '域名不能超过 10 个').optional(),
   icpNumber: z.string().trim().max(64, '不能超过 64 个字符').nullable().optional(),
   psbNumber: z.string().trim().max(64, '不能超过 64 个字符').nullable().optional(),

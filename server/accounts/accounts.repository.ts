@@ -29,7 +29,10 @@ export const users = {
   insert: (db: Q, row: UserRow) => db.insertInto('users').values(row).execute(),
   update: (db: Q, id: string, patch: Partial<UserRow>) => db.updateTable('users').set(patch).where('id', '=', id).execute(),
   count: async (db: Q): Promise<number> => {
-    const r = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
 };
@@ -77,7 +80,11 @@ export const sessions = {
     db.updateTable('sessions').set({ ended_at: at, end_reason: reason }).where('id', '=', id).where('ended_at', 'is', null).execute(),
   /** Ends the user's open sessions, except `keepId` when given. */
   endAllOfUser: (db: Q, userId: string, at: string, reason: string, keepId?: string) => {
-    let q = db.updateTable('sessions').set({ ended_at: at, end_reason: reason }).where('user_id', '=', userId).where('ended_at', 'is', null);
+    let q = db
+      .updateTable('sessions')
+      .set({ ended_at: at, end_reason: reason })
+      .where('user_id', '=', userId)
+      .where('ended_at', 'is', null);
     if (keepId) q = q.where('id', '!=', keepId);
     return q.execute();
   },

@@ -12,7 +12,15 @@ import {
 } from '../../common/schemas/accounts.ts';
 import type { Deps } from '../platform/deps.ts';
 import { authOf, originOf, SESSION_COOKIE, type Authenticator, type RequestAuth } from '../platform/http/auth.ts';
-import { authenticate, changeOwnPassword, currentUserView, login, logout, mustChangePassword, type Authenticated } from './commands/auth.ts';
+import {
+  authenticate,
+  changeOwnPassword,
+  currentUserView,
+  login,
+  logout,
+  mustChangePassword,
+  type Authenticated,
+} from './commands/auth.ts';
 import { createOrg, listOrgs, updateOrg } from './commands/orgs.ts';
 import { getSecurityPolicy, updateSecurityPolicy } from './commands/security-policy.ts';
 import { createUser, listUsers, resetPassword, setUserDisabled, unlockUser } from './commands/users.ts';
@@ -58,11 +66,15 @@ export async function accountsRoutes(base: FastifyInstance, deps: Deps): Promise
     return { user: await currentUserView(deps, sessionOf(auth)), csrfToken: auth.csrfToken };
   });
 
-  app.post('/api/auth/logout', { config: { access: 'passwordChange' }, schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
-    await logout(deps, sessionOf(authOf(req)));
-    setSessionCookie(deps, reply, null);
-    return { ok: true };
-  });
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'passwordChange' }, schema: { tags: ['auth'], summary: '退出登录' } },
+    async (req, reply) => {
+      await logout(deps, sessionOf(authOf(req)));
+      setSessionCookie(deps, reply, null);
+      return { ok: true };
+    },
+  );
 
   app.post(
     '/api/auth/change-password',
@@ -76,17 +88,27 @@ export async function accountsRoutes(base: FastifyInstance, deps: Deps): Promise
     },
   );
 
-  app.get('/api/orgs', { schema: { tags: ['orgs'], summary: '单位列表' } }, async (req) => ({ items: await listOrgs(deps, authOf(req).actor) }));
+  app.get('/api/orgs', { schema: { tags: ['orgs'], summary: '单位列表' } }, async (req) => ({
+    items: await listOrgs(deps, authOf(req).actor),
+  }));
   app.post('/api/orgs', { schema: { tags: ['orgs'], summary: '新建单位', body: CreateOrgSchema } }, async (req, reply) =>
     reply.status(201).send(await createOrg(deps, authOf(req).actor, req.body)),
   );
-  app.patch('/api/orgs/:id', { schema: { tags: ['orgs'], summary: '修改或移动单位', params: IdParams, body: UpdateOrgSchema } }, async (req) =>
-    updateOrg(deps, authOf(req).actor, req.params.id, req.body),
+  app.patch(
+    '/api/orgs/:id',
+    { schema: { tags: ['orgs'], summary: '修改或移动单位', params: IdParams, body: UpdateOrgSchema } },
+    async (req) => updateOrg(deps, authOf(req).actor, req.params.id, req.body),
   );
 
   app.get(
     '/api/users',
-    { schema: { tags: ['users'], summary: '用户列表', querystring: z.strictObject({ orgId: z.string().max(40).optional(), q: z.string().max(64).optional() }) } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: '用户列表',
+        querystring: z.strictObject({ orgId: z.string().max(40).optional(), q: z.string().max(64).optional() }),
+      },
+    },
     async (req) => ({ items: await listUsers(deps, authOf(req).actor, req.query) }),
   );
   app.post('/api/users', { schema: { tags: ['users'], summary: '新建用户', body: CreateUserSchema } }, async (req, reply) =>
@@ -104,8 +126,10 @@ export async function accountsRoutes(base: FastifyInstance, deps: Deps): Promise
   app.post('/api/users/:id/unlock', { schema: { tags: ['users'], summary: '解除锁定', params: IdParams } }, async (req) =>
     unlockUser(deps, authOf(req).actor, req.params.id),
   );
-  app.post('/api/users/:id/grants', { schema: { tags: ['users'], summary: '授予角色', params: IdParams, body: GrantRoleSchema } }, async (req, reply) =>
-    reply.status(201).send(await grantRole(deps, authOf(req).actor, req.params.id, req.body)),
+  app.post(
+    '/api/users/:id/grants',
+    { schema: { tags: ['users'], summary: '授予角色', params: IdParams, body: GrantRoleSchema } },
+    async (req, reply) => reply.status(201).send(await grantRole(deps, authOf(req).actor, req.params.id, req.body)),
   );
   app.delete('/api/grants/:id', { schema: { tags: ['users'], summary: '撤销角色', params: IdParams } }, async (req) => {
     await revokeRole(deps, authOf(req).actor, req.params.id);

@@ -51,7 +51,12 @@ describe('logging in', () => {
     const u = await buildUser(t.deps);
     await attempt(u.username, 'nope');
     await attempt(u.username, TEST_PASSWORD);
-    const rows = await t.deps.db.kysely.selectFrom('audit_events').select(['action', 'result']).where('target_id', '=', u.id).orderBy('seq').execute();
+    const rows = await t.deps.db.kysely
+      .selectFrom('audit_events')
+      .select(['action', 'result'])
+      .where('target_id', '=', u.id)
+      .orderBy('seq')
+      .execute();
     expect(rows.filter((r) => r.action === 'accounts.login').map((r) => r.result)).toEqual(['failure', 'success']);
   });
 
@@ -70,14 +75,25 @@ describe('logging in', () => {
   });
 
   it('rejects malformed login bodies with field messages and no session', async () => {
-    for (const payload of [{}, { username: 'a' }, { username: 'a', password: 'b', extra: 1 }, { username: 1, password: [] }, { username: 'x'.repeat(65), password: 'p' }]) {
+    for (const payload of [
+      {},
+      { username: 'a' },
+      { username: 'a', password: 'b', extra: 1 },
+      { username: 1, password: [] },
+      { username: 'x'.repeat(65), password: 'p' },
+    ]) {
       const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload });
       expect(r.statusCode).toBe(400);
       expect(r.json().code).toBe('GK_ERR_VALIDATION');
       expect(r.json().fields.length).toBeGreaterThan(0);
       expect(r.cookies).toHaveLength(0);
     }
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).not.toMatch(/at .*\.ts|SELECT|stack/i);
   });
@@ -163,7 +179,10 @@ describe('password policy', () => {
     const r = await change(s, TEST_PASSWORD, 'abc');
     expect(r.statusCode).toBe(400);
     expect(r.json().code).toBe('GK_ERR_PASSWORD_POLICY');
-    expect(r.json().fields.map((f: { message: string }) => f.message)).toEqual(['密码长度至少 8 位', '密码须包含大写字母、小写字母、数字、特殊字符中的至少 3 类']);
+    expect(r.json().fields.map((f: { message: string }) => f.message)).toEqual([
+      '密码长度至少 8 位',
+      '密码须包含大写字母、小写字母、数字、特殊字符中的至少 3 类',
+    ]);
     const withName = await change(s, TEST_PASSWORD, 'Zhangsan#2026');
     expect(withName.json().fields.map((f: { message: string }) => f.message)).toEqual(['密码不能包含用户名']);
     expect((await change(s, TEST_PASSWORD, 'Abcdefg1')).statusCode).toBe(200);

@@ -25,7 +25,20 @@ describe('三员分立: system, security and audit administrators', () => {
 
   const reading = { method: 'GET' as const, url: '/api/audit/events' };
   const exporting = { method: 'GET' as const, url: '/api/audit/export' };
-  const policy = { method: 'PUT' as const, url: '/api/security/policy', payload: { passwordMinLength: 10, passwordMinClasses: 3, passwordMaxAgeDays: 90, passwordHistory: 5, lockoutThreshold: 5, lockoutMinutes: 10, idleTimeoutMinutes: 15, absoluteTimeoutHours: 12 } };
+  const policy = {
+    method: 'PUT' as const,
+    url: '/api/security/policy',
+    payload: {
+      passwordMinLength: 10,
+      passwordMinClasses: 3,
+      passwordMaxAgeDays: 90,
+      passwordHistory: 5,
+      lockoutThreshold: 5,
+      lockoutMinutes: 10,
+      idleTimeoutMinutes: 15,
+      absoluteTimeoutHours: 12,
+    },
+  };
   const grant = () => ({ method: 'POST' as const, url: `/api/users/${targetId}/grants`, payload: { role: 'supervisor' } });
   const createUser = { method: 'POST' as const, url: '/api/users', payload: { username: 'newbie', displayName: '新用户' } };
   const createOrg = { method: 'POST' as const, url: '/api/orgs', payload: { name: '示例市档案馆', level: 'department' } };
@@ -67,17 +80,25 @@ describe('三员分立: system, security and audit administrators', () => {
   it('refuses to give one of the three any other role, and vice versa', async () => {
     const site = await buildSite(t.deps);
     const admin = await buildUser(t.deps, { grants: [{ role: 'platformAdmin' }] });
-    await expect(grantRole(t.deps, factoryActor, admin.id, { role: 'auditor' })).rejects.toMatchObject({ code: 'GK_ERR_SEPARATION_OF_DUTIES' });
-    await expect(grantRole(t.deps, factoryActor, admin.id, { role: 'editor', siteId: site.id })).rejects.toMatchObject({ code: 'GK_ERR_SEPARATION_OF_DUTIES' });
+    await expect(grantRole(t.deps, factoryActor, admin.id, { role: 'auditor' })).rejects.toMatchObject({
+      code: 'GK_ERR_SEPARATION_OF_DUTIES',
+    });
+    await expect(grantRole(t.deps, factoryActor, admin.id, { role: 'editor', siteId: site.id })).rejects.toMatchObject({
+      code: 'GK_ERR_SEPARATION_OF_DUTIES',
+    });
     const editor = await buildUser(t.deps, { grants: [{ role: 'editor', siteId: site.id }] });
-    await expect(grantRole(t.deps, factoryActor, editor.id, { role: 'securityAdmin' })).rejects.toMatchObject({ code: 'GK_ERR_SEPARATION_OF_DUTIES' });
+    await expect(grantRole(t.deps, factoryActor, editor.id, { role: 'securityAdmin' })).rejects.toMatchObject({
+      code: 'GK_ERR_SEPARATION_OF_DUTIES',
+    });
   });
 
   it('refuses a site role without a site and a platform role with one', async () => {
     const site = await buildSite(t.deps);
     const u = await buildUser(t.deps);
     await expect(grantRole(t.deps, factoryActor, u.id, { role: 'editor' })).rejects.toMatchObject({ code: 'GK_ERR_SEPARATION_OF_DUTIES' });
-    await expect(grantRole(t.deps, factoryActor, u.id, { role: 'supervisor', siteId: site.id })).rejects.toMatchObject({ code: 'GK_ERR_SEPARATION_OF_DUTIES' });
+    await expect(grantRole(t.deps, factoryActor, u.id, { role: 'supervisor', siteId: site.id })).rejects.toMatchObject({
+      code: 'GK_ERR_SEPARATION_OF_DUTIES',
+    });
   });
 
   it('applies a policy change from the security administrator to the next login', async () => {
@@ -91,12 +112,18 @@ describe('三员分立: system, security and audit administrators', () => {
   it('rejects an out-of-range policy with the field named', async () => {
     const r = await sec.request({ ...policy, payload: { ...policy.payload, lockoutThreshold: 0, passwordMinLength: 4 } });
     expect(r.statusCode).toBe(400);
-    expect(r.json().fields.map((f: { field: string }) => f.field).sort()).toEqual(['lockoutThreshold', 'passwordMinLength']);
+    expect(
+      r
+        .json()
+        .fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['lockoutThreshold', 'passwordMinLength']);
   });
 
   it('lets the security administrator unlock a locked account', async () => {
     const u = await buildUser(t.deps);
-    for (let i = 0; i < 5; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'bad' } });
+    for (let i = 0; i < 5; i++)
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'bad' } });
     const users = await sec.request({ method: 'GET', url: '/api/users' });
     expect(users.json().items.find((x: { id: string }) => x.id === u.id).lockedUntil).not.toBeNull();
     expect((await sys.request({ method: 'POST', url: `/api/users/${u.id}/unlock` })).statusCode).toBe(403);

@@ -34,7 +34,9 @@ describe('the audit chain', () => {
   });
 
   it('refuses to update or delete recent events', async () => {
-    await expect(deps.db.kysely.updateTable('audit_events').set({ action: 'x' }).where('seq', '=', 3).execute()).rejects.toThrow(/append-only/);
+    await expect(deps.db.kysely.updateTable('audit_events').set({ action: 'x' }).where('seq', '=', 3).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(deps.db.kysely.deleteFrom('audit_events').where('seq', '=', 3).execute()).rejects.toThrow(/180 days/);
   });
 
@@ -64,13 +66,18 @@ describe('the audit chain', () => {
 
   it('catches an event inserted with a forged link', async () => {
     const last = await deps.db.kysely.selectFrom('audit_events').selectAll().where('seq', '=', 10).executeTakeFirstOrThrow();
-    await deps.db.kysely.insertInto('audit_events').values({ ...last, seq: 11, action: 'forged', prev_hash: '0'.repeat(64) }).execute();
+    await deps.db.kysely
+      .insertInto('audit_events')
+      .values({ ...last, seq: 11, action: 'forged', prev_hash: '0'.repeat(64) })
+      .execute();
     expect((await verifyAuditChain(deps.db)).firstBad).toEqual({ kind: 'prev_mismatch', seq: 11 });
   });
 
   it('keeps the chain linear when many commands write at once', async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => inTransaction(deps.db, (tx) => recordAudit(tx, deps.clock, actor, { action: 'test.parallel', details: { i } }))),
+      Array.from({ length: 20 }, (_, i) =>
+        inTransaction(deps.db, (tx) => recordAudit(tx, deps.clock, actor, { action: 'test.parallel', details: { i } })),
+      ),
     );
     expect(await verifyAuditChain(deps.db)).toMatchObject({ ok: true, checked: 30 });
   });

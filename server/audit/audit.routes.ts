@@ -24,16 +24,26 @@ export async function auditRoutes(base: FastifyInstance, deps: Deps): Promise<vo
     const { limit, ...f } = req.query;
     return { items: await searchAuditEvents(deps, authOf(req).actor, f, limit ?? 100) };
   });
-  app.get('/api/audit/export', { schema: { tags: ['audit'], summary: '导出审计日志（CSV）', querystring: Filter.omit({ limit: true }) } }, async (req, reply) => {
-    const gen = exportAuditCsv(deps, authOf(req).actor, req.query);
-    // Pull the first chunk before replying so a refused export is a clean 403, not a broken download.
-    const first = await gen.next();
-    reply.header('content-type', 'text/csv; charset=utf-8');
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`);
-    return reply.send(Readable.from((async function* () {
-      if (!first.done) yield first.value;
-      yield* gen;
-    })()));
-  });
-  app.get('/api/audit/verify', { schema: { tags: ['audit'], summary: '校验审计日志链' } }, async (req) => verifyAuditForAuditor(deps, authOf(req).actor));
+  app.get(
+    '/api/audit/export',
+    { schema: { tags: ['audit'], summary: '导出审计日志（CSV）', querystring: Filter.omit({ limit: true }) } },
+    async (req, reply) => {
+      const gen = exportAuditCsv(deps, authOf(req).actor, req.query);
+      // Pull the first chunk before replying so a refused export is a clean 403, not a broken download.
+      const first = await gen.next();
+      reply.header('content-type', 'text/csv; charset=utf-8');
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`);
+      return reply.send(
+        Readable.from(
+          (async function* () {
+            if (!first.done) yield first.value;
+            yield* gen;
+          })(),
+        ),
+      );
+    },
+  );
+  app.get('/api/audit/verify', { schema: { tags: ['audit'], summary: '校验审计日志链' } }, async (req) =>
+    verifyAuditForAuditor(deps, authOf(req).actor),
+  );
 }

@@ -62,7 +62,11 @@ export async function* exportAuditCsv(deps: Deps, actor: Actor, f: AuditFilter):
     const rows = await listEvents(deps.db.kysely, { ...f, beforeSeq: before }, 1000);
     if (rows.length === 0) return;
     for (const r of rows) {
-      yield [r.seq, r.at, r.actor_name, r.action, r.target_type, r.target_id, r.site_id, r.result, r.request_id, r.ip, r.details, r.hash].map(csvCell).join(',') + '\r\n';
+      yield (
+        [r.seq, r.at, r.actor_name, r.action, r.target_type, r.target_id, r.site_id, r.result, r.request_id, r.ip, r.details, r.hash]
+          .map(csvCell)
+          .join(',') + '\r\n'
+      );
     }
     before = rows[rows.length - 1]?.seq;
   }

@@ -28,10 +28,14 @@ export function ensureAdminBuilt(log: (line: string) => void): boolean {
   if (!adminBuildIsStale()) return false;
   if (!fs.existsSync(path.join(ROOT, 'admin/src'))) return false;
   log('正在构建管理后台（admin）…');
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) throw new Error('管理后台构建失败（vite build）');
   return true;
 }

@@ -78,7 +78,9 @@ async function serve(opts: { port?: number; demoIfEmpty?: boolean; buildAdmin?: 
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  printLine(`公开平台已启动：http://localhost:${config.port}/admin/  （数据目录 ${config.dataDir}，数据库 ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'}）`);
+  printLine(
+    `公开平台已启动：http://localhost:${config.port}/admin/  （数据目录 ${config.dataDir}，数据库 ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'}）`,
+  );
 }
 
 async function worker(opts: { once?: boolean; concurrency?: number; scheduler: boolean }): Promise<void> {
@@ -91,7 +93,10 @@ async function worker(opts: { once?: boolean; concurrency?: number; scheduler: b
     await deps.db.close();
     return;
   }
-  const handle = await startWorker(deps, registry, { concurrency: opts.concurrency ?? config.workerConcurrency, runScheduler: opts.scheduler });
+  const handle = await startWorker(deps, registry, {
+    concurrency: opts.concurrency ?? config.workerConcurrency,
+    runScheduler: opts.scheduler,
+  });
   printLine(`任务进程已启动（${handle.workerId}）`);
   const stop = async () => {
     await handle.stop();
@@ -227,7 +232,9 @@ export async function runCli(argv: string[]): Promise<number> {
       return e.exitCode;
     }
     if (isAppError(e)) {
-      process.stderr.write(`错误：${e.message}${e.fields.length ? `\n${e.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n')}` : ''}\n`);
+      process.stderr.write(
+        `错误：${e.message}${e.fields.length ? `\n${e.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n')}` : ''}\n`,
+      );
       return e.status === 400 ? EXIT.usage : EXIT.failure;
     }
     process.stderr.write(`错误：${e instanceof Error ? e.message : String(e)}\n`);
@@ -242,6 +249,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 const code = await runCli(process.argv.slice(2));
 // serve and worker keep running; everything else ends here.
-if (code !== EXIT.ok || !['serve', 'worker'].includes(process.argv[2] ?? '') || process.argv.includes('--once') || process.argv.includes('--help')) {
+if (
+  code !== EXIT.ok ||
+  !['serve', 'worker'].includes(process.argv[2] ?? '') ||
+  process.argv.includes('--once') ||
+  process.argv.includes('--help')
+) {
   process.exitCode = code;
 }

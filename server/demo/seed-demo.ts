@@ -115,7 +115,13 @@ export interface DemoSummary {
   accounts: DemoAccount[];
 }
 
-async function addColumns(deps: Deps, siteId: string, specs: ColumnSpec[], ownerOrgId: string, parentId: string | null = null): Promise<number> {
+async function addColumns(
+  deps: Deps,
+  siteId: string,
+  specs: ColumnSpec[],
+  ownerOrgId: string,
+  parentId: string | null = null,
+): Promise<number> {
   let n = 0;
   for (const [i, spec] of specs.entries()) {
     const col = await createColumn(deps, actor, siteId, {
@@ -155,7 +161,13 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
   };
 
   const city = await org({ name: '示例市人民政府', level: 'city', divisionCode: CITY_DIVISION, creditCode: creditCode(CITY_DIVISION, 1) });
-  const office = await org({ name: '示例市人民政府办公室', level: 'department', parentId: city.id, creditCode: creditCode(CITY_DIVISION, 2), sortOrder: 1 });
+  const office = await org({
+    name: '示例市人民政府办公室',
+    level: 'department',
+    parentId: city.id,
+    creditCode: creditCode(CITY_DIVISION, 2),
+    sortOrder: 1,
+  });
   const supervisionOffice = await org({ name: '示例市政务公开办公室', level: 'department', parentId: office.id, sortOrder: 2 });
   const contact = (phone: string) => ({ phone, email: `webmaster@${DOMAIN}`, address: '示例市人民路 1 号' });
 
@@ -178,7 +190,13 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
 
   const deptSites: Site[] = [];
   for (const [i, d] of DEPARTMENTS.entries()) {
-    const o = await org({ name: `示例市${d.name}`, level: 'department', parentId: city.id, creditCode: creditCode(CITY_DIVISION, 10 + i), sortOrder: 10 + i });
+    const o = await org({
+      name: `示例市${d.name}`,
+      level: 'department',
+      parentId: city.id,
+      creditCode: creditCode(CITY_DIVISION, 10 + i),
+      sortOrder: 10 + i,
+    });
     deptSites.push(
       await site(
         {
@@ -201,7 +219,14 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
   }
 
   for (const [i, c] of COUNTIES.entries()) {
-    const gov = await org({ name: `${c.name}人民政府`, level: 'county', parentId: city.id, divisionCode: c.division, creditCode: creditCode(c.division, 1), sortOrder: 100 + i });
+    const gov = await org({
+      name: `${c.name}人民政府`,
+      level: 'county',
+      parentId: city.id,
+      divisionCode: c.division,
+      creditCode: creditCode(c.division, 1),
+      sortOrder: 100 + i,
+    });
     await org({ name: `${c.name}人民政府办公室`, level: 'department', parentId: gov.id, sortOrder: 1 });
     await site(
       {
@@ -223,16 +248,38 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
   }
 
   // Two sites still running outside the platform, monitored until they migrate or close.
-  const forestry = await org({ name: '示例市林业局', level: 'department', parentId: city.id, creditCode: creditCode(CITY_DIVISION, 40), sortOrder: 40 });
+  const forestry = await org({
+    name: '示例市林业局',
+    level: 'department',
+    parentId: city.id,
+    creditCode: creditCode(CITY_DIVISION, 40),
+    sortOrder: 40,
+  });
   await site(
-    { name: `示例市林业局网站${DEMO_MARK}`, code: `${CITY_DIVISION}0040`, kind: 'department', hosting: 'external', sponsorOrgId: forestry.id, baseUrl: `http://lyj.${DOMAIN}/`, status: 'active' },
+    {
+      name: `示例市林业局网站${DEMO_MARK}`,
+      code: `${CITY_DIVISION}0040`,
+      kind: 'department',
+      hosting: 'external',
+      sponsorOrgId: forestry.id,
+      baseUrl: `http://lyj.${DOMAIN}/`,
+      status: 'active',
+    },
     null,
     forestry.id,
   );
   const county = (await deps.db.kysely.selectFrom('orgs').select('id').where('name', '=', '示例县人民政府').executeTakeFirstOrThrow()).id;
   const countyEdu = await org({ name: '示例县教育局', level: 'department', parentId: county, sortOrder: 5 });
   await site(
-    { name: `示例县教育局网站${DEMO_MARK}`, code: '9901210021', kind: 'department', hosting: 'external', sponsorOrgId: countyEdu.id, baseUrl: `http://jyj.slx.${DOMAIN}/`, status: 'active' },
+    {
+      name: `示例县教育局网站${DEMO_MARK}`,
+      code: '9901210021',
+      kind: 'department',
+      hosting: 'external',
+      sponsorOrgId: countyEdu.id,
+      baseUrl: `http://jyj.slx.${DOMAIN}/`,
+      status: 'active',
+    },
     null,
     countyEdu.id,
   );
@@ -252,9 +299,21 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
   ];
   const accounts: DemoAccount[] = [];
   for (const a of accountSpecs) {
-    const { user, oneTimePassword } = await createUser(deps, actor, { username: a.username, displayName: a.displayName, orgId: a.orgId }, opts.password ? { password: opts.password } : {});
+    const { user, oneTimePassword } = await createUser(
+      deps,
+      actor,
+      { username: a.username, displayName: a.displayName, orgId: a.orgId },
+      opts.password ? { password: opts.password } : {},
+    );
     await grantRole(deps, actor, user.id, { role: a.role, siteId: a.site?.id ?? null });
-    accounts.push({ username: a.username, displayName: a.displayName, role: a.role, roleLabel: ROLES[a.role].label, site: a.site?.name ?? null, oneTimePassword });
+    accounts.push({
+      username: a.username,
+      displayName: a.displayName,
+      role: a.role,
+      roleLabel: ROLES[a.role].label,
+      site: a.site?.name ?? null,
+      oneTimePassword,
+    });
   }
   return { orgs: orgCount, sites: sites.length, columns: columnCount, accounts };
 }

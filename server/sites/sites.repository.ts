@@ -7,7 +7,8 @@ type Q = Kysely<Database>;
 
 export const sites = {
   byId: (db: Q, id: string): Promise<SiteRow | undefined> => db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst(),
-  byCode: (db: Q, code: string): Promise<SiteRow | undefined> => db.selectFrom('sites').selectAll().where('code', '=', code).executeTakeFirst(),
+  byCode: (db: Q, code: string): Promise<SiteRow | undefined> =>
+    db.selectFrom('sites').selectAll().where('code', '=', code).executeTakeFirst(),
   liveOfOrg: (db: Q, orgId: string, statuses: readonly string[]): Promise<{ id: string; name: string }[]> =>
     db
       .selectFrom('sites')
@@ -18,7 +19,14 @@ export const sites = {
       .execute(),
   list: (
     db: Q,
-    f: { ids: 'all' | string[]; status?: string | undefined; kind?: string | undefined; hosting?: string | undefined; sponsorOrgIds?: string[] | undefined; q?: string | undefined },
+    f: {
+      ids: 'all' | string[];
+      status?: string | undefined;
+      kind?: string | undefined;
+      hosting?: string | undefined;
+      sponsorOrgIds?: string[] | undefined;
+      q?: string | undefined;
+    },
   ): Promise<SiteRow[]> => {
     if (f.ids !== 'all' && f.ids.length === 0) return Promise.resolve([]);
     let q = db.selectFrom('sites').selectAll();
@@ -44,7 +52,8 @@ export const sites = {
 };
 
 export const columns = {
-  byId: (db: Q, id: string): Promise<ColumnRow | undefined> => db.selectFrom('site_columns').selectAll().where('id', '=', id).executeTakeFirst(),
+  byId: (db: Q, id: string): Promise<ColumnRow | undefined> =>
+    db.selectFrom('site_columns').selectAll().where('id', '=', id).executeTakeFirst(),
   ofSite: (db: Q, siteId: string): Promise<ColumnRow[]> =>
     db.selectFrom('site_columns').selectAll().where('site_id', '=', siteId).orderBy('sort_order').orderBy('created_at').execute(),
   bySlug: (db: Q, siteId: string, slug: string): Promise<ColumnRow | undefined> =>

@@ -2,7 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CloseColumnSchema, CreateColumnSchema, CreateSiteSchema, SiteListQuerySchema, UpdateColumnSchema, UpdateSiteSchema } from '../../common/schemas/sites.ts';
+import {
+  CloseColumnSchema,
+  CreateColumnSchema,
+  CreateSiteSchema,
+  SiteListQuerySchema,
+  UpdateColumnSchema,
+  UpdateSiteSchema,
+} from '../../common/schemas/sites.ts';
 import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
 import { closeColumn, createColumn, listColumns, updateColumn } from './commands/columns.ts';
@@ -21,12 +28,18 @@ export async function sitesRoutes(base: FastifyInstance, deps: Deps): Promise<vo
   app.get('/api/sites/:siteId', { schema: { tags: ['sites'], summary: '网站详情', params: z.strictObject({ siteId: Id }) } }, async (req) =>
     getSite(deps, authOf(req).actor, req.params.siteId),
   );
-  app.patch('/api/sites/:siteId', { schema: { tags: ['sites'], summary: '修改网站', params: z.strictObject({ siteId: Id }), body: UpdateSiteSchema } }, async (req) =>
-    updateSite(deps, authOf(req).actor, req.params.siteId, req.body),
+  app.patch(
+    '/api/sites/:siteId',
+    { schema: { tags: ['sites'], summary: '修改网站', params: z.strictObject({ siteId: Id }), body: UpdateSiteSchema } },
+    async (req) => updateSite(deps, authOf(req).actor, req.params.siteId, req.body),
   );
-  app.get('/api/sites/:siteId/columns', { schema: { tags: ['columns'], summary: '栏目列表', params: z.strictObject({ siteId: Id }) } }, async (req) => ({
-    items: await listColumns(deps, authOf(req).actor, req.params.siteId),
-  }));
+  app.get(
+    '/api/sites/:siteId/columns',
+    { schema: { tags: ['columns'], summary: '栏目列表', params: z.strictObject({ siteId: Id }) } },
+    async (req) => ({
+      items: await listColumns(deps, authOf(req).actor, req.params.siteId),
+    }),
+  );
   app.post(
     '/api/sites/:siteId/columns',
     { schema: { tags: ['columns'], summary: '新建栏目', params: z.strictObject({ siteId: Id }), body: CreateColumnSchema } },
@@ -34,7 +47,14 @@ export async function sitesRoutes(base: FastifyInstance, deps: Deps): Promise<vo
   );
   app.patch(
     '/api/sites/:siteId/columns/:columnId',
-    { schema: { tags: ['columns'], summary: '修改或移动栏目', params: z.strictObject({ siteId: Id, columnId: Id }), body: UpdateColumnSchema } },
+    {
+      schema: {
+        tags: ['columns'],
+        summary: '修改或移动栏目',
+        params: z.strictObject({ siteId: Id, columnId: Id }),
+        body: UpdateColumnSchema,
+      },
+    },
     async (req) => updateColumn(deps, authOf(req).actor, req.params.siteId, req.params.columnId, req.body),
   );
   app.post(

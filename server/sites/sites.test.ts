@@ -15,14 +15,20 @@ describe('site rules', () => {
   it('refuses a second live hosted site for the same org and writes nothing', async () => {
     const org = await buildOrg(t.deps, { level: 'department', name: '示例市教育局' });
     await buildSite(t.deps, { sponsorOrgId: org.id, name: '示例市教育局网站', ...live });
-    const eventsBefore = await t.deps.db.kysely.selectFrom('audit_events').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const eventsBefore = await t.deps.db.kysely
+      .selectFrom('audit_events')
+      .select((e) => e.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     await expect(buildSite(t.deps, { sponsorOrgId: org.id, name: '教育局第二网站', ...live, code: '5104000002' })).rejects.toMatchObject({
       code: 'GK_ERR_SITE_RULE',
       fields: [{ field: 'sponsorOrgId', message: '示例市教育局已有运行中的网站「示例市教育局网站」，一个单位原则上只能开设一个网站' }],
     });
     const sites = await t.deps.db.kysely.selectFrom('sites').select('name').where('sponsor_org_id', '=', org.id).execute();
     expect(sites.map((s) => s.name)).toEqual(['示例市教育局网站']);
-    const eventsAfter = await t.deps.db.kysely.selectFrom('audit_events').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const eventsAfter = await t.deps.db.kysely
+      .selectFrom('audit_events')
+      .select((e) => e.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(eventsAfter.n)).toBe(Number(eventsBefore.n));
   });
 
@@ -30,7 +36,9 @@ describe('site rules', () => {
     const org = await buildOrg(t.deps, { level: 'department' });
     await buildSite(t.deps, { sponsorOrgId: org.id, ...live });
     const next = await buildSite(t.deps, { sponsorOrgId: org.id, status: 'planned' });
-    await expect(updateSite(t.deps, factoryActor, next.id, { status: 'active', code: '5104000009' })).rejects.toMatchObject({ code: 'GK_ERR_SITE_RULE' });
+    await expect(updateSite(t.deps, factoryActor, next.id, { status: 'active', code: '5104000009' })).rejects.toMatchObject({
+      code: 'GK_ERR_SITE_RULE',
+    });
   });
 
   it('refuses sites for county departments and townships, unless configured otherwise', async () => {
@@ -58,14 +66,20 @@ describe('site rules', () => {
   it('checks identity fields: site code form, uniqueness, government domains, portal sponsors', async () => {
     const city = await buildOrg(t.deps, { level: 'city' });
     const dept = await buildOrg(t.deps, { level: 'department' });
-    await expect(createSite(t.deps, factoryActor, { name: 'x', kind: 'department', hosting: 'hosted', sponsorOrgId: dept.id, code: '12345' })).rejects.toMatchObject({
+    await expect(
+      createSite(t.deps, factoryActor, { name: 'x', kind: 'department', hosting: 'hosted', sponsorOrgId: dept.id, code: '12345' }),
+    ).rejects.toMatchObject({
       code: 'GK_ERR_VALIDATION',
       fields: [{ field: 'code', message: '网站标识码应为 10 位数字，或 bm 加 8 位数字' }],
     });
     await buildSite(t.deps, { sponsorOrgId: city.id, kind: 'portal', ...live, domains: ['www.shili.gov.cn'] });
-    const problems = await buildSite(t.deps, { sponsorOrgId: dept.id, kind: 'portal', ...live, domains: ['shili.com'] }).catch((e: { fields: { field: string }[] }) => e.fields.map((f) => f.field));
+    const problems = await buildSite(t.deps, { sponsorOrgId: dept.id, kind: 'portal', ...live, domains: ['shili.com'] }).catch(
+      (e: { fields: { field: string }[] }) => e.fields.map((f) => f.field),
+    );
     expect(problems).toEqual(['domains', 'kind', 'code']);
-    expect((await buildSite(t.deps, { sponsorOrgId: dept.id, code: 'bm29000002', status: 'active', domains: ['jyj.shili.gov.cn'] })).code).toBe('bm29000002');
+    expect(
+      (await buildSite(t.deps, { sponsorOrgId: dept.id, code: 'bm29000002', status: 'active', domains: ['jyj.shili.gov.cn'] })).code,
+    ).toBe('bm29000002');
   });
 });
 
@@ -88,7 +102,10 @@ describe('site and column access', () => {
     const other = await s.request({ method: 'GET', url: `/api/sites/${b.id}/columns` });
     expect(other.statusCode).toBe(403);
     expect(other.json()).toEqual({ code: 'GK_ERR_FORBIDDEN', message: '没有权限执行此操作' });
-    expect((await s.request({ method: 'POST', url: `/api/sites/${a.id}/columns`, payload: { name: 'x', slug: 'x', freshnessClass: 'news' } })).statusCode).toBe(403);
+    expect(
+      (await s.request({ method: 'POST', url: `/api/sites/${a.id}/columns`, payload: { name: 'x', slug: 'x', freshnessClass: 'news' } }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('lists only the sites a user works on', async () => {
@@ -111,17 +128,31 @@ describe('site and column access', () => {
     const custom = await post({ name: '专题', slug: 'zt', freshnessClass: 'custom', freshnessDays: 30 });
     expect(custom.json().freshnessDays).toBe(30);
     expect((await post({ name: '专题2', slug: 'zt2', freshnessClass: 'custom' })).json().fields[0].field).toBe('freshnessDays');
-    expect((await post({ name: '重复', slug: 'zwgk', freshnessClass: 'news' })).json().fields[0].message).toBe('栏目路径已被「政务公开」使用');
+    expect((await post({ name: '重复', slug: 'zwgk', freshnessClass: 'news' })).json().fields[0].message).toBe(
+      '栏目路径已被「政务公开」使用',
+    );
     // Moving a column under its own child is refused.
-    const loop = await s.request({ method: 'PATCH', url: `/api/sites/${site.id}/columns/${parent.json().id}`, payload: { parentId: child.json().id } });
+    const loop = await s.request({
+      method: 'PATCH',
+      url: `/api/sites/${site.id}/columns/${parent.json().id}`,
+      payload: { parentId: child.json().id },
+    });
     expect(loop.statusCode).toBe(400);
     // Closing asks for a reason and keeps the row.
-    expect((await s.request({ method: 'POST', url: `/api/sites/${site.id}/columns/${custom.json().id}/close`, payload: {} })).statusCode).toBe(400);
-    const closed = await s.request({ method: 'POST', url: `/api/sites/${site.id}/columns/${custom.json().id}/close`, payload: { reason: '专题活动已结束' } });
+    expect(
+      (await s.request({ method: 'POST', url: `/api/sites/${site.id}/columns/${custom.json().id}/close`, payload: {} })).statusCode,
+    ).toBe(400);
+    const closed = await s.request({
+      method: 'POST',
+      url: `/api/sites/${site.id}/columns/${custom.json().id}/close`,
+      payload: { reason: '专题活动已结束' },
+    });
     expect(closed.json().status).toBe('closed');
     // The site admin may not change the site's status or sponsor.
     expect((await s.request({ method: 'PATCH', url: `/api/sites/${site.id}`, payload: { status: 'closed' } })).statusCode).toBe(403);
-    expect((await s.request({ method: 'PATCH', url: `/api/sites/${site.id}`, payload: { icpNumber: '蜀ICP备00000001号' } })).statusCode).toBe(200);
+    expect(
+      (await s.request({ method: 'PATCH', url: `/api/sites/${site.id}`, payload: { icpNumber: '蜀ICP备00000001号' } })).statusCode,
+    ).toBe(200);
   });
 
   it('answers hostile input with 400 and field messages, never a 500', async () => {

@@ -26,7 +26,10 @@ describe(`the gongkai command (${TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`,
   let databaseUrl = '';
   const dbName = `gk_cli_${randomBytes(5).toString('hex')}`;
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, GONGKAI_DATA_DIR: dir, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
+    spawnSync(process.execPath, [BIN, ...args], {
+      env: { ...process.env, GONGKAI_DATA_DIR: dir, DATABASE_URL: databaseUrl },
+      encoding: 'utf8',
+    });
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-'));
@@ -93,7 +96,10 @@ describe(`the gongkai command (${TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`,
   });
 
   it('refuses to start with a bad setting, naming it in one line', () => {
-    const r = spawnSync(process.execPath, [BIN, 'migrate'], { env: { ...process.env, GONGKAI_DATA_DIR: dir, DATABASE_URL: 'mysql://nope' }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'migrate'], {
+      env: { ...process.env, GONGKAI_DATA_DIR: dir, DATABASE_URL: 'mysql://nope' },
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(78);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('DATABASE_URL');

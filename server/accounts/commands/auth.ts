@@ -9,7 +9,7 @@ import { anonymousActor, type Actor, type Origin } from '../../platform/actor.ts
 import type { SessionRow, UserRow } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError, Errors } from '../../platform/errors.ts';
+import { Errors, type AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { permissionsOf } from '../../../common/permissions.ts';
 import { grants, orgs, passwordHistory, sessions, users } from '../accounts.repository.ts';
@@ -68,14 +68,24 @@ export async function login(deps: Deps, input: unknown, origin: Origin, userAgen
   }
   if (isLocked(user.locked_until, now)) {
     await inTransaction(deps.db, (tx) =>
-      recordAudit(tx, deps.clock, anon, { action: 'accounts.login', targetType: 'user', targetId: user.id, result: 'denied', details: { reason: 'locked' } }),
+      recordAudit(tx, deps.clock, anon, {
+        action: 'accounts.login',
+        targetType: 'user',
+        targetId: user.id,
+        result: 'denied',
+        details: { reason: 'locked' },
+      }),
     );
     throw lockedError(user.locked_until as string);
   }
   if (!(await verifyPassword(user.password_hash, password))) {
     const next = afterFailedLogin(policy, user.failed_attempts, now);
     await inTransaction(deps.db, async (tx) => {
-      await users.update(tx.trx, user.id, { failed_attempts: next.failedAttempts, locked_until: next.lockedUntil, updated_at: now.toISOString() });
+      await users.update(tx.trx, user.id, {
+        failed_attempts: next.failedAttempts,
+        locked_until: next.lockedUntil,
+        updated_at: now.toISOString(),
+      });
       await recordAudit(tx, deps.clock, anon, {
         action: next.lockedUntil ? 'accounts.user.lock' : 'accounts.login',
         targetType: 'user',
@@ -90,7 +100,13 @@ export async function login(deps: Deps, input: unknown, origin: Origin, userAgen
   }
   if (user.disabled === 1) {
     await inTransaction(deps.db, (tx) =>
-      recordAudit(tx, deps.clock, anon, { action: 'accounts.login', targetType: 'user', targetId: user.id, result: 'denied', details: { reason: 'disabled' } }),
+      recordAudit(tx, deps.clock, anon, {
+        action: 'accounts.login',
+        targetType: 'user',
+        targetId: user.id,
+        result: 'denied',
+        details: { reason: 'disabled' },
+      }),
     );
     throw Errors.accountDisabled();
   }
@@ -112,7 +128,13 @@ export async function login(deps: Deps, input: unknown, origin: Origin, userAgen
   const g = await grants.ofUser(deps.db.kysely, user.id);
   const actor = userActor(user, g, origin);
   await inTransaction(deps.db, async (tx) => {
-    await users.update(tx.trx, user.id, { failed_attempts: 0, locked_until: null, last_login_at: nowIso, last_login_ip: origin.ip, updated_at: nowIso });
+    await users.update(tx.trx, user.id, {
+      failed_attempts: 0,
+      locked_until: null,
+      last_login_at: nowIso,
+      last_login_ip: origin.ip,
+      updated_at: nowIso,
+    });
     await sessions.insert(tx.trx, session);
     await recordAudit(tx, deps.clock, actor, { action: 'accounts.login', targetType: 'user', targetId: user.id });
   });
@@ -178,7 +200,11 @@ export async function changeOwnPassword(deps: Deps, auth: Authenticated, input: 
       break;
     }
   }
-  if (problems.length > 0) throw Errors.passwordPolicy(problems.join('；'), problems.map((m) => ({ field: 'newPassword', message: m })));
+  if (problems.length > 0)
+    throw Errors.passwordPolicy(
+      problems.join('；'),
+      problems.map((m) => ({ field: 'newPassword', message: m })),
+    );
   const hashed = await hashPassword(newPassword);
   await inTransaction(deps.db, async (tx) => {
     const now = deps.clock.now().toISOString();
@@ -228,4 +254,3 @@ export async function currentUserView(deps: Deps, a: Authenticated) {
     session: { idleTimeoutMinutes: a.policy.idleTimeoutMinutes, absoluteTimeoutHours: a.policy.absoluteTimeoutHours },
   };
 }
-

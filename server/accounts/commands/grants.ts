@@ -12,7 +12,12 @@ import { requirePermission } from '../rules/access.ts';
 import { grantProblems } from '../rules/separation.ts';
 
 /** Grants a role to a user, platform-wide or on one site. */
-export async function grantRole(deps: Deps, actor: Actor, userId: string, input: unknown): Promise<{ id: string; role: string; scope: string }> {
+export async function grantRole(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+  input: unknown,
+): Promise<{ id: string; role: string; scope: string }> {
   requirePermission(actor, 'roles.grant');
   const data = parseInput(GrantRoleSchema, input);
   const scope = data.siteId ?? '*';
@@ -22,8 +27,19 @@ export async function grantRole(deps: Deps, actor: Actor, userId: string, input:
       throw Errors.validation(undefined, [{ field: 'siteId', message: '网站不存在' }]);
     const existing = await grants.ofUser(tx.trx, userId);
     const problems = grantProblems(existing, data.role, scope);
-    if (problems.length > 0) throw Errors.separationOfDuties(problems.join('；'), problems.map((m) => ({ field: 'role', message: m })));
-    const row = { id: randomUUID(), user_id: userId, role: data.role, scope, granted_by: actor.id, granted_at: deps.clock.now().toISOString() };
+    if (problems.length > 0)
+      throw Errors.separationOfDuties(
+        problems.join('；'),
+        problems.map((m) => ({ field: 'role', message: m })),
+      );
+    const row = {
+      id: randomUUID(),
+      user_id: userId,
+      role: data.role,
+      scope,
+      granted_by: actor.id,
+      granted_at: deps.clock.now().toISOString(),
+    };
     await grants.insert(tx.trx, row);
     await recordAudit(tx, deps.clock, actor, {
       action: 'accounts.role.grant',

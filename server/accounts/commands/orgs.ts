@@ -59,7 +59,12 @@ export async function createOrg(deps: Deps, actor: Actor, input: unknown): Promi
       updated_at: now,
     };
     await orgs.insert(tx.trx, row);
-    await recordAudit(tx, deps.clock, actor, { action: 'accounts.org.create', targetType: 'org', targetId: row.id, details: { name: row.name } });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'accounts.org.create',
+      targetType: 'org',
+      targetId: row.id,
+      details: { name: row.name },
+    });
     return presentOrg(row);
   });
 }
@@ -89,7 +94,12 @@ export async function updateOrg(deps: Deps, actor: Actor, id: string, input: unk
     if (data.level !== undefined) patch.level = data.level;
     if (data.sortOrder !== undefined) patch.sort_order = data.sortOrder;
     await orgs.update(tx.trx, id, patch);
-    await recordAudit(tx, deps.clock, actor, { action: 'accounts.org.update', targetType: 'org', targetId: id, details: { changes: data } });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'accounts.org.update',
+      targetType: 'org',
+      targetId: id,
+      details: { changes: data },
+    });
     return presentOrg({ ...current, ...patch });
   });
 }

@@ -15,9 +15,7 @@ export interface Tx {
 
 export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const hooks: Array<() => void | Promise<void>> = [];
-  const result = await db.kysely.transaction().execute((trx) =>
-    fn({ trx, dialect: db.dialect, afterCommit: (h) => hooks.push(h) }),
-  );
+  const result = await db.kysely.transaction().execute((trx) => fn({ trx, dialect: db.dialect, afterCommit: (h) => hooks.push(h) }));
   for (const hook of hooks) {
     try {
       await hook();

@@ -30,9 +30,7 @@ export interface BuildAppOptions {
 export async function buildApp(deps: Deps, opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
-      deps.config.logLevel === 'silent'
-        ? false
-        : { level: deps.config.logLevel, redact: { paths: REDACT_PATHS, censor: '[已隐藏]' } },
+      deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel, redact: { paths: REDACT_PATHS, censor: '[已隐藏]' } },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1_048_576,
     genReqId: (req) => {

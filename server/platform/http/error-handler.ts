@@ -1,9 +1,12 @@
 /** Maps every error to `{ code, message, fields?, details? }` with a Chinese message; never a stack or SQL. */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, Errors, type FieldError } from '../errors.ts';
 
-function validationFields(err: { validation: { instancePath: string; message?: string | undefined; keyword: string; params: Record<string, unknown> }[]; validationContext?: string | undefined }): FieldError[] {
+function validationFields(err: {
+  validation: { instancePath: string; message?: string | undefined; keyword: string; params: Record<string, unknown> }[];
+  validationContext?: string | undefined;
+}): FieldError[] {
   const out: FieldError[] = [];
   for (const v of err.validation) {
     const base = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
@@ -25,7 +28,7 @@ const BY_STATUS: Record<number, [string, string]> = {
 };
 
 /** Errors Fastify raises before routing (over-long parameters, malformed URLs, bad content types). */
-export function frameworkErrorReply(error: FastifyError, reply: import('fastify').FastifyReply): void {
+export function frameworkErrorReply(error: FastifyError, reply: FastifyReply): void {
   const status = typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 400;
   const [code, message] = BY_STATUS[status] ?? ['GK_ERR_BAD_REQUEST', '请求无法处理'];
   void reply.status(status).send({ code, message });

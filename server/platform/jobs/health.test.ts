@@ -32,7 +32,11 @@ describe(`scheduler health on ${dialectUnderTest}`, () => {
   it('is healthy while a worker running the scheduler is alive, and not once it has stopped', async () => {
     deps = await createTestDeps();
     const d = deps;
-    worker = await startWorker(d, new JobRegistry([platformHeartbeatJob]), { workerId: 'w-sched', runScheduler: true, schedules: SCHEDULES });
+    worker = await startWorker(d, new JobRegistry([platformHeartbeatJob]), {
+      workerId: 'w-sched',
+      runScheduler: true,
+      schedules: SCHEDULES,
+    });
 
     const h = await schedulerHealth(d, SCHEDULES);
     expect(h.healthy).toBe(true);

@@ -9,7 +9,15 @@ export type { EnqueueOptions, JobStats, JobStatus } from './queue.ts';
 export { backoffMs, MAX_ERROR_LENGTH } from './outcome.ts';
 export { startWorker, drainJobs, defaultWorkerId } from './worker.ts';
 export type { WorkerHandle, WorkerOptions } from './worker.ts';
-export { SCHEDULES, SCHEDULE_TIMEZONE, PLATFORM_JOBS, fireDueSchedules, latestSlot, platformHeartbeatJob, validateSchedules } from './schedule.ts';
+export {
+  SCHEDULES,
+  SCHEDULE_TIMEZONE,
+  PLATFORM_JOBS,
+  fireDueSchedules,
+  latestSlot,
+  platformHeartbeatJob,
+  validateSchedules,
+} from './schedule.ts';
 export type { FiredRun, ScheduleDefinition } from './schedule.ts';
 export { schedulerHealth, HEARTBEAT_FRESH_MS, SCHEDULE_GRACE_MS } from './health.ts';
 export type { SchedulerHealth, WorkerInfo } from './health.ts';

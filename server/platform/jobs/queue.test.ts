@@ -51,7 +51,13 @@ describe(`job queue on ${dialectUnderTest}`, () => {
     expect(await drainJobs(d, registry)).toBe(0);
     expect(runs).toEqual([7]);
     const row = await d.db.kysely.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'done', attempts: 1, locked_by: null, locked_until: null, finished_at: d.clock.now().toISOString() });
+    expect(row).toMatchObject({
+      status: 'done',
+      attempts: 1,
+      locked_by: null,
+      locked_until: null,
+      finished_at: d.clock.now().toISOString(),
+    });
   });
 
   it('wakes in-process listeners only after the enqueueing transaction commits', async () => {
@@ -79,7 +85,9 @@ describe(`job queue on ${dialectUnderTest}`, () => {
     deps = await createTestDeps();
     const d = deps;
     const { runs, registry } = counting();
-    await inTransaction(d.db, (tx) => enqueueJob(tx, d.clock, 'test.count', { n: 1 }, { runAt: new Date(d.clock.now().getTime() + 60_000) }));
+    await inTransaction(d.db, (tx) =>
+      enqueueJob(tx, d.clock, 'test.count', { n: 1 }, { runAt: new Date(d.clock.now().getTime() + 60_000) }),
+    );
 
     expect(await drainJobs(d, registry)).toBe(0);
     d.clock.advance(60_000);

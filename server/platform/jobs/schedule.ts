@@ -112,7 +112,13 @@ export async function fireDueSchedules(deps: Deps, schedules: readonly ScheduleD
         .returning('name')
         .executeTakeFirst();
       if (!won) return null;
-      await insertJob(tx.trx, deps.clock, { id, name: s.job, payload: s.payload, maxAttempts: s.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, runAt: slotDate });
+      await insertJob(tx.trx, deps.clock, {
+        id,
+        name: s.job,
+        payload: s.payload,
+        maxAttempts: s.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        runAt: slotDate,
+      });
       tx.afterCommit(() => notifyJobsEnqueued());
       return id;
     });

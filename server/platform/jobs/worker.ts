@@ -108,9 +108,13 @@ class JobWorker implements WorkerHandle {
     await this.beat();
     if (this.runScheduler) await this.tick();
     this.unsubscribe = onJobsEnqueued(() => this.wake());
-    this.timers.push(setInterval(() => void this.beat().catch((e: unknown) => this.logError(e, 'worker heartbeat failed')), this.heartbeatMs));
+    this.timers.push(
+      setInterval(() => void this.beat().catch((e: unknown) => this.logError(e, 'worker heartbeat failed')), this.heartbeatMs),
+    );
     if (this.runScheduler) {
-      this.timers.push(setInterval(() => void this.tick().catch((e: unknown) => this.logError(e, 'scheduler pass failed')), this.schedulerMs));
+      this.timers.push(
+        setInterval(() => void this.tick().catch((e: unknown) => this.logError(e, 'scheduler pass failed')), this.schedulerMs),
+      );
     }
     this.loopPromise = this.loop();
   }
@@ -146,7 +150,10 @@ class JobWorker implements WorkerHandle {
         // Aborting settles each run at once as a failed attempt (retried after the backoff), so
         // the rows do not sit 'running' until the lock expires. Waiting for that is quick: it
         // is one update per job, whatever the handler does with the signal.
-        this.deps.logger.warn({ workerId: this.workerId, jobs: this.inFlight.size }, 'worker stopping with jobs still running; aborting them');
+        this.deps.logger.warn(
+          { workerId: this.workerId, jobs: this.inFlight.size },
+          'worker stopping with jobs still running; aborting them',
+        );
         const pending = [...this.inFlight];
         for (const f of pending) f.controller.abort(new Error('任务进程停止，任务被中止'));
         await Promise.allSettled(pending.map((f) => f.promise));
@@ -321,7 +328,8 @@ class JobWorker implements WorkerHandle {
     const outcome = failure ? await recordFailure(db, clock, row, failure.error) : await recordSuccess(db, clock, row);
     if (outcome === 'done') logger.debug({ ...log, outcome }, 'job done');
     else if (outcome === 'retry') logger.warn({ ...log, outcome }, 'job failed, will retry');
-    else logger.error({ ...log, outcome }, outcome === 'failed' ? 'job failed, giving up' : 'job lock was lost before recording the outcome');
+    else
+      logger.error({ ...log, outcome }, outcome === 'failed' ? 'job failed, giving up' : 'job lock was lost before recording the outcome');
     return outcome;
   }
 

@@ -61,8 +61,7 @@ async function columnProblems(tx: Tx, row: ColumnRow): Promise<FieldError[]> {
       }
     }
   }
-  if (row.owner_org_id && !(await sites.orgExists(tx.trx, row.owner_org_id)))
-    out.push({ field: 'ownerOrgId', message: '责任单位不存在' });
+  if (row.owner_org_id && !(await sites.orgExists(tx.trx, row.owner_org_id))) out.push({ field: 'ownerOrgId', message: '责任单位不存在' });
   return out;
 }
 
@@ -90,7 +89,13 @@ export async function createColumn(deps: Deps, actor: Actor, siteId: string, inp
     const problems = await columnProblems(tx, row);
     if (problems.length) throw Errors.validation(problems.map((p) => p.message).join('；'), problems);
     await columns.insert(tx.trx, row);
-    await recordAudit(tx, deps.clock, actor, { action: 'sites.column.create', targetType: 'column', targetId: row.id, siteId, details: { name: row.name } });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'sites.column.create',
+      targetType: 'column',
+      targetId: row.id,
+      siteId,
+      details: { name: row.name },
+    });
     return presentColumn(row);
   });
 }
@@ -115,7 +120,13 @@ export async function updateColumn(deps: Deps, actor: Actor, siteId: string, col
     const problems = await columnProblems(tx, next);
     if (problems.length) throw Errors.validation(problems.map((p) => p.message).join('；'), problems);
     await columns.update(tx.trx, columnId, patch);
-    await recordAudit(tx, deps.clock, actor, { action: 'sites.column.update', targetType: 'column', targetId: columnId, siteId, details: { changes: d } });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'sites.column.update',
+      targetType: 'column',
+      targetId: columnId,
+      siteId,
+      details: { changes: d },
+    });
     return presentColumn(next);
   });
 }
@@ -131,7 +142,13 @@ export async function closeColumn(deps: Deps, actor: Actor, siteId: string, colu
     if (open.length) throw Errors.conflict('请先关闭或移走其下级栏目');
     const patch = { status: 'closed', updated_at: deps.clock.now().toISOString() };
     await columns.update(tx.trx, columnId, patch);
-    await recordAudit(tx, deps.clock, actor, { action: 'sites.column.close', targetType: 'column', targetId: columnId, siteId, details: { reason } });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'sites.column.close',
+      targetType: 'column',
+      targetId: columnId,
+      siteId,
+      details: { reason },
+    });
     return presentColumn({ ...current, ...patch });
   });
 }

@@ -106,7 +106,13 @@ export async function createSite(deps: Deps, actor: Actor, input: unknown): Prom
     };
     await checkSite(deps, tx, row);
     await sites.insert(tx.trx, row);
-    await recordAudit(tx, deps.clock, actor, { action: 'sites.site.create', targetType: 'site', targetId: row.id, siteId: row.id, details: { name: row.name, code: row.code } });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'sites.site.create',
+      targetType: 'site',
+      targetId: row.id,
+      siteId: row.id,
+      details: { name: row.name, code: row.code },
+    });
     return presentSite(row);
   });
 }
@@ -114,7 +120,12 @@ export async function createSite(deps: Deps, actor: Actor, input: unknown): Prom
 /** Edits a site. Site admins may edit identity fields of their own site; status, sponsor and hosting are the platform admin's. */
 export async function updateSite(deps: Deps, actor: Actor, id: string, input: unknown): Promise<Site> {
   const d = parseInput(UpdateSiteSchema, input);
-  const structural = d.status !== undefined || d.sponsorOrgId !== undefined || d.hosting !== undefined || d.kind !== undefined || d.parentSiteId !== undefined;
+  const structural =
+    d.status !== undefined ||
+    d.sponsorOrgId !== undefined ||
+    d.hosting !== undefined ||
+    d.kind !== undefined ||
+    d.parentSiteId !== undefined;
   requirePermission(actor, structural ? 'sites.manage' : 'sites.edit', id);
   return inTransaction(deps.db, async (tx) => {
     const current = await sites.byId(tx.trx, id);
@@ -135,7 +146,13 @@ export async function updateSite(deps: Deps, actor: Actor, id: string, input: un
     const next = { ...current, ...patch };
     await checkSite(deps, tx, next);
     await sites.update(tx.trx, id, patch);
-    await recordAudit(tx, deps.clock, actor, { action: 'sites.site.update', targetType: 'site', targetId: id, siteId: id, details: { changes: d } });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'sites.site.update',
+      targetType: 'site',
+      targetId: id,
+      siteId: id,
+      details: { changes: d },
+    });
     return presentSite(next);
   });
 }
@@ -152,7 +169,13 @@ export async function getSite(deps: Deps, actor: Actor, id: string): Promise<Sit
 export async function listSites(
   deps: Deps,
   actor: Actor,
-  f: { status?: string | undefined; kind?: string | undefined; hosting?: string | undefined; countyOrgId?: string | undefined; q?: string | undefined } = {},
+  f: {
+    status?: string | undefined;
+    kind?: string | undefined;
+    hosting?: string | undefined;
+    countyOrgId?: string | undefined;
+    q?: string | undefined;
+  } = {},
 ): Promise<Site[]> {
   const ids = visibleSites(actor, 'sites.read');
   let sponsorOrgIds: string[] | undefined;

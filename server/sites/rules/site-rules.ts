@@ -69,7 +69,8 @@ export function siteProblems(
     out.push({ field: 'sponsorOrgId', message: '县级政府部门不单独开设网站，应使用县（区）政府门户网站' });
   if (LIVE_STATUSES.includes(site.status as SiteStatus)) {
     const other = ctx.otherLiveSites.find((s) => s.id !== site.id);
-    if (other) out.push({ field: 'sponsorOrgId', message: `${sponsor.name}已有运行中的网站「${other.name}」，一个单位原则上只能开设一个网站` });
+    if (other)
+      out.push({ field: 'sponsorOrgId', message: `${sponsor.name}已有运行中的网站「${other.name}」，一个单位原则上只能开设一个网站` });
   }
   return out;
 }

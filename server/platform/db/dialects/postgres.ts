@@ -27,12 +27,7 @@ export function postgresAdapter(opts: PostgresOptions): DialectAdapter {
       return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     },
     async lockAuditHead(trx) {
-      const head = await trx
-        .selectFrom('audit_head')
-        .select(['seq', 'hash'])
-        .where('id', '=', 1)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
       return { seq: Number(head.seq), hash: head.hash };
     },
     async claimJobs(db, { workerId, now, lockUntil, limit, names }) {
@@ -88,4 +83,3 @@ export function postgresAdapter(opts: PostgresOptions): DialectAdapter {
     },
   };
 }
-

@@ -82,4 +82,3 @@ export function sqliteAdapter(file: string): DialectAdapter {
     },
   };
 }
-

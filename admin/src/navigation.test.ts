@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, ROLE_PERMISSIONS } from '../../common/permissions.ts';
+import { HOME, NAV_GROUPS, NAV_ITEMS, hasAnyPermission, navItemFor, visibleNavigation } from './navigation.ts';
+
+const labels = (perms: readonly string[]) => visibleNavigation(perms).map((g) => `${g.label}: ${g.items.map((i) => i.label).join(' ')}`);
+
+describe('navigation', () => {
+  it('names only known permissions and unique paths', () => {
+    const known = new Set<string>(PERMISSIONS);
+    for (const item of NAV_ITEMS) for (const p of item.anyOf) expect(known.has(p)).toBe(true);
+    const paths = NAV_ITEMS.map((i) => i.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(paths).toEqual(expect.arrayContaining(['/sites', '/columns', '/articles', '/reviews']));
+  });
+
+  it('gives every menu entry at least one permission', () => {
+    for (const group of NAV_GROUPS) for (const item of group.items) expect(item.anyOf.length).toBeGreaterThan(0);
+  });
+
+  it('shows an editor the content screens but no system administration', () => {
+    expect(labels(ROLE_PERMISSIONS.editor)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核', '办事服务: 办事指南']);
+  });
+
+  it('keeps the three administrators apart', () => {
+    expect(labels(ROLE_PERMISSIONS.platformAdmin)).toEqual([
+      '网站管理: 网站列表 栏目管理',
+      '办事服务: 办事指南',
+      '系统管理: 单位管理 用户管理 任务运行',
+    ]);
+    expect(labels(ROLE_PERMISSIONS.securityAdmin)).toEqual(['网站管理: 网站列表', '系统管理: 用户管理 安全策略']);
+    expect(labels(ROLE_PERMISSIONS.auditor)).toEqual(['网站管理: 网站列表', '系统管理: 审计日志']);
+  });
+
+  it('shows the supervisor both monitoring screens and handlers their own module', () => {
+    expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('监测监管: 监测问题 检查评估');
+    expect(labels(ROLE_PERMISSIONS.letterHandler)).toContain('互动交流: 信件办理');
+    expect(labels(ROLE_PERMISSIONS.disclosureOfficer)).toContain('信息公开: 公开目录 依申请公开');
+  });
+
+  it('shows nothing without permissions', () => {
+    expect(visibleNavigation([])).toEqual([]);
+    expect(hasAnyPermission([], [])).toBe(true);
+  });
+
+  it('finds the menu entry of a location', () => {
+    expect(navItemFor('/')).toBe(HOME);
+    expect(navItemFor('/articles')?.label).toBe('信息管理');
+    expect(navItemFor('/articles/42/edit')?.label).toBe('信息管理');
+    expect(navItemFor('/disclosure/requests/')?.label).toBe('依申请公开');
+    expect(navItemFor('/articlesx')).toBeUndefined();
+    expect(navItemFor('/change-password')).toBeUndefined();
+  });
+});

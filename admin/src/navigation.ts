@@ -1,0 +1,108 @@
+/**
+ * The admin menu as data: every screen, where it lives and which permissions show it (any one
+ * of `anyOf`). The menu, the routes and the route guards are all built from this table.
+ * Paths are relative to the router basename (/admin).
+ */
+import type { Permission } from '../../common/permissions.ts';
+
+export type NavGroupKey = 'sites' | 'content' | 'disclosure' | 'interaction' | 'services' | 'monitoring' | 'system';
+
+export interface NavItem {
+  readonly path: string;
+  readonly label: string;
+  /** Shown when the user holds any one of these permissions. */
+  readonly anyOf: readonly Permission[];
+}
+
+export interface NavGroup {
+  readonly key: NavGroupKey;
+  readonly label: string;
+  readonly items: readonly NavItem[];
+}
+
+const CONTENT_ANY: readonly Permission[] = ['content.author', 'content.firstReview', 'content.sectionReview', 'content.leaderApproval'];
+const REVIEW_ANY: readonly Permission[] = ['content.firstReview', 'content.sectionReview', 'content.leaderApproval'];
+
+export const HOME: NavItem = { path: '/', label: '工作台', anyOf: [] };
+
+export const NAV_GROUPS: readonly NavGroup[] = [
+  {
+    key: 'sites',
+    label: '网站管理',
+    items: [
+      { path: '/sites', label: '网站列表', anyOf: ['sites.manage', 'sites.edit', 'sites.read'] },
+      { path: '/columns', label: '栏目管理', anyOf: ['columns.manage'] },
+    ],
+  },
+  {
+    key: 'content',
+    label: '内容发布',
+    items: [
+      { path: '/articles', label: '信息管理', anyOf: CONTENT_ANY },
+      { path: '/reviews', label: '待我审核', anyOf: REVIEW_ANY },
+    ],
+  },
+  {
+    key: 'disclosure',
+    label: '信息公开',
+    items: [
+      { path: '/disclosure/catalog', label: '公开目录', anyOf: ['disclosure.handle'] },
+      { path: '/disclosure/requests', label: '依申请公开', anyOf: ['disclosure.handle'] },
+    ],
+  },
+  {
+    key: 'interaction',
+    label: '互动交流',
+    items: [{ path: '/letters', label: '信件办理', anyOf: ['interaction.handle'] }],
+  },
+  {
+    key: 'services',
+    label: '办事服务',
+    items: [{ path: '/service-guides', label: '办事指南', anyOf: ['content.author', 'sites.edit'] }],
+  },
+  {
+    key: 'monitoring',
+    label: '监测监管',
+    items: [
+      { path: '/monitoring/issues', label: '监测问题', anyOf: ['monitoring.read'] },
+      { path: '/monitoring/evaluations', label: '检查评估', anyOf: ['evaluation.manage'] },
+    ],
+  },
+  {
+    key: 'system',
+    label: '系统管理',
+    items: [
+      { path: '/orgs', label: '单位管理', anyOf: ['orgs.manage'] },
+      { path: '/users', label: '用户管理', anyOf: ['users.manage', 'roles.grant', 'users.unlock'] },
+      { path: '/security-policy', label: '安全策略', anyOf: ['security.policy'] },
+      { path: '/audit-logs', label: '审计日志', anyOf: ['audit.read'] },
+      { path: '/jobs', label: '任务运行', anyOf: ['system.jobs'] },
+    ],
+  },
+];
+
+/** Every screen in the menu (without the dashboard). */
+export const NAV_ITEMS: readonly NavItem[] = NAV_GROUPS.flatMap((g) => g.items);
+
+/** True when `granted` holds any of `anyOf` (or `anyOf` is empty). */
+export function hasAnyPermission(granted: readonly string[], anyOf: readonly Permission[]): boolean {
+  return anyOf.length === 0 || anyOf.some((p) => granted.includes(p));
+}
+
+/** The menu for a user: items they may open, groups that keep at least one item. */
+export function visibleNavigation(granted: readonly string[]): NavGroup[] {
+  return NAV_GROUPS.map((g) => ({ ...g, items: g.items.filter((i) => hasAnyPermission(granted, i.anyOf)) })).filter(
+    (g) => g.items.length > 0,
+  );
+}
+
+/** The menu entry a location belongs to (longest matching path), or undefined. */
+export function navItemFor(pathname: string): NavItem | undefined {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  let best: NavItem | undefined;
+  for (const item of [HOME, ...NAV_ITEMS]) {
+    const matches = item.path === '/' ? path === '/' : path === item.path || path.startsWith(`${item.path}/`);
+    if (matches && (!best || item.path.length > best.path.length)) best = item;
+  }
+  return best;
+}
