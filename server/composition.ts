@@ -15,7 +15,7 @@ import { migrateToLatest } from './platform/db/migrations/index.ts';
 import type { Deps } from './platform/deps.ts';
 import { buildApp, type RoutesPlugin } from './platform/http/app.ts';
 import { authOf } from './platform/http/auth.ts';
-import { JobRegistry, platformHeartbeatJob, schedulerHealth, jobStats, type JobDefinition } from './platform/jobs/index.ts';
+import { JobRegistry, PLATFORM_JOBS, schedulerHealth, jobStats } from './platform/jobs/index.ts';
 import { createLogger } from './platform/logger.ts';
 import { sitesRoutes } from './sites/index.ts';
 
@@ -31,8 +31,7 @@ async function systemRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
 export const ROUTES: RoutesPlugin[] = [accountsRoutes, auditRoutes, sitesRoutes, systemRoutes];
 
 export function jobRegistry(): JobRegistry {
-  const defs: JobDefinition<unknown>[] = [platformHeartbeatJob as JobDefinition<unknown>, ...(accountsJobs as JobDefinition<unknown>[])];
-  return new JobRegistry(defs);
+  return new JobRegistry([...PLATFORM_JOBS, ...accountsJobs]);
 }
 
 /** Opens the database, runs pending migrations, returns the process's deps. */

@@ -13,32 +13,46 @@ import { migrateToLatest } from '#server/platform/db/migrations/index.ts';
 import type { Deps } from '#server/platform/deps.ts';
 import { createLogger } from '#server/platform/logger.ts';
 
-export const TEST_DATABASE_URL = process.env.DATABASE_URL;
+export const TEST_DATABASE_URL = process.env.DATABASE_URL || undefined;
+
+const SCHEMA_LOCK = 7_413_001;
+
+async function underSchemaLock<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await fn(c);
+  } finally {
+    await c.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => undefined);
+    await c.end();
+  }
+}
 export const dialectUnderTest = TEST_DATABASE_URL ? 'postgres' : 'sqlite';
 
 /** A new empty database with the schema at the latest migration. */
 export async function createTestDb(opts: { migrate?: boolean } = {}): Promise<Db> {
   let db: Db;
   if (TEST_DATABASE_URL) {
+    const url = TEST_DATABASE_URL;
     const schema = `gk_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const inner = openDb(postgresAdapter({ url: TEST_DATABASE_URL, schema, poolSize: 4 }));
+    const inner = openDb(postgresAdapter({ url, schema, poolSize: 4 }));
     db = {
       ...inner,
       async close() {
         await inner.close();
-        const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-        await c.connect();
-        await c.query(`DROP SCHEMA ${schema} CASCADE`);
-        await c.end();
+        await underSchemaLock(url, (c) => c.query(`DROP SCHEMA ${schema} CASCADE`));
       },
     };
-  } else {
-    db = openDb(sqliteAdapter(':memory:'));
+    // Kysely's migrator introspects every schema; creating, migrating and dropping test schemas
+    // one at a time keeps parallel test files from tripping over each other's half-made schemas.
+    await underSchemaLock(url, async (c) => {
+      await c.query(`CREATE SCHEMA ${schema}`);
+      if (opts.migrate !== false) await migrateToLatest(db.kysely, db.dialect);
+    });
+    return db;
   }
+  db = openDb(sqliteAdapter(':memory:'));
   if (opts.migrate !== false) await migrateToLatest(db.kysely, db.dialect);
   return db;
 }

@@ -71,7 +71,9 @@ export function validateSchedules(schedules: readonly ScheduleDefinition[]): voi
     try {
       cronFor(s.cron);
     } catch (e) {
-      throw new Error(`schedule "${s.name}": bad cron pattern "${s.cron}": ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`schedule "${s.name}": bad cron pattern "${s.cron}": ${e instanceof Error ? e.message : String(e)}`, {
+        cause: e,
+      });
     }
   }
 }
