@@ -58,7 +58,13 @@ export async function createTestDb(opts: { migrate?: boolean } = {}): Promise<Db
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', GONGKAI_DATA_DIR: '/tmp/gongkai-test-unused', GONGKAI_RUN_JOBS: 'false', ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    GONGKAI_DATA_DIR: '/tmp/gongkai-test-unused',
+    GONGKAI_RUN_JOBS: 'false',
+    GONGKAI_LOG_LEVEL: 'silent',
+    ...overrides,
+  });
 }
 
 export interface TestDeps extends Deps {

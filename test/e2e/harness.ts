@@ -1,0 +1,102 @@
+/**
+ * End-to-end harness: the real platform (HTTP server with the built admin) on a free port
+ * over a fresh database, and headless Debian Chromium driven by playwright-core.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ensureAdminBuilt } from '#server/cli/admin-build.ts';
+import { createHttpApp } from '#server/composition.ts';
+import type { Deps } from '#server/platform/deps.ts';
+import { createTestDeps } from '../support.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumAvailable = fs.existsSync(CHROMIUM);
+export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
+
+if (!chromiumAvailable) {
+  const msg = `e2e journeys skipped: Chromium not found at ${CHROMIUM} (install the Debian package "chromium"; .ci/run does)`;
+  if (process.env.GONGKAI_E2E_REQUIRED === '1') throw new Error(msg.replace('skipped', 'required but cannot run'));
+  console.warn(msg);
+}
+
+export interface Platform {
+  deps: Deps;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the platform on 127.0.0.1 with a fresh database (SQLite, or PostgreSQL via DATABASE_URL). */
+export async function startPlatform(): Promise<Platform> {
+  ensureAdminBuilt(() => undefined);
+  const deps = await createTestDeps({ now: new Date().toISOString() });
+  // Journeys run in real time: the browser's idle timers and the server must agree on "now".
+  const live: Deps = { ...deps, clock: { now: () => new Date() } };
+  const app = await createHttpApp(live);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('no address');
+  return {
+    deps: live,
+    url: `http://127.0.0.1:${addr.port}`,
+    async close() {
+      await app.close();
+      await deps.db.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Serious and critical axe-core violations on the current screen (WCAG 2.1 AA rules). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join('; ')}`,
+    );
+}
+
+/** Saves a screenshot named after the journey step (kept by CI as an artifact on failure). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name.replace(/[^\w\u4e00-\u9fa5-]+/g, '_')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Runs a journey step and keeps a screenshot of the page when it fails. */
+export async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    await screenshot(page, `FAILED-${name}`).catch(() => undefined);
+    throw e;
+  }
+}
