@@ -1,9 +1,18 @@
 /** The accounts room: orgs, users, roles, sessions, password policy, 三员分立. */
-export { can, requirePermission, visibleSites } from './rules/access.ts';
+export { can, requirePermission, visibleSites } from '../platform/access.ts';
 export { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from './rules/security-policy.ts';
 export { loadSecurityPolicy, getSecurityPolicy, updateSecurityPolicy } from './commands/security-policy.ts';
-export { createOrg, updateOrg, listOrgs, presentOrg, type Org } from './commands/orgs.ts';
-export { createUser, resetPassword, setUserDisabled, unlockUser, listUsers, type UserSummary } from './commands/users.ts';
+export { createOrg, updateOrg, listOrgs, findOrgByName, presentOrg, type Org } from './commands/orgs.ts';
+export {
+  createUser,
+  resetPassword,
+  setUserDisabled,
+  unlockUser,
+  listUsers,
+  findUserIdByUsername,
+  platformIsEmpty,
+  type UserSummary,
+} from './commands/users.ts';
 export { grantRole, revokeRole } from './commands/grants.ts';
 export {
   login,

@@ -1,5 +1,5 @@
 /** Reading the audit log: only the auditor may, and only read and export it. */
-import { requirePermission } from '../accounts/index.ts';
+import { requirePermission } from '../platform/access.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { AuditEventRow } from '../platform/db/schema.ts';
 import type { Deps } from '../platform/deps.ts';

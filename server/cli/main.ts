@@ -5,10 +5,11 @@
 import os from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { ROLE_CODES, ROLES, isRoleCode } from '../../common/roles.ts';
-import { createUser, grantRole, resetPassword } from '../accounts/index.ts';
+import { createUser, findUserIdByUsername, grantRole, platformIsEmpty, resetPassword } from '../accounts/index.ts';
+import { findSiteId } from '../sites/index.ts';
 import { verifyAuditChain } from '../audit/index.ts';
 import { createDeps, createHttpApp, jobRegistry } from '../composition.ts';
-import { demoExists, seedDemo, type DemoSummary } from '../demo/seed-demo.ts';
+import { demoExists, seedDemo, type DemoSummary } from '../demo/index.ts';
 import { systemActor } from '../platform/actor.ts';
 import { ConfigError, loadConfig, type Config } from '../platform/config.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -30,19 +31,15 @@ async function withDeps<T>(fn: (deps: Deps) => Promise<T>, config: Config = load
 }
 
 async function findUserId(deps: Deps, username: string): Promise<string> {
-  const row = await deps.db.kysely.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-  if (!row) throw new CliError(`用户不存在：${username}`);
-  return row.id;
+  const id = await findUserIdByUsername(deps, username);
+  if (!id) throw new CliError(`用户不存在：${username}`);
+  return id;
 }
 
-async function findSiteId(deps: Deps, idOrCode: string): Promise<string> {
-  const row = await deps.db.kysely
-    .selectFrom('sites')
-    .select('id')
-    .where((w) => w.or([w('id', '=', idOrCode), w('code', '=', idOrCode)]))
-    .executeTakeFirst();
-  if (!row) throw new CliError(`网站不存在：${idOrCode}`);
-  return row.id;
+async function siteIdOf(deps: Deps, idOrCode: string): Promise<string> {
+  const id = await findSiteId(deps, idOrCode);
+  if (!id) throw new CliError(`网站不存在：${idOrCode}`);
+  return id;
 }
 
 function printDemo(summary: DemoSummary): void {
@@ -59,8 +56,7 @@ async function serve(opts: { port?: number; demoIfEmpty?: boolean; buildAdmin?: 
   if (opts.buildAdmin) ensureAdminBuilt((l) => printLine(l));
   const deps = await createDeps(config);
   if (opts.demoIfEmpty && !(await demoExists(deps))) {
-    const users = await deps.db.kysely.selectFrom('users').select('id').limit(1).execute();
-    if (users.length === 0) printDemo(await seedDemo(deps));
+    if (await platformIsEmpty(deps)) printDemo(await seedDemo(deps));
   }
   const app = await createHttpApp(deps);
   let worker: WorkerHandle | null = null;
@@ -187,7 +183,7 @@ export function buildProgram(): Command {
     .action(async (username: string, role: string, opts: { site?: string; json?: boolean }) =>
       withDeps(async (deps) => {
         if (!isRoleCode(role)) throw new CliError(`未知角色：${role}`, EXIT.usage);
-        const siteId = opts.site ? await findSiteId(deps, opts.site) : null;
+        const siteId = opts.site ? await siteIdOf(deps, opts.site) : null;
         const g = await grantRole(deps, operator(), await findUserId(deps, username), { role, siteId });
         if (opts.json) printJson(g);
         else printLine(`已授予 ${username} 角色 ${ROLES[role].label}${siteId ? `（网站 ${opts.site}）` : '（全平台）'}`);

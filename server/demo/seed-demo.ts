@@ -6,7 +6,7 @@
 import { creditCodeCheckChar } from '../../common/codes.ts';
 import { ROLES, type RoleCode } from '../../common/roles.ts';
 import type { FreshnessClass } from '../../common/schemas/sites.ts';
-import { createOrg, createUser, grantRole, type Org } from '../accounts/index.ts';
+import { createOrg, createUser, findOrgByName, grantRole, type Org } from '../accounts/index.ts';
 import { systemActor } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { Errors } from '../platform/errors.ts';
@@ -139,8 +139,7 @@ async function addColumns(
 
 /** True when the demo city is already there. */
 export async function demoExists(deps: Deps): Promise<boolean> {
-  const row = await deps.db.kysely.selectFrom('orgs').select('id').where('name', '=', '示例市人民政府').executeTakeFirst();
-  return row !== undefined;
+  return (await findOrgByName(deps, '示例市人民政府')) !== null;
 }
 
 /** Creates the demo city; refuses when it already exists. `password` sets one known password for every demo user (tests). */
@@ -218,6 +217,7 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
     );
   }
 
+  const countyGovs: Org[] = [];
   for (const [i, c] of COUNTIES.entries()) {
     const gov = await org({
       name: `${c.name}人民政府`,
@@ -227,6 +227,7 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
       creditCode: creditCode(c.division, 1),
       sortOrder: 100 + i,
     });
+    countyGovs.push(gov);
     await org({ name: `${c.name}人民政府办公室`, level: 'department', parentId: gov.id, sortOrder: 1 });
     await site(
       {
@@ -268,8 +269,8 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
     null,
     forestry.id,
   );
-  const county = (await deps.db.kysely.selectFrom('orgs').select('id').where('name', '=', '示例县人民政府').executeTakeFirstOrThrow()).id;
-  const countyEdu = await org({ name: '示例县教育局', level: 'department', parentId: county, sortOrder: 5 });
+  const county = countyGovs[3] ?? city; // 示例县
+  const countyEdu = await org({ name: '示例县教育局', level: 'department', parentId: county.id, sortOrder: 5 });
   await site(
     {
       name: `示例县教育局网站${DEMO_MARK}`,

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ChangePasswordSchema, LoginSchema } from '../../../common/schemas/accounts.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { anonymousActor, type Actor, type Origin } from '../../platform/actor.ts';
 import type { SessionRow, UserRow } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';

@@ -1,14 +1,14 @@
 /** Granting and revoking roles (security administrator), with the 三员分立 rules. */
 import { randomUUID } from 'node:crypto';
 import { GrantRoleSchema } from '../../../common/schemas/accounts.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { grants, sessions, users } from '../accounts.repository.ts';
-import { requirePermission } from '../rules/access.ts';
+import { requirePermission } from '../../platform/access.ts';
 import { grantProblems } from '../rules/separation.ts';
 
 /** Grants a role to a user, platform-wide or on one site. */

@@ -1,7 +1,7 @@
 /** Orgs (单位): create, edit, move within the tree. */
 import { randomUUID } from 'node:crypto';
 import { CreateOrgSchema, UpdateOrgSchema } from '../../../common/schemas/accounts.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { OrgRow } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -9,7 +9,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { orgs } from '../accounts.repository.ts';
-import { requirePermission } from '../rules/access.ts';
+import { requirePermission } from '../../platform/access.ts';
 
 export interface Org {
   id: string;
@@ -102,6 +102,12 @@ export async function updateOrg(deps: Deps, actor: Actor, id: string, input: unk
     });
     return presentOrg({ ...current, ...patch });
   });
+}
+
+/** The org with exactly this name, if any (the demo uses it to find its own data). */
+export async function findOrgByName(deps: Deps, name: string): Promise<Org | null> {
+  const row = (await orgs.all(deps.db.kysely)).find((o) => o.name === name);
+  return row ? presentOrg(row) : null;
 }
 
 /** All orgs, for the tree. */

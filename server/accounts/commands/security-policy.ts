@@ -1,13 +1,13 @@
 /** Reading and changing the security policy (security administrator only). */
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { settings } from '../accounts.repository.ts';
-import { requirePermission } from '../rules/access.ts';
+import { requirePermission } from '../../platform/access.ts';
 import { DEFAULT_SECURITY_POLICY, SecurityPolicySchema, type SecurityPolicy } from '../rules/security-policy.ts';
 
 const KEY = 'accounts.securityPolicy';

@@ -1,7 +1,7 @@
 /** Users: create, reset password, disable/enable, unlock, list. */
 import { randomUUID } from 'node:crypto';
 import { CreateUserSchema } from '../../../common/schemas/accounts.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { RoleGrantRow, UserRow } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -10,7 +10,7 @@ import { Errors } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { grants, orgs, passwordHistory, sessions, users } from '../accounts.repository.ts';
 import { generateOneTimePassword, hashPassword } from '../passwords.ts';
-import { requirePermission } from '../rules/access.ts';
+import { requirePermission } from '../../platform/access.ts';
 import { isLocked } from '../rules/security-policy.ts';
 
 export interface UserSummary {
@@ -139,6 +139,16 @@ export async function unlockUser(deps: Deps, actor: Actor, userId: string): Prom
     await recordAudit(tx, deps.clock, actor, { action: 'accounts.user.unlock', targetType: 'user', targetId: userId });
     return presentUser({ ...u, locked_until: null, failed_attempts: 0 }, await grants.ofUser(tx.trx, userId), deps.clock.now());
   });
+}
+
+/** True before the first account exists (a fresh installation). */
+export async function platformIsEmpty(deps: Deps): Promise<boolean> {
+  return (await users.count(deps.db.kysely)) === 0;
+}
+
+/** The id of the user with this user name, or null (operators name users, not ids). */
+export async function findUserIdByUsername(deps: Deps, username: string): Promise<string | null> {
+  return (await users.byUsername(deps.db.kysely, username))?.id ?? null;
 }
 
 /** Users with their grants and lockout state. */

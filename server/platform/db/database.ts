@@ -23,4 +23,9 @@ export function openDbFromConfig(cfg: { databaseUrl: string | undefined; databas
   return openDb(cfg.databaseUrl ? postgresAdapter({ url: cfg.databaseUrl }) : sqliteAdapter(cfg.databaseFile));
 }
 
+/** A trivial query that proves the database answers (for /healthz). */
+export async function pingDb(db: Db): Promise<void> {
+  await db.kysely.selectFrom('audit_head').select('seq').executeTakeFirst();
+}
+
 export type { Database };

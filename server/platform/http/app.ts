@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { pingDb } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { REDACT_PATHS } from '../logger.ts';
 import { registerAuth, type Authenticator } from './auth.ts';
@@ -80,7 +81,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions): Promise<Fasti
   registerAuth(app, opts.authenticate);
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => {
-    await deps.db.kysely.selectFrom('audit_head').select('seq').executeTakeFirst();
+    await pingDb(deps.db);
     return { status: 'ok' };
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

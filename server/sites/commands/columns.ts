@@ -1,8 +1,8 @@
 /** Columns (栏目) of a site: a tree with freshness classes and owner orgs. */
 import { randomUUID } from 'node:crypto';
 import { CloseColumnSchema, CreateColumnSchema, UpdateColumnSchema, type FreshnessClass } from '../../../common/schemas/sites.ts';
-import { requirePermission } from '../../accounts/index.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { requirePermission } from '../../platform/access.ts';
+import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ColumnRow } from '../../platform/db/schema.ts';
 import { inTransaction, type Tx } from '../../platform/db/transaction.ts';

@@ -1,8 +1,8 @@
 /** Sites: register, edit identity and status, list with the user's scope. */
 import { randomUUID } from 'node:crypto';
 import { CreateSiteSchema, UpdateSiteSchema } from '../../../common/schemas/sites.ts';
-import { requirePermission, visibleSites } from '../../accounts/index.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { requirePermission, visibleSites } from '../../platform/access.ts';
+import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { SiteRow } from '../../platform/db/schema.ts';
 import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
@@ -155,6 +155,11 @@ export async function updateSite(deps: Deps, actor: Actor, id: string, input: un
     });
     return presentSite(next);
   });
+}
+
+/** The id of the site with this id or 网站标识码, or null. */
+export async function findSiteId(deps: Deps, idOrCode: string): Promise<string | null> {
+  return ((await sites.byId(deps.db.kysely, idOrCode)) ?? (await sites.byCode(deps.db.kysely, idOrCode)))?.id ?? null;
 }
 
 /** One site, if the actor may see it. */

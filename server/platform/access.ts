@@ -1,7 +1,7 @@
-/** The access check every accounts-aware command uses; the role table is `common/permissions.ts`. */
-import { grantsAllow, sitesAllowed, type Permission } from '../../../common/permissions.ts';
-import type { Actor } from '../../platform/actor.ts';
-import { Errors } from '../../platform/errors.ts';
+/** The access check every command uses; the role table is `common/permissions.ts`, pure and shared. */
+import { grantsAllow, sitesAllowed, type Permission } from '../../common/permissions.ts';
+import type { Actor } from './actor.ts';
+import { Errors } from './errors.ts';
 
 /** True when the actor may do `permission` (on `siteId`; without it: anywhere). System actors may do anything. */
 export function can(actor: Actor, permission: Permission, siteId?: string): boolean {
