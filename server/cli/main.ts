@@ -2,6 +2,7 @@
  * The `gongkai` command. Argument parsing and presentation only: every use case is a
  * command of its room, called here as a named system actor (the operator at the console).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { ROLE_CODES, ROLES, isRoleCode } from '../../common/roles.ts';
@@ -242,6 +243,9 @@ export async function runCli(argv: string[]): Promise<number> {
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(EXIT.ok);
 });
+
+// Settings may come from a .env file in the working folder (see .env.example); the environment wins.
+if (fs.existsSync('.env')) process.loadEnvFile('.env');
 
 const code = await runCli(process.argv.slice(2));
 // serve and worker keep running; everything else ends here.
