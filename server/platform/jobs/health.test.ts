@@ -4,8 +4,14 @@ import { createTestDeps, dialectUnderTest, type TestDeps } from '#test/support.t
 import { schedulerHealth } from './health.ts';
 import { JobRegistry } from './job-definition.ts';
 import { enqueueJob } from './queue.ts';
-import { fireDueSchedules, platformHeartbeatJob, SCHEDULES } from './schedule.ts';
+import { fireDueSchedules, platformHeartbeatJob, type ScheduleDefinition } from './schedule.ts';
 import { startWorker, type WorkerHandle } from './worker.ts';
+
+/** Fixed schedules, so these tests do not change when the platform's list grows. */
+const TEST_SCHEDULES: ScheduleDefinition[] = [
+  { name: 'platform.heartbeat', cron: '*/5 * * * *', job: 'platform.heartbeat', payload: {} },
+  { name: 'accounts.expire-sessions', cron: '*/10 * * * *', job: 'accounts.expireSessions', payload: {} },
+];
 
 describe(`scheduler health on ${dialectUnderTest}`, () => {
   let deps: TestDeps | undefined;
@@ -19,7 +25,7 @@ describe(`scheduler health on ${dialectUnderTest}`, () => {
 
   it('is unhealthy when no worker has ever run the scheduler', async () => {
     deps = await createTestDeps();
-    const h = await schedulerHealth(deps, SCHEDULES);
+    const h = await schedulerHealth(deps, TEST_SCHEDULES);
     expect(h.healthy).toBe(false);
     expect(h.workers).toEqual([]);
     expect(h.overdue).toEqual([
@@ -35,10 +41,10 @@ describe(`scheduler health on ${dialectUnderTest}`, () => {
     worker = await startWorker(d, new JobRegistry([platformHeartbeatJob]), {
       workerId: 'w-sched',
       runScheduler: true,
-      schedules: SCHEDULES,
+      schedules: TEST_SCHEDULES,
     });
 
-    const h = await schedulerHealth(d, SCHEDULES);
+    const h = await schedulerHealth(d, TEST_SCHEDULES);
     expect(h.healthy).toBe(true);
     expect(h.overdue).toEqual([]);
     expect(h.message).toBe('定时任务运行正常');
@@ -48,16 +54,16 @@ describe(`scheduler health on ${dialectUnderTest}`, () => {
 
     await worker.stop();
     worker = undefined;
-    expect((await schedulerHealth(d, SCHEDULES)).healthy).toBe(false);
+    expect((await schedulerHealth(d, TEST_SCHEDULES)).healthy).toBe(false);
   });
 
   it('is unhealthy when the only alive worker does not run the scheduler', async () => {
     deps = await createTestDeps();
     const d = deps;
-    await fireDueSchedules(d, SCHEDULES);
+    await fireDueSchedules(d, TEST_SCHEDULES);
     worker = await startWorker(d, new JobRegistry([platformHeartbeatJob]), { runScheduler: false });
 
-    const h = await schedulerHealth(d, SCHEDULES);
+    const h = await schedulerHealth(d, TEST_SCHEDULES);
     expect(h.overdue).toEqual([]);
     expect(h.healthy).toBe(false);
     expect(h.message).toContain('没有运行定时任务的任务进程');
@@ -66,17 +72,17 @@ describe(`scheduler health on ${dialectUnderTest}`, () => {
   it('turns unhealthy when the scheduler heartbeat is older than 2 minutes, then reports the missed slots', async () => {
     deps = await createTestDeps();
     const d = deps;
-    worker = await startWorker(d, new JobRegistry([platformHeartbeatJob]), { runScheduler: true, schedules: SCHEDULES });
+    worker = await startWorker(d, new JobRegistry([platformHeartbeatJob]), { runScheduler: true, schedules: TEST_SCHEDULES });
 
     // The process hangs: its wall-clock timers do not matter here, the shared clock moves on.
     d.clock.advance(2 * 60_000 + 1);
-    let h = await schedulerHealth(d, SCHEDULES);
+    let h = await schedulerHealth(d, TEST_SCHEDULES);
     expect(h.healthy).toBe(false);
     expect(h.overdue).toEqual([]);
     expect(h.message).toContain('最近 2 分钟');
 
     d.clock.advance(20 * 60_000);
-    h = await schedulerHealth(d, SCHEDULES);
+    h = await schedulerHealth(d, TEST_SCHEDULES);
     expect(h.overdue.map((o) => o.name)).toEqual(['platform.heartbeat', 'accounts.expire-sessions']);
     expect(h.message).toMatch(/^定时任务已超过 1\d 分钟未运行/);
   });

@@ -4,7 +4,7 @@
  */
 export { defineJob, jobActor, JobRegistry, DEFAULT_MAX_ATTEMPTS } from './job-definition.ts';
 export type { JobContext, JobDefinition, JobSpec } from './job-definition.ts';
-export { enqueueJob, jobStats, listJobs, notifyJobsEnqueued, onJobsEnqueued, JOB_STATUSES } from './queue.ts';
+export { enqueueJob, jobStats, listJobs, notifyJobsEnqueued, onJobsEnqueued, pruneFinishedJobs, JOB_STATUSES } from './queue.ts';
 export type { EnqueueOptions, JobStats, JobStatus } from './queue.ts';
 export { backoffMs, MAX_ERROR_LENGTH } from './outcome.ts';
 export { startWorker, drainJobs, defaultWorkerId } from './worker.ts';

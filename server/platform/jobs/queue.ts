@@ -152,3 +152,24 @@ export async function listJobs(db: Db, opts: { status?: JobStatus; limit: number
   const limit = Math.max(1, Math.min(Math.trunc(opts.limit), 500));
   return q.orderBy('updated_at', 'desc').orderBy('id').limit(limit).execute();
 }
+
+/** Days finished jobs are kept: done ones briefly, failed ones long enough to investigate. */
+export const KEEP_DONE_DAYS = 30;
+export const KEEP_FAILED_DAYS = 180;
+
+/** Deletes finished jobs and schedule records past their keeping time; returns rows deleted. */
+export async function pruneFinishedJobs(db: Db, now: Date): Promise<{ jobs: number; scheduledRuns: number }> {
+  const before = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+  const done = await db.kysely
+    .deleteFrom('jobs')
+    .where('status', '=', 'done')
+    .where('finished_at', '<', before(KEEP_DONE_DAYS))
+    .executeTakeFirst();
+  const failed = await db.kysely
+    .deleteFrom('jobs')
+    .where('status', '=', 'failed')
+    .where('finished_at', '<', before(KEEP_FAILED_DAYS))
+    .executeTakeFirst();
+  const runs = await db.kysely.deleteFrom('scheduled_runs').where('slot', '<', before(KEEP_DONE_DAYS)).executeTakeFirst();
+  return { jobs: Number(done.numDeletedRows) + Number(failed.numDeletedRows), scheduledRuns: Number(runs.numDeletedRows) };
+}

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { defineJob, DEFAULT_MAX_ATTEMPTS, type JobDefinition } from './job-definition.ts';
-import { insertJob, notifyJobsEnqueued } from './queue.ts';
+import { insertJob, notifyJobsEnqueued, pruneFinishedJobs } from './queue.ts';
 
 /** Government sites run on Beijing time; cron patterns are read in it, whatever the server's TZ. */
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';
@@ -33,13 +33,24 @@ export const platformHeartbeatJob = defineJob({
   run: async () => {},
 });
 
+/** Keeps the queue small: finished jobs and old schedule records are deleted after their keeping time. */
+export const pruneJobsJob = defineJob({
+  name: 'platform.pruneJobs',
+  payload: z.object({}),
+  run: async (_payload, ctx) => {
+    const removed = await pruneFinishedJobs(ctx.deps.db, ctx.deps.clock.now());
+    ctx.deps.logger.info(removed, 'pruned finished jobs');
+  },
+});
+
 /** The platform's own jobs, for the registry every worker is started with. */
-export const PLATFORM_JOBS: readonly JobDefinition<unknown>[] = [platformHeartbeatJob];
+export const PLATFORM_JOBS: readonly JobDefinition<unknown>[] = [platformHeartbeatJob, pruneJobsJob as JobDefinition<unknown>];
 
 /** Every schedule of the platform. Modules add theirs here, not in their own timers. */
 export const SCHEDULES: ScheduleDefinition[] = [
   { name: 'platform.heartbeat', cron: '*/5 * * * *', job: platformHeartbeatJob.name, payload: {} },
-  // Registered by the accounts module; until then the worker fails these runs with a clear error.
+  { name: 'platform.prune-jobs', cron: '30 3 * * *', job: pruneJobsJob.name, payload: {} },
+  // Defined by the accounts room (accounts.jobs.ts).
   { name: 'accounts.expire-sessions', cron: '*/10 * * * *', job: 'accounts.expireSessions', payload: {} },
 ];
 
