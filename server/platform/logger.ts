@@ -11,9 +11,14 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
+  'idNumber',
   '*.idNumber',
+  'phone',
   '*.phone',
+  'csrfToken',
   '*.csrfToken',
+  'token',
+  '*.token',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

@@ -7,11 +7,10 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pingDb } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
-import { REDACT_PATHS } from '../logger.ts';
 import { registerAuth, type Authenticator } from './auth.ts';
 import { frameworkErrorReply, registerErrorHandling } from './error-handler.ts';
 
@@ -30,8 +29,8 @@ export interface BuildAppOptions {
 
 export async function buildApp(deps: Deps, opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger:
-      deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel, redact: { paths: REDACT_PATHS, censor: '[已隐藏]' } },
+    // One logger for the process: the same redaction of personal data everywhere.
+    loggerInstance: deps.logger as FastifyBaseLogger,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1_048_576,
     genReqId: (req) => {

@@ -53,7 +53,8 @@ export function registerAuth(app: FastifyInstance, authenticator: Authenticator)
   app.decorateRequest('auth', null);
   app.addHook('preHandler', async (req) => {
     const access: RouteAccess = req.routeOptions.config.access ?? (req.url.startsWith('/api/') ? 'session' : 'public');
-    if (access === 'public') return;
+    // Unknown routes answer 404 whoever asks; the route list is public in the OpenAPI document anyway.
+    if (access === 'public' || req.is404) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw Errors.unauthenticated();
     const auth = await authenticator(token, originOf(req));
