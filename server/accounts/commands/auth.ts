@@ -66,16 +66,19 @@ export async function login(deps: Deps, input: unknown, origin: Origin, userAgen
     );
     throw Errors.badCredentials();
   }
-  if (isLocked(user.locked_until, now)) {
-    await inTransaction(deps.db, (tx) =>
+  // A refused login is recorded in a transaction of its own: the refusal itself must not roll it back.
+  const refuse = (reason: string) =>
+    inTransaction(deps.db, (tx) =>
       recordAudit(tx, deps.clock, anon, {
         action: 'accounts.login',
         targetType: 'user',
         targetId: user.id,
         result: 'denied',
-        details: { reason: 'locked' },
+        details: { reason },
       }),
     );
+  if (isLocked(user.locked_until, now)) {
+    await refuse('locked');
     throw lockedError(user.locked_until as string);
   }
   if (!(await verifyPassword(user.password_hash, password))) {
@@ -99,15 +102,7 @@ export async function login(deps: Deps, input: unknown, origin: Origin, userAgen
     throw Errors.badCredentials(`用户名或密码错误，还可尝试 ${remainingAttempts} 次`).withDetails({ remainingAttempts });
   }
   if (user.disabled === 1) {
-    await inTransaction(deps.db, (tx) =>
-      recordAudit(tx, deps.clock, anon, {
-        action: 'accounts.login',
-        targetType: 'user',
-        targetId: user.id,
-        result: 'denied',
-        details: { reason: 'disabled' },
-      }),
-    );
+    await refuse('disabled');
     throw Errors.accountDisabled();
   }
 

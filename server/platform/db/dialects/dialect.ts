@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, JobRow } from '../schema.ts';
+import type { ClaimArgs } from './claim-jobs.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -18,10 +19,7 @@ export interface DialectAdapter {
    */
   lockAuditHead(trx: Kysely<Database>): Promise<{ seq: number; hash: string }>;
   /** Claims up to `limit` runnable jobs for `workerId` (PostgreSQL: FOR UPDATE SKIP LOCKED). */
-  claimJobs(
-    db: Kysely<Database>,
-    args: { workerId: string; now: string; lockUntil: string; limit: number; names: string[] },
-  ): Promise<JobRow[]>;
+  claimJobs(db: Kysely<Database>, args: ClaimArgs): Promise<JobRow[]>;
   /** DDL that makes audit events append-only and protects the last 180 days from deletion. */
   auditProtectionDdl(retentionDays: number): string[];
   /** DDL that removes that protection (used only by the migration's `down`). */

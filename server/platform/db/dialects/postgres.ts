@@ -1,7 +1,8 @@
 /** PostgreSQL through node-postgres: the production dialect. */
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
-import type { Database, JobRow } from '../schema.ts';
+import type { Database } from '../schema.ts';
+import { claimJobsWith } from './claim-jobs.ts';
 import type { DialectAdapter } from './dialect.ts';
 
 // int8 (bigint) and numeric come back as strings by default; our counts fit in 2^53.
@@ -30,37 +31,8 @@ export function postgresAdapter(opts: PostgresOptions): DialectAdapter {
       const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
       return { seq: Number(head.seq), hash: head.hash };
     },
-    async claimJobs(db, { workerId, now, lockUntil, limit, names }) {
-      if (names.length === 0) return [];
-      const rows = await db
-        .updateTable('jobs')
-        .set((eb) => ({
-          status: 'running',
-          locked_by: workerId,
-          locked_until: lockUntil,
-          attempts: eb('attempts', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', 'in', (eb) =>
-          eb
-            .selectFrom('jobs')
-            .select('id')
-            .where('name', 'in', names)
-            .where((w) =>
-              w.or([
-                w.and([w('status', '=', 'pending'), w('run_at', '<=', now)]),
-                w.and([w('status', '=', 'running'), w('locked_until', '<', now)]),
-              ]),
-            )
-            .orderBy('priority', 'desc')
-            .orderBy('run_at')
-            .limit(limit)
-            .forUpdate()
-            .skipLocked(),
-        )
-        .returningAll()
-        .execute();
-      return rows as JobRow[];
+    claimJobs(db, args) {
+      return claimJobsWith(db, args, (q) => q.forUpdate().skipLocked());
     },
     auditProtectionDdl(retentionDays) {
       return [

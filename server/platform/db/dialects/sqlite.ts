@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
-import type { Database, JobRow } from '../schema.ts';
+import type { Database } from '../schema.ts';
+import { claimJobsWith } from './claim-jobs.ts';
 import type { DialectAdapter } from './dialect.ts';
 
 /** Writers take the lock at BEGIN, so two processes never deadlock upgrading a read lock. */
@@ -38,35 +39,8 @@ export function sqliteAdapter(file: string): DialectAdapter {
       const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
       return { seq: Number(head.seq), hash: head.hash };
     },
-    async claimJobs(db, { workerId, now, lockUntil, limit, names }) {
-      if (names.length === 0) return [];
-      const rows = await db
-        .updateTable('jobs')
-        .set((eb) => ({
-          status: 'running',
-          locked_by: workerId,
-          locked_until: lockUntil,
-          attempts: eb('attempts', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', 'in', (eb) =>
-          eb
-            .selectFrom('jobs')
-            .select('id')
-            .where('name', 'in', names)
-            .where((w) =>
-              w.or([
-                w.and([w('status', '=', 'pending'), w('run_at', '<=', now)]),
-                w.and([w('status', '=', 'running'), w('locked_until', '<', now)]),
-              ]),
-            )
-            .orderBy('priority', 'desc')
-            .orderBy('run_at')
-            .limit(limit),
-        )
-        .returningAll()
-        .execute();
-      return rows as JobRow[];
+    claimJobs(db, args) {
+      return claimJobsWith(db, args, (q) => q);
     },
     auditProtectionDdl(retentionDays) {
       return [
