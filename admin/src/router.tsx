@@ -1,5 +1,5 @@
 /** The route table. Every screen is a lazy chunk; the menu screens come from navigation.ts. */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { FullPageSpin } from './components/FullPageSpin.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
@@ -7,12 +7,27 @@ import { RequirePermission } from './components/RequirePermission.tsx';
 import { NAV_ITEMS } from './navigation.ts';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './paths.ts';
 
-const AppLayout = lazy(() => import('./components/AppLayout.tsx'));
+// AppLayout is a named export (components/ rule); lazy() wants a default, hence the mapping.
+const AppLayout = lazy(() => import('./components/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
 const LoginScene = lazy(() => import('./scenes/LoginScene.tsx'));
 const ChangePasswordScene = lazy(() => import('./scenes/ChangePasswordScene.tsx'));
 const DashboardScene = lazy(() => import('./scenes/DashboardScene.tsx'));
 const UnderConstructionScene = lazy(() => import('./scenes/UnderConstructionScene.tsx'));
 const NotFoundScene = lazy(() => import('./scenes/NotFoundScene.tsx'));
+
+/** Menu screens that exist so far, by path; the others show the placeholder. Each is its own chunk. */
+const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> = {
+  '/orgs': lazy(() => import('./scenes/OrgsScene.tsx')),
+  '/users': lazy(() => import('./scenes/UsersScene.tsx')),
+  '/sites': lazy(() => import('./scenes/SitesScene.tsx')),
+  '/columns': lazy(() => import('./scenes/ColumnsScene.tsx')),
+};
+
+function menuScene(path: string, label: string): ReactNode {
+  const Scene = MENU_SCENES[path];
+  // `key` gives each screen (and each placeholder) its own state and title.
+  return Scene ? <Scene key={path} /> : <UnderConstructionScene key={path} title={label} />;
+}
 
 export const BASENAME = '/admin';
 
@@ -22,12 +37,7 @@ function page(node: ReactNode): ReactNode {
 
 const menuRoutes: RouteObject[] = NAV_ITEMS.map((item) => ({
   path: item.path.slice(1),
-  element: (
-    <RequirePermission anyOf={item.anyOf}>
-      {/* `key` gives each placeholder its own state and title. */}
-      <UnderConstructionScene key={item.path} title={item.label} />
-    </RequirePermission>
-  ),
+  element: <RequirePermission anyOf={item.anyOf}>{menuScene(item.path, item.label)}</RequirePermission>,
 }));
 
 export const routes: RouteObject[] = [

@@ -18,7 +18,7 @@ const MENU_ID = 'gk-side-menu';
  * The signed-in frame: header (platform name, site switcher, user menu), left menu and the
  * screen. While a password change is required only the header and that screen are shown.
  */
-export default function AppLayout() {
+export function AppLayout() {
   const user = useCurrentUser();
   const passwordChangeOnly = mustChangePasswordNow(user);
   const [collapsed, setCollapsed] = useState(false);

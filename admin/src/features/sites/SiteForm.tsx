@@ -1,0 +1,241 @@
+import { Alert, App, Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { useMemo, useState } from 'react';
+import { CreateSiteSchema, UpdateSiteSchema } from '../../../../common/schemas/sites.ts';
+import type { Org } from '../../api/orgs.ts';
+import { createSite, updateSite, type Site } from '../../api/sites.ts';
+import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
+import { changedFields } from '../../lib/changes.ts';
+import { applyFieldErrors, submitErrorDisplay, validateBody } from '../../lib/formErrors.ts';
+import { subtreeIds } from '../../lib/tree.ts';
+import { useUnsavedChanges } from '../../session/useUnsavedChanges.ts';
+import {
+  editableSiteFields,
+  NEW_SITE_VALUES,
+  SITE_FORM_FIELDS,
+  siteAsBody,
+  siteBody,
+  siteFormProblems,
+  siteFormValues,
+  type SiteFormValues,
+} from './siteForm.ts';
+import { HOSTING_OPTIONS, KIND_OPTIONS, STATUS_OPTIONS } from './siteLabels.ts';
+
+/** manage: every field (sites.manage); identity: a site administrator's own site (sites.edit). */
+export type SiteFormMode = 'manage' | 'identity';
+
+export interface SiteFormProps {
+  /** The site being edited; without it the form registers a new site. */
+  site?: Site;
+  mode: SiteFormMode;
+  /** Every visible site, for the parent-site choice. */
+  sites: readonly Site[];
+  orgs: readonly Org[];
+  onSaved: (site: Site) => void;
+  onCancel: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}
+
+const MANAGER_ONLY = '仅系统管理员可修改';
+
+/** Registers or edits a site's identity and status, validated with the shared schemas and site rules. */
+export function SiteForm({ site, mode, sites, orgs, onSaved, onCancel, onDirtyChange }: SiteFormProps) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<SiteFormValues>();
+  const hosting = Form.useWatch('hosting', form);
+  const [dirty, setDirtyState] = useState(false);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  useUnsavedChanges(dirty);
+
+  const setDirty = (next: boolean) => {
+    setDirtyState(next);
+    onDirtyChange(next);
+  };
+
+  const structuralLocked = mode !== 'manage';
+  const lockedExtra = structuralLocked ? MANAGER_ONLY : undefined;
+
+  const initialValues = useMemo(() => (site ? siteFormValues(site) : NEW_SITE_VALUES), [site]);
+  const parentOptions = useMemo(() => {
+    // A site cannot sit under itself or under one of its own sub-sites.
+    const blocked = site
+      ? subtreeIds(
+          sites.map((s) => ({ id: s.id, parentId: s.parentSiteId })),
+          site.id,
+        )
+      : new Set<string>();
+    return sites.filter((s) => !blocked.has(s.id)).map((s) => ({ value: s.id, label: s.name }));
+  }, [sites, site]);
+
+  const save = async (values: SiteFormValues) => {
+    setAlert(null);
+    const body = siteBody(values);
+    const problems = siteFormProblems(body);
+    let request: Promise<Site>;
+    if (site) {
+      const v = validateBody(UpdateSiteSchema, body, SITE_FORM_FIELDS, problems);
+      if (!v.ok) {
+        applyFieldErrors(form, v.fields, SITE_FORM_FIELDS);
+        setAlert(v.other.join('；') || null);
+        return;
+      }
+      const changes = changedFields(siteAsBody(site), v.data, editableSiteFields(mode === 'manage'));
+      if (Object.keys(changes).length === 0) {
+        void message.info('没有需要保存的修改');
+        setDirty(false);
+        return;
+      }
+      request = updateSite(site.id, changes);
+    } else {
+      const v = validateBody(CreateSiteSchema, body, SITE_FORM_FIELDS, problems);
+      if (!v.ok) {
+        applyFieldErrors(form, v.fields, SITE_FORM_FIELDS);
+        setAlert(v.other.join('；') || null);
+        return;
+      }
+      request = createSite(v.data);
+    }
+
+    setSaving(true);
+    try {
+      const saved = await request;
+      setDirty(false);
+      void message.success(site ? '网站信息已保存' : `已登记网站「${saved.name}」`);
+      onSaved(saved);
+    } catch (e) {
+      // Site-rule violations (409) come with fields: shown next to them and summed up above the buttons.
+      const shown = submitErrorDisplay(e, SITE_FORM_FIELDS);
+      applyFieldErrors(form, shown.fields, SITE_FORM_FIELDS);
+      setAlert(shown.alert);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Form<SiteFormValues>
+      form={form}
+      name={site ? 'site-edit' : 'site-create'}
+      layout="vertical"
+      initialValues={initialValues}
+      onValuesChange={() => setDirty(true)}
+      onFinish={(v) => void save(v)}
+    >
+      {mode === 'identity' && (
+        <Alert
+          className="gk-form-alert"
+          type="info"
+          showIcon
+          role="note"
+          title="您可以修改本网站的标识信息；网站类型、托管方式、主办单位、上级网站和状态由系统管理员维护。"
+        />
+      )}
+      <h2 className="gk-section-heading">基本信息</h2>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label="网站标识码"
+            name="code"
+            extra="10 位数字（6 位行政区划代码加 4 位顺序号），或 bm 加 8 位数字；筹建中的网站可暂不填写，上线前须填写。"
+          >
+            <Input maxLength={10} autoComplete="off" spellCheck={false} className="gk-code-input" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="网站名称" name="name" required>
+            <Input maxLength={200} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="网站类型" name="kind" required extra={lockedExtra}>
+            <Select options={KIND_OPTIONS} disabled={structuralLocked} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="托管方式" name="hosting" required extra={lockedExtra}>
+            <Select options={HOSTING_OPTIONS} disabled={structuralLocked} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="主办单位" name="sponsorOrgId" required extra={lockedExtra}>
+            <OrgTreeSelect orgs={orgs} placeholder="请选择主办单位" disabled={structuralLocked} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="上级网站" name="parentSiteId" extra={lockedExtra ?? '部门网站可挂在本级政府门户网站之下。'}>
+            <Select
+              options={parentOptions}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="无"
+              disabled={structuralLocked}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="网站状态" name="status" required extra={lockedExtra}>
+            <Select options={STATUS_OPTIONS} disabled={structuralLocked} />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      <h2 className="gk-section-heading">访问地址</h2>
+      <Form.Item
+        label="网站首页地址"
+        name="baseUrl"
+        required={hosting === 'external'}
+        extra={hosting === 'external' ? '外部网站须填写，平台据此进行监测。' : '以 http:// 或 https:// 开头。'}
+      >
+        <Input maxLength={500} autoComplete="off" spellCheck={false} inputMode="url" />
+      </Form.Item>
+      <Form.Item
+        label="域名"
+        name="domains"
+        extra="输入后按回车添加，最多 10 个；政府网站英文域名须以 .gov.cn 结尾，中文域名以 .政务 结尾。"
+      >
+        <Select mode="tags" tokenSeparators={[',', '，', ' ', ';', '；']} notFoundContent={null} suffixIcon={null} />
+      </Form.Item>
+
+      <h2 className="gk-section-heading">备案信息</h2>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item label="ICP 备案号" name="icpNumber">
+            <Input maxLength={64} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="公安机关备案号" name="psbNumber">
+            <Input maxLength={64} autoComplete="off" />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      <h2 className="gk-section-heading">联系方式</h2>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item label="联系电话" name={['contact', 'phone']}>
+            <Input maxLength={50} autoComplete="off" inputMode="tel" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="电子邮箱" name={['contact', 'email']}>
+            <Input maxLength={200} autoComplete="off" inputMode="email" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item label="联系地址" name={['contact', 'address']}>
+            <Input maxLength={200} autoComplete="off" />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      {alert && <Alert className="gk-form-alert" type="error" showIcon role="alert" title={alert} />}
+      <Space>
+        <Button type="primary" htmlType="submit" loading={saving}>
+          {site ? '保存修改' : '登记网站'}
+        </Button>
+        <Button onClick={onCancel}>取消</Button>
+      </Space>
+    </Form>
+  );
+}
