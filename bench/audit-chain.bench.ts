@@ -45,15 +45,26 @@ const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 // 1. Appends through the real command path: one transaction per event, as commands do.
 let t0 = process.hrtime.bigint();
 for (let i = 0; i < APPEND_SAMPLE; i++) {
-  await inTransaction(db, (tx) => recordAudit(tx, systemClock, actor, { action: 'bench.append', targetType: 'article', targetId: `a${i}`, details: { i } }));
+  await inTransaction(db, (tx) =>
+    recordAudit(tx, systemClock, actor, { action: 'bench.append', targetType: 'article', targetId: `a${i}`, details: { i } }),
+  );
 }
 const appendRate = APPEND_SAMPLE / seconds(t0);
 
 // Baseline: the same number of single-row transactions into a table without the chain.
-await db.kysely.schema.createTable('bench_plain').addColumn('seq', 'bigint', (c) => c.primaryKey()).addColumn('details', 'text').execute();
+await db.kysely.schema
+  .createTable('bench_plain')
+  .addColumn('seq', 'bigint', (c) => c.primaryKey())
+  .addColumn('details', 'text')
+  .execute();
 t0 = process.hrtime.bigint();
 for (let i = 0; i < APPEND_SAMPLE; i++) {
-  await inTransaction(db, (tx) => tx.trx.insertInto('bench_plain' as never).values({ seq: i, details: JSON.stringify({ i }) } as never).execute());
+  await inTransaction(db, (tx) =>
+    tx.trx
+      .insertInto('bench_plain' as never)
+      .values({ seq: i, details: JSON.stringify({ i }) } as never)
+      .execute(),
+  );
 }
 const plainRate = APPEND_SAMPLE / seconds(t0);
 
@@ -123,7 +134,9 @@ fs.rmSync(tmp, { recursive: true, force: true });
 
 const dialect = url ? 'postgres' : 'sqlite';
 const fmt = (n: number, d = 1) => n.toFixed(d);
-console.log(`audit append (${dialect}): ${fmt(appendRate, 0)} events/s chained, one transaction each; baseline plain insert ${fmt(plainRate, 0)} rows/s; ratio ${fmt(appendRate / plainRate, 2)}`);
+console.log(
+  `audit append (${dialect}): ${fmt(appendRate, 0)} events/s chained, one transaction each; baseline plain insert ${fmt(plainRate, 0)} rows/s; ratio ${fmt(appendRate / plainRate, 2)}`,
+);
 console.log(`audit build (${dialect}): ${TOTAL} events bulk-chained in ${fmt(buildS)} s`);
 console.log(
   `audit verify (${dialect}): ${result.checked} events in ${fmt(verifyS, 2)} s (${fmt(result.checked / verifyS, 0)} events/s); target ${TARGET_VERIFY_S} s, ratio ${fmt(verifyS / TARGET_VERIFY_S, 2)}; baseline scan without hashing ${fmt(scanS, 2)} s for ${scanned} rows, ratio ${fmt(verifyS / scanS, 2)}`,

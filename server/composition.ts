@@ -8,6 +8,8 @@ import staticFiles from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { accountsJobs, accountsRoutes, requirePermission, sessionAuthenticator } from './accounts/index.ts';
 import { auditRoutes } from './audit/index.ts';
+import { calendarRoutes } from './calendar/index.ts';
+import { contentJobs, contentRoutes } from './content/index.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { openDbFromConfig } from './platform/db/database.ts';
@@ -28,10 +30,10 @@ async function systemRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   });
 }
 
-export const ROUTES: RoutesPlugin[] = [accountsRoutes, auditRoutes, sitesRoutes, systemRoutes];
+export const ROUTES: RoutesPlugin[] = [accountsRoutes, auditRoutes, sitesRoutes, calendarRoutes, contentRoutes, systemRoutes];
 
 export function jobRegistry(): JobRegistry {
-  return new JobRegistry([...PLATFORM_JOBS, ...accountsJobs]);
+  return new JobRegistry([...PLATFORM_JOBS, ...accountsJobs, ...contentJobs]);
 }
 
 /** Opens the database, runs pending migrations, returns the process's deps. */

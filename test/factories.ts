@@ -7,7 +7,7 @@ import type { CreateOrgInput, CreateUserInput } from '#common/schemas/accounts.t
 import type { CreateColumnInput, CreateSiteInput } from '#common/schemas/sites.ts';
 import type { RoleCode } from '#common/roles.ts';
 import { createOrg, createUser, grantRole } from '#server/accounts/index.ts';
-import { systemActor } from '#server/platform/actor.ts';
+import { systemActor, type Actor } from '#server/platform/actor.ts';
 import type { Deps } from '#server/platform/deps.ts';
 import { createColumn, createSite } from '#server/sites/index.ts';
 
@@ -33,8 +33,39 @@ export async function buildUser(
     { password: TEST_PASSWORD },
   );
   if (!mustChangePassword) await deps.db.kysely.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
-  for (const g of grants) await grantRole(deps, factoryActor, user.id, g);
-  return user;
+  const granted = [];
+  for (const g of grants) granted.push(await grantRole(deps, factoryActor, user.id, g));
+  return { ...user, grants: granted };
+}
+
+/** The actor a command sees when this user acts (as the HTTP layer would build it). */
+export function asActor(user: { id: string; username: string; grants: { role: string; scope: string }[] }): Actor {
+  return {
+    type: 'user',
+    id: user.id,
+    name: user.username,
+    grants: user.grants.map((g) => ({ role: g.role, scope: g.scope })),
+    origin: { requestId: null, ip: '127.0.0.1' },
+  };
+}
+
+/**
+ * A department site with news and policy columns and its staff: two editors (one writes, the
+ * other does 初审), a section reviewer (审核), a leader (审签) and a site admin.
+ */
+export async function buildNewsroom(deps: Deps) {
+  const site = await buildSite(deps);
+  const news = await buildColumn(deps, site.id, { name: '工作动态', slug: 'gzdt', freshnessClass: 'news' });
+  const policy = await buildColumn(deps, site.id, { name: '政策文件', slug: 'zcwj', freshnessClass: 'policy' });
+  const on = (role: RoleCode) => ({ grants: [{ role, siteId: site.id }] });
+  const [author, firstReviewer, sectionReviewer, leader, siteAdmin] = [
+    await buildUser(deps, { ...on('editor'), displayName: '信息员' }),
+    await buildUser(deps, { ...on('editor'), displayName: '初审人' }),
+    await buildUser(deps, { ...on('sectionReviewer'), displayName: '科室审核人' }),
+    await buildUser(deps, { ...on('leader'), displayName: '分管领导' }),
+    await buildUser(deps, { ...on('siteAdmin'), displayName: '网站管理员' }),
+  ];
+  return { site, columns: { news, policy }, author, firstReviewer, sectionReviewer, leader, siteAdmin };
 }
 
 export async function buildSite(deps: Deps, over: Partial<CreateSiteInput> = {}) {

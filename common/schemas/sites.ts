@@ -1,6 +1,7 @@
 /** Request schemas of the sites API (sites and columns), shared by server and admin. */
 import { z } from 'zod';
 import { SITE_CODE_PATTERN } from '../codes.ts';
+import { ARTICLE_TYPES } from '../content.ts';
 
 export const SITE_KINDS = ['portal', 'department'] as const;
 export const SITE_KIND_LABELS: Record<(typeof SITE_KINDS)[number], string> = { portal: '门户网站', department: '部门网站' };
@@ -82,6 +83,12 @@ const columnFields = {
   freshnessClass: z.enum(FRESHNESS_CLASSES, { message: '请选择更新要求' }),
   freshnessDays: z.number().int().min(1, '至少 1 天').max(3650, '不能超过 3650 天').nullable().optional(),
   ownerOrgId: z.string().max(40).nullable().optional(),
+  /** Article types the column accepts; omitted or null: the types' defaults for its freshness class. */
+  accepts: z
+    .array(z.enum(ARTICLE_TYPES, { message: '未知的信息类型' }))
+    .max(ARTICLE_TYPES.length)
+    .nullable()
+    .optional(),
 };
 
 export const CreateColumnSchema = z.strictObject(columnFields);

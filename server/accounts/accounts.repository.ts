@@ -90,13 +90,3 @@ export const sessions = {
   },
   open: (db: Q): Promise<SessionRow[]> => db.selectFrom('sessions').selectAll().where('ended_at', 'is', null).execute(),
 };
-
-export const settings = {
-  get: async (db: Q, key: string): Promise<string | undefined> =>
-    (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value,
-  put: async (db: Q, key: string, value: string, at: string, by: string | null) => {
-    const exists = await db.selectFrom('settings').select('key').where('key', '=', key).executeTakeFirst();
-    if (exists) await db.updateTable('settings').set({ value, updated_at: at, updated_by: by }).where('key', '=', key).execute();
-    else await db.insertInto('settings').values({ key, value, updated_at: at, updated_by: by }).execute();
-  },
-};

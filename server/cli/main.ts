@@ -9,6 +9,8 @@ import { ROLE_CODES, ROLES, isRoleCode } from '../../common/roles.ts';
 import { createUser, findUserIdByUsername, grantRole, platformIsEmpty, resetPassword } from '../accounts/index.ts';
 import { findSiteId } from '../sites/index.ts';
 import { verifyAuditChain } from '../audit/index.ts';
+import { addWorkdays, isWorkday, loadCalendar } from '../calendar/index.ts';
+import { documentSummary, parseDocumentFile } from '../documents/index.ts';
 import { createDeps, createHttpApp, jobRegistry } from '../composition.ts';
 import { demoExists, seedDemo, type DemoSummary } from '../demo/index.ts';
 import { systemActor } from '../platform/actor.ts';
@@ -190,6 +192,43 @@ export function buildProgram(): Command {
         else printLine(`已授予 ${username} 角色 ${ROLES[role].label}${siteId ? `（网站 ${opts.site}）` : '（全平台）'}`);
       }),
     );
+
+  const calendar = program.command('calendar').description('工作日历（法定节假日与调休）');
+  calendar
+    .command('is-workday <date>')
+    .description('某日是否为工作日，输出 true 或 false')
+    .option('--json', '以 JSON 输出（含原因）')
+    .action(async (date: string, opts: { json?: boolean }) =>
+      withDeps(async (deps) => {
+        const answer = isWorkday(await loadCalendar(deps), date);
+        if (opts.json) printJson({ date, ...answer });
+        else printLine(String(answer.workday));
+      }),
+    );
+  calendar
+    .command('add-workdays <date> <n>')
+    .description('某日之后第 n 个工作日（不含当日）')
+    .option('--json', '以 JSON 输出（含逐日说明）')
+    .action(async (date: string, n: string, opts: { json?: boolean }) =>
+      withDeps(async (deps) => {
+        if (!/^\d+$/.test(n)) throw new CliError(`工作日数应为非负整数：${n}`, EXIT.usage);
+        const r = addWorkdays(await loadCalendar(deps), date, Number(n));
+        if (opts.json) printJson(r);
+        else printLine(r.date);
+      }),
+    );
+
+  program
+    .command('document')
+    .description('公文')
+    .command('parse <file>')
+    .description('解析公文（DOCX 或文本），输出文号、标题、发文机关、主送机关、成文日期、附件和公开属性')
+    .option('--json', '以 JSON 输出')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const summary = documentSummary(await parseDocumentFile(file));
+      if (opts.json) printJson(summary);
+      else for (const [k, v] of Object.entries(summary)) printLine(`${k}: ${Array.isArray(v) ? v.join('、') : (v ?? '（无）')}`);
+    });
 
   const audit = program.command('audit').description('审计日志');
   audit

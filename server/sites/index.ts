@@ -1,5 +1,5 @@
 /** The sites room: the site registry with identity and hierarchy, and each site's columns. */
 export { createSite, updateSite, getSite, listSites, findSiteId, presentSite, type Site } from './commands/sites.ts';
-export { createColumn, updateColumn, closeColumn, listColumns, presentColumn, type Column } from './commands/columns.ts';
+export { createColumn, updateColumn, closeColumn, listColumns, findColumn, presentColumn, type Column } from './commands/columns.ts';
 export { freshnessDays, siteProblems, isCountyDepartment } from './rules/site-rules.ts';
 export { sitesRoutes } from './sites.routes.ts';

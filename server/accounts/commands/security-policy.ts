@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { settings } from '../accounts.repository.ts';
+import { readSetting, writeSetting } from '../../platform/db/settings.ts';
 import { requirePermission } from '../../platform/access.ts';
 import { DEFAULT_SECURITY_POLICY, SecurityPolicySchema, type SecurityPolicy } from '../rules/security-policy.ts';
 
@@ -14,7 +14,7 @@ const KEY = 'accounts.securityPolicy';
 
 /** The policy in force: stored values over the defaults. */
 export async function loadSecurityPolicy(db: Kysely<Database>): Promise<SecurityPolicy> {
-  const raw = await settings.get(db, KEY);
+  const raw = await readSetting(db, KEY);
   if (!raw) return DEFAULT_SECURITY_POLICY;
   const parsed = SecurityPolicySchema.safeParse({ ...DEFAULT_SECURITY_POLICY, ...(JSON.parse(raw) as object) });
   return parsed.success ? parsed.data : DEFAULT_SECURITY_POLICY;
@@ -32,7 +32,7 @@ export async function updateSecurityPolicy(deps: Deps, actor: Actor, input: unkn
   const policy = parseInput(SecurityPolicySchema, input);
   return inTransaction(deps.db, async (tx) => {
     const before = await loadSecurityPolicy(tx.trx);
-    await settings.put(tx.trx, KEY, JSON.stringify(policy), deps.clock.now().toISOString(), actor.id);
+    await writeSetting(tx.trx, KEY, JSON.stringify(policy), deps.clock.now().toISOString(), actor.id);
     await recordAudit(tx, deps.clock, actor, {
       action: 'accounts.securityPolicy.update',
       targetType: 'setting',

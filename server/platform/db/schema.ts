@@ -125,6 +125,118 @@ export interface ColumnTable {
   status: string;
   created_at: string;
   updated_at: string;
+  /** JSON array of article types this column accepts, or null for the types' defaults. */
+  accepts: string | null;
+}
+
+export interface ArticleTable {
+  id: string;
+  site_id: string;
+  column_id: string;
+  type: string;
+  title: string;
+  status: string;
+  stage_index: number | null;
+  current_revision_id: string;
+  live_revision_id: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  first_published_at: string | null;
+  published_at: string | null;
+  scheduled_at: string | null;
+  due_at: string | null;
+  due_rule: string | null;
+  late_minutes: number | null;
+  emergency: number;
+  emergency_reason: string | null;
+  emergency_due_at: string | null;
+  retracted_at: string | null;
+  retract_reason: string | null;
+}
+
+export interface ArticleRevisionTable {
+  id: string;
+  article_id: string;
+  number: number;
+  title: string;
+  summary: string | null;
+  source: string | null;
+  body_html: string;
+  metadata: string;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+}
+
+export interface ArticleEventTable {
+  id: string;
+  article_id: string;
+  /** 1, 2, 3… per article: the order of its history. */
+  seq: number;
+  revision_id: string;
+  kind: string;
+  stage: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  opinion: string | null;
+  created_at: string;
+}
+
+export interface ArticleCheckTable {
+  id: string;
+  article_id: string;
+  revision_id: string;
+  context: string;
+  errors: number;
+  warnings: number;
+  results: string;
+  created_at: string;
+}
+
+export interface ArticleLinkTable {
+  policy_id: string;
+  interpretation_id: string;
+}
+
+export interface FileTable {
+  id: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  ext: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface DictionaryEntryTable {
+  id: string;
+  scope: string;
+  kind: string;
+  word: string;
+  extra: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  kind: string;
+  name: string;
+  /** 'override' | 'import' */
+  source: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  /** 1 when the year's official notice has been imported. */
+  official: number;
+  note: string | null;
+  updated_at: string;
 }
 
 export interface JobTable {
@@ -175,6 +287,15 @@ export interface Database {
   jobs: JobTable;
   scheduled_runs: ScheduledRunTable;
   worker_heartbeats: WorkerHeartbeatTable;
+  articles: ArticleTable;
+  article_revisions: ArticleRevisionTable;
+  article_events: ArticleEventTable;
+  article_checks: ArticleCheckTable;
+  article_links: ArticleLinkTable;
+  files: FileTable;
+  dictionary_entries: DictionaryEntryTable;
+  calendar_days: CalendarDayTable;
+  calendar_years: CalendarYearTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -185,5 +306,11 @@ export type AuditEventRow = Selectable<AuditEventTable>;
 export type SiteRow = Selectable<SiteTable>;
 export type ColumnRow = Selectable<ColumnTable>;
 export type JobRow = Selectable<JobTable>;
+export type ArticleRow = Selectable<ArticleTable>;
+export type ArticleRevisionRow = Selectable<ArticleRevisionTable>;
+export type ArticleEventRow = Selectable<ArticleEventTable>;
+export type ArticleCheckRow = Selectable<ArticleCheckTable>;
+export type FileRow = Selectable<FileTable>;
+export type DictionaryEntryRow = Selectable<DictionaryEntryTable>;
 // Generated is re-exported for tables that later gain database-generated columns.
 export type { Generated };

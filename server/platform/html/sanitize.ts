@@ -8,9 +8,42 @@ import sanitizeHtml from 'sanitize-html';
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'blockquote', 'hr', 'pre', 'code',
-    'ul', 'ol', 'li', 'a', 'img', 'figure', 'figcaption',
-    'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+    'p',
+    'br',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'blockquote',
+    'hr',
+    'pre',
+    'code',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'img',
+    'figure',
+    'figcaption',
+    'table',
+    'caption',
+    'colgroup',
+    'col',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
@@ -36,5 +69,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
 
 /** Cleans rich text to the allow-list. Idempotent: sanitising twice gives the same result. */
 export function sanitizeRichText(html: string): string {
-  return sanitizeHtml(html, OPTIONS).replace(/(<p>\s*<\/p>\s*)+$/g, '').trim();
+  return sanitizeHtml(html, OPTIONS)
+    .replace(/(<p>\s*<\/p>\s*)+$/g, '')
+    .trim();
 }

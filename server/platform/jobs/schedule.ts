@@ -50,6 +50,8 @@ export const PLATFORM_JOBS: readonly JobDefinition<unknown>[] = [platformHeartbe
 export const SCHEDULES: ScheduleDefinition[] = [
   { name: 'platform.heartbeat', cron: '*/5 * * * *', job: platformHeartbeatJob.name, payload: {} },
   { name: 'platform.prune-jobs', cron: '30 3 * * *', job: pruneJobsJob.name, payload: {} },
+  // A safety net for scheduled publication: each article also has its own job at its time.
+  { name: 'content.sweep-scheduled', cron: '* * * * *', job: 'content.sweepScheduled', payload: {} },
   // Defined by the accounts room (accounts.jobs.ts).
   { name: 'accounts.expire-sessions', cron: '*/10 * * * *', job: 'accounts.expireSessions', payload: {} },
 ];

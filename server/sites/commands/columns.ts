@@ -23,6 +23,8 @@ export interface Column {
   /** Days allowed without an update (derived from the class), or null when not checked. */
   freshnessDays: number | null;
   ownerOrgId: string | null;
+  /** Article types accepted, or null for the defaults of the freshness class. */
+  accepts: string[] | null;
   status: string;
   createdAt: string;
   updatedAt: string;
@@ -39,6 +41,7 @@ export function presentColumn(r: ColumnRow): Column {
     freshnessClass: r.freshness_class,
     freshnessDays: freshnessDays(r.freshness_class as FreshnessClass, r.freshness_days),
     ownerOrgId: r.owner_org_id,
+    accepts: r.accepts ? (JSON.parse(r.accepts) as string[]) : null,
     status: r.status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -82,6 +85,7 @@ export async function createColumn(deps: Deps, actor: Actor, siteId: string, inp
       freshness_class: d.freshnessClass,
       freshness_days: d.freshnessClass === 'custom' ? (d.freshnessDays ?? null) : null,
       owner_org_id: d.ownerOrgId ?? null,
+      accepts: d.accepts ? JSON.stringify(d.accepts) : null,
       status: 'active',
       created_at: now,
       updated_at: now,
@@ -115,6 +119,7 @@ export async function updateColumn(deps: Deps, actor: Actor, siteId: string, col
     if (d.freshnessClass !== undefined) patch.freshness_class = d.freshnessClass;
     if (d.freshnessDays !== undefined) patch.freshness_days = d.freshnessDays;
     if (d.ownerOrgId !== undefined) patch.owner_org_id = d.ownerOrgId;
+    if (d.accepts !== undefined) patch.accepts = d.accepts ? JSON.stringify(d.accepts) : null;
     const next = { ...current, ...patch };
     if (next.freshness_class !== 'custom') next.freshness_days = patch.freshness_days = null;
     const problems = await columnProblems(tx, next);
@@ -151,6 +156,12 @@ export async function closeColumn(deps: Deps, actor: Actor, siteId: string, colu
     });
     return presentColumn({ ...current, ...patch });
   });
+}
+
+/** One column by id, for other rooms (no access check: callers check their own permission on its site). */
+export async function findColumn(deps: Deps, columnId: string): Promise<Column | null> {
+  const row = await columns.byId(deps.db.kysely, columnId);
+  return row ? presentColumn(row) : null;
 }
 
 /** The columns of one site, for users who work on that site. */

@@ -24,4 +24,7 @@ export interface DialectAdapter {
   auditProtectionDdl(retentionDays: number): string[];
   /** DDL that removes that protection (used only by the migration's `down`). */
   dropAuditProtectionDdl(): string[];
+  /** DDL that makes a table of records append-only (no UPDATE, no DELETE). */
+  immutableTableDdl(table: string): string[];
+  dropImmutableTableDdl(table: string): string[];
 }

@@ -50,6 +50,16 @@ export function postgresAdapter(opts: PostgresOptions): DialectAdapter {
          FOR EACH ROW EXECUTE FUNCTION audit_events_guard()`,
       ];
     },
+    immutableTableDdl(table) {
+      return [
+        `CREATE OR REPLACE FUNCTION gk_immutable_row() RETURNS trigger AS $$
+         BEGIN RAISE EXCEPTION '% rows are records and cannot be changed', TG_TABLE_NAME; END $$ LANGUAGE plpgsql`,
+        `CREATE TRIGGER ${table}_immutable BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION gk_immutable_row()`,
+      ];
+    },
+    dropImmutableTableDdl(table) {
+      return [`DROP TRIGGER IF EXISTS ${table}_immutable ON ${table}`];
+    },
     dropAuditProtectionDdl() {
       return ['DROP TRIGGER IF EXISTS audit_events_guard ON audit_events', 'DROP FUNCTION IF EXISTS audit_events_guard()'];
     },

@@ -51,6 +51,15 @@ export function sqliteAdapter(file: string): DialectAdapter {
          BEGIN SELECT RAISE(ABORT, 'audit events younger than ${retentionDays} days may not be deleted'); END`,
       ];
     },
+    immutableTableDdl(table) {
+      return ['UPDATE', 'DELETE'].map(
+        (op) =>
+          `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} rows are records and cannot be changed'); END`,
+      );
+    },
+    dropImmutableTableDdl(table) {
+      return [`DROP TRIGGER IF EXISTS ${table}_no_update`, `DROP TRIGGER IF EXISTS ${table}_no_delete`];
+    },
     dropAuditProtectionDdl() {
       return ['DROP TRIGGER IF EXISTS audit_events_no_update', 'DROP TRIGGER IF EXISTS audit_events_retention'];
     },

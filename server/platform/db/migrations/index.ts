@@ -6,6 +6,8 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import type { DialectAdapter } from '../dialects/dialect.ts';
 import type { Database } from '../schema.ts';
 import * as m0001 from './0001-foundation.ts';
+import * as m0002 from './0002-calendar.ts';
+import * as m0003 from './0003-content.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -19,6 +21,8 @@ interface MigrationModule {
 
 const MIGRATIONS: Record<string, MigrationModule> = {
   '0001-foundation': m0001,
+  '0002-calendar': m0002,
+  '0003-content': m0003,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
