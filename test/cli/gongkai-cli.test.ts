@@ -105,6 +105,26 @@ describe(`the gongkai command (${TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`,
     expect(r.stderr).toContain('DATABASE_URL');
   });
 
+  it('answers working-day questions on the official calendar', () => {
+    const yes = run('calendar', 'is-workday', '2017-09-30');
+    expect([yes.status, yes.stdout]).toEqual([0, 'true\n']);
+    expect(run('calendar', 'is-workday', '2017-10-02').stdout).toBe('false\n');
+    const add = run('calendar', 'add-workdays', '2017-09-29', '3');
+    expect([add.status, add.stdout]).toEqual([0, '2017-10-10\n']);
+    expect(run('calendar', 'is-workday', '2017-02-30').status).toBe(2);
+    expect(run('calendar', 'add-workdays', '2017-09-29', '-1').status).toBe(2);
+  });
+
+  it('parses a 公文 file into the documented JSON fields', () => {
+    const file = path.resolve(import.meta.dirname, '../fixtures/documents/notice-panbanhan-2017-122.txt');
+    const r = run('document', 'parse', file, '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(['docNumber', 'title', 'issuingOrg', 'recipients', 'writtenOn', 'attachments', 'disclosure']);
+    expect(out).toMatchObject({ docNumber: '攀办函〔2017〕122号', writtenOn: '2017-11-02', attachments: null, disclosure: null });
+    expect(run('document', 'parse', '/no/such/file.docx').status).toBe(1);
+  });
+
   it('prints help for every command', () => {
     for (const args of [['--help'], ['serve', '--help'], ['users', 'grant', '--help'], ['audit', 'verify', '--help']]) {
       const r = run(...args);

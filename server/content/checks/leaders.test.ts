@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLeaderIndex, findLeaderProblems, titlesCompatible, type LeaderRecord } from './leaders.ts';
+import { buildLeaderIndex, COMMON_LEADER_TITLES, findLeaderProblems, titlesCompatible, type LeaderRecord } from './leaders.ts';
 
 const LEADERS: LeaderRecord[] = [
   { name: '张三', title: '副市长', org: '市人民政府' },
@@ -23,7 +23,10 @@ describe('buildLeaderIndex', () => {
       titles: ['局长', '党组书记'],
       displayTitles: ['市教育局局长', '市教育局党组书记'],
     });
-    expect(index.titles.size).toBe(8);
+    // The index's own titles plus the common leadership titles.
+    expect(index.titles.size).toBe(
+      new Set([...COMMON_LEADER_TITLES, '副市长', '市长', '市委副书记', '主任', '市委书记', '常务副市长', '局长', '党组书记']).size,
+    );
     const party = buildLeaderIndex([{ name: '吴十', title: '市委副书记', org: '中共攀枝花市委' }]);
     expect(party.leaders.get('吴十')?.displayTitles).toEqual(['中共攀枝花市委副书记']);
   });

@@ -52,6 +52,40 @@ const TITLE_SPLIT = /[、，,；;／/]+|兼/;
 // A title preceded by one of these describes the past ("原副市长张三"), not the current post.
 const HISTORICAL_PREFIXES = ['时任', '原', '前任'];
 
+/** Leadership titles of Party and government bodies, recognised next to a leader's name. */
+export const COMMON_LEADER_TITLES: readonly string[] = (() => {
+  const heads = [
+    '书记',
+    '市长',
+    '区长',
+    '县长',
+    '镇长',
+    '乡长',
+    '主任',
+    '主席',
+    '局长',
+    '厅长',
+    '部长',
+    '院长',
+    '检察长',
+    '秘书长',
+    '委员',
+    '常委',
+    '组长',
+    '主任委员',
+    '市委书记',
+    '县委书记',
+    '区委书记',
+  ];
+  const out = new Set<string>();
+  for (const h of heads) {
+    out.add(h);
+    out.add(`副${h}`);
+    out.add(`常务副${h}`);
+  }
+  return [...out];
+})();
+
 /** Build the leader index; rows with the same name are one person holding several titles. */
 export function buildLeaderIndex(records: readonly LeaderRecord[]): LeaderIndex {
   const leaders = new Map<string, Leader>();
@@ -68,7 +102,9 @@ export function buildLeaderIndex(records: readonly LeaderRecord[]): LeaderIndex 
       leader.displayTitles.push(withOrg(org, title));
     }
   }
-  const allTitles = new Set<string>();
+  // The titles a text may wrongly give a leader are not only those in the index: "市长张三"
+  // must be caught when 张三 is 副市长 even if nobody in the index is 市长.
+  const allTitles = new Set<string>(COMMON_LEADER_TITLES);
   for (const l of leaders.values()) for (const t of l.titles) allTitles.add(t);
   return {
     leaders,
