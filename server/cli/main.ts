@@ -46,7 +46,7 @@ async function siteIdOf(deps: Deps, idOrCode: string): Promise<string> {
 }
 
 function printDemo(summary: DemoSummary): void {
-  printLine(`已创建示例市：${summary.orgs} 个单位，${summary.sites} 个网站，${summary.columns} 个栏目。`);
+  printLine(`已创建示例市：${summary.orgs} 个单位，${summary.sites} 个网站，${summary.columns} 个栏目，${summary.articles} 篇示例稿件。`);
   printLine('示例账号（首次登录须修改密码）：');
   for (const a of summary.accounts) {
     printLine(`  ${a.username.padEnd(12)} ${a.oneTimePassword}   ${a.roleLabel}${a.site ? ` · ${a.site}` : ''}`);

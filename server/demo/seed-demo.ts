@@ -7,7 +7,8 @@ import { creditCodeCheckChar } from '../../common/codes.ts';
 import { ROLES, type RoleCode } from '../../common/roles.ts';
 import type { FreshnessClass } from '../../common/schemas/sites.ts';
 import { createOrg, createUser, findOrgByName, grantRole, type Org } from '../accounts/index.ts';
-import { systemActor } from '../platform/actor.ts';
+import { systemActor, type Actor } from '../platform/actor.ts';
+import { seedDemoContent } from './seed-content.ts';
 import type { Deps } from '../platform/deps.ts';
 import { Errors } from '../platform/errors.ts';
 import { createColumn, createSite, type Site } from '../sites/index.ts';
@@ -112,6 +113,7 @@ export interface DemoSummary {
   orgs: number;
   sites: number;
   columns: number;
+  articles: number;
   accounts: DemoAccount[];
 }
 
@@ -292,6 +294,7 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
     { username: 'auditadmin', displayName: '审计管理员', role: 'auditor', orgId: office.id, site: null },
     { username: 'siteadmin', displayName: '门户网站管理员', role: 'siteAdmin', orgId: office.id, site: portal },
     { username: 'editor', displayName: '教育局信息员', role: 'editor', orgId: edu.sponsorOrgId, site: edu },
+    { username: 'editor2', displayName: '教育局初审员', role: 'editor', orgId: edu.sponsorOrgId, site: edu },
     { username: 'reviewer', displayName: '教育局办公室科长', role: 'sectionReviewer', orgId: edu.sponsorOrgId, site: edu },
     { username: 'leader', displayName: '教育局分管领导', role: 'leader', orgId: edu.sponsorOrgId, site: edu },
     { username: 'supervisor', displayName: '政务公开办监管员', role: 'supervisor', orgId: supervisionOffice.id, site: null },
@@ -299,6 +302,7 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
     { username: 'disclosure', displayName: '门户网站信息公开专员', role: 'disclosureOfficer', orgId: office.id, site: portal },
   ];
   const accounts: DemoAccount[] = [];
+  const actors = new Map<string, Actor>();
   for (const a of accountSpecs) {
     const { user, oneTimePassword } = await createUser(
       deps,
@@ -306,7 +310,14 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
       { username: a.username, displayName: a.displayName, orgId: a.orgId },
       opts.password ? { password: opts.password } : {},
     );
-    await grantRole(deps, actor, user.id, { role: a.role, siteId: a.site?.id ?? null });
+    const grant = await grantRole(deps, actor, user.id, { role: a.role, siteId: a.site?.id ?? null });
+    actors.set(a.username, {
+      type: 'user',
+      id: user.id,
+      name: user.username,
+      grants: [{ role: grant.role, scope: grant.scope }],
+      origin: { requestId: null, ip: null },
+    });
     accounts.push({
       username: a.username,
       displayName: a.displayName,
@@ -316,5 +327,13 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
       oneTimePassword,
     });
   }
-  return { orgs: orgCount, sites: sites.length, columns: columnCount, accounts };
+  const staff = (name: string) => actors.get(name) as Actor;
+  const articles = await seedDemoContent(deps, edu.id, {
+    author: staff('editor'),
+    firstReviewer: staff('editor2'),
+    sectionReviewer: staff('reviewer'),
+    leader: staff('leader'),
+    system: actor,
+  });
+  return { orgs: orgCount, sites: sites.length, columns: columnCount, articles, accounts };
 }
