@@ -10,7 +10,7 @@ describe('navigation', () => {
     for (const item of NAV_ITEMS) for (const p of item.anyOf) expect(known.has(p)).toBe(true);
     const paths = NAV_ITEMS.map((i) => i.path);
     expect(new Set(paths).size).toBe(paths.length);
-    expect(paths).toEqual(expect.arrayContaining(['/sites', '/columns', '/articles', '/reviews']));
+    expect(paths).toEqual(expect.arrayContaining(['/sites', '/columns', '/articles', '/reviews', '/deadlines', '/dictionaries']));
   });
 
   it('gives every menu entry at least one permission', () => {
@@ -18,14 +18,16 @@ describe('navigation', () => {
   });
 
   it('shows an editor the content screens but no system administration', () => {
-    expect(labels(ROLE_PERMISSIONS.editor)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核', '办事服务: 办事指南']);
+    expect(labels(ROLE_PERMISSIONS.editor)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核 发布时限', '办事服务: 办事指南']);
+    expect(labels(ROLE_PERMISSIONS.leader)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核 发布时限']);
+    expect(labels(ROLE_PERMISSIONS.siteAdmin)).toEqual(['网站管理: 网站列表 栏目管理', '办事服务: 办事指南', '系统管理: 检查词库']);
   });
 
   it('keeps the three administrators apart', () => {
     expect(labels(ROLE_PERMISSIONS.platformAdmin)).toEqual([
       '网站管理: 网站列表 栏目管理',
       '办事服务: 办事指南',
-      '系统管理: 单位管理 用户管理 任务运行',
+      '系统管理: 单位管理 用户管理 检查词库 任务运行',
     ]);
     expect(labels(ROLE_PERMISSIONS.securityAdmin)).toEqual(['网站管理: 网站列表', '系统管理: 用户管理 安全策略']);
     expect(labels(ROLE_PERMISSIONS.auditor)).toEqual(['网站管理: 网站列表', '系统管理: 审计日志']);
@@ -46,6 +48,7 @@ describe('navigation', () => {
     expect(navItemFor('/')).toBe(HOME);
     expect(navItemFor('/articles')?.label).toBe('信息管理');
     expect(navItemFor('/articles/42/edit')?.label).toBe('信息管理');
+    expect(navItemFor('/articles/new')?.label).toBe('信息管理');
     expect(navItemFor('/disclosure/requests/')?.label).toBe('依申请公开');
     expect(navItemFor('/articlesx')).toBeUndefined();
     expect(navItemFor('/change-password')).toBeUndefined();

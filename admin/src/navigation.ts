@@ -40,6 +40,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     items: [
       { path: '/articles', label: '信息管理', anyOf: CONTENT_ANY },
       { path: '/reviews', label: '待我审核', anyOf: REVIEW_ANY },
+      { path: '/deadlines', label: '发布时限', anyOf: CONTENT_ANY },
     ],
   },
   {
@@ -76,6 +77,9 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { path: '/users', label: '用户管理', anyOf: ['users.manage', 'roles.grant', 'users.unlock'] },
       { path: '/security-policy', label: '安全策略', anyOf: ['security.policy'] },
       { path: '/audit-logs', label: '审计日志', anyOf: ['audit.read'] },
+      // Check dictionaries are configuration, not content work: kept away from 内容发布 so the
+      // system administrator (三员) is never shown a content menu.
+      { path: '/dictionaries', label: '检查词库', anyOf: ['sites.manage', 'sites.edit'] },
       { path: '/jobs', label: '任务运行', anyOf: ['system.jobs'] },
     ],
   },
@@ -83,6 +87,9 @@ export const NAV_GROUPS: readonly NavGroup[] = [
 
 /** Every screen in the menu (without the dashboard). */
 export const NAV_ITEMS: readonly NavItem[] = NAV_GROUPS.flatMap((g) => g.items);
+
+/** Content permissions: who may open an article (view, edit, review). */
+export const CONTENT_PERMISSIONS = CONTENT_ANY;
 
 /** True when `granted` holds any of `anyOf` (or `anyOf` is empty). */
 export function hasAnyPermission(granted: readonly string[], anyOf: readonly Permission[]): boolean {

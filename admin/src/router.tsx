@@ -4,7 +4,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { FullPageSpin } from './components/FullPageSpin.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
 import { RequirePermission } from './components/RequirePermission.tsx';
-import { NAV_ITEMS } from './navigation.ts';
+import { CONTENT_PERMISSIONS, NAV_ITEMS } from './navigation.ts';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './paths.ts';
 
 // AppLayout is a named export (components/ rule); lazy() wants a default, hence the mapping.
@@ -21,7 +21,15 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   '/users': lazy(() => import('./scenes/UsersScene.tsx')),
   '/sites': lazy(() => import('./scenes/SitesScene.tsx')),
   '/columns': lazy(() => import('./scenes/ColumnsScene.tsx')),
+  '/articles': lazy(() => import('./scenes/ArticlesScene.tsx')),
+  '/reviews': lazy(() => import('./scenes/ReviewsScene.tsx')),
+  '/deadlines': lazy(() => import('./scenes/DeadlinesScene.tsx')),
+  '/dictionaries': lazy(() => import('./scenes/DictionariesScene.tsx')),
 };
+
+// Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).
+const ArticleEditScene = lazy(() => import('./scenes/ArticleEditScene.tsx'));
+const ArticleViewScene = lazy(() => import('./scenes/ArticleViewScene.tsx'));
 
 function menuScene(path: string, label: string): ReactNode {
   const Scene = MENU_SCENES[path];
@@ -40,6 +48,34 @@ const menuRoutes: RouteObject[] = NAV_ITEMS.map((item) => ({
   element: <RequirePermission anyOf={item.anyOf}>{menuScene(item.path, item.label)}</RequirePermission>,
 }));
 
+const articleRoutes: RouteObject[] = [
+  {
+    path: 'articles/new',
+    element: (
+      <RequirePermission anyOf={['content.author']}>
+        <ArticleEditScene key="new" />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'articles/:id/edit',
+    element: (
+      <RequirePermission anyOf={['content.author']}>
+        <ArticleEditScene key="edit" />
+      </RequirePermission>
+    ),
+  },
+  // Site administrators may retract published articles, so they may open one too.
+  {
+    path: 'articles/:id',
+    element: (
+      <RequirePermission anyOf={[...CONTENT_PERMISSIONS, 'sites.edit']}>
+        <ArticleViewScene />
+      </RequirePermission>
+    ),
+  },
+];
+
 export const routes: RouteObject[] = [
   { path: LOGIN_PATH, element: page(<LoginScene />) },
   {
@@ -51,6 +87,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <DashboardScene /> },
           { path: CHANGE_PASSWORD_PATH.slice(1), element: <ChangePasswordScene /> },
           ...menuRoutes,
+          ...articleRoutes,
           { path: '*', element: <NotFoundScene /> },
         ],
       },
