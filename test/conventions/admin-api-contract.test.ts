@@ -15,9 +15,15 @@ describe('the admin API client', () => {
   let routes: { method: string; pattern: RegExp; path: string }[] = [];
   beforeAll(async () => {
     t = await createTestApp();
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     routes = Object.entries(doc.paths).flatMap(([p, methods]) =>
-      Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path: p, pattern: new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+').replace(/\./g, '\\.')}$`) })),
+      Object.keys(methods).map((m) => ({
+        method: m.toUpperCase(),
+        path: p,
+        pattern: new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+').replace(/\./g, '\\.')}$`),
+      })),
     );
   });
   afterAll(async () => t.close());
