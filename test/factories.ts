@@ -39,11 +39,12 @@ export async function buildUser(
 }
 
 /** The actor a command sees when this user acts (as the HTTP layer would build it). */
-export function asActor(user: { id: string; username: string; grants: { role: string; scope: string }[] }): Actor {
+export function asActor(user: { id: string; username: string; displayName?: string; grants: { role: string; scope: string }[] }): Actor {
   return {
     type: 'user',
     id: user.id,
     name: user.username,
+    ...(user.displayName ? { displayName: user.displayName } : {}),
     grants: user.grants.map((g) => ({ role: g.role, scope: g.scope })),
     origin: { requestId: null, ip: '127.0.0.1' },
   };

@@ -4,6 +4,7 @@
  * cache to invalidate. Only the built-in data, which never changes at run time, is cached.
  */
 import type { Kysely } from 'kysely';
+import type { AddWorkdaysAnswer, CalendarDays, CalendarYearStatus, WorkdayAnswer } from '../../common/schemas/calendar.ts';
 import type { Database } from '../platform/db/schema.ts';
 import { requirePermission } from '../platform/access.ts';
 import type { Actor } from '../platform/actor.ts';
@@ -12,17 +13,7 @@ import { parseInput } from '../platform/validation.ts';
 import { builtinCalendar } from './builtin.ts';
 import { calendarDays, calendarYears } from './calendar.repository.ts';
 import { WEEKDAY_NAMES, weekdayOf } from './rules/dates.ts';
-import {
-  addWorkdays,
-  daysOfYear,
-  isWorkday,
-  mergeCalendar,
-  yearCoverage,
-  type AddWorkdaysResult,
-  type CalendarData,
-  type CalendarEntry,
-  type DayKind,
-} from './rules/workdays.ts';
+import { addWorkdays, daysOfYear, isWorkday, mergeCalendar, yearCoverage, type CalendarData, type DayKind } from './rules/workdays.ts';
 import { DateParamsSchema, YearSchema } from './schemas.ts';
 
 /** Reading needs a signed-in user with any role; every role reads org data. */
@@ -38,17 +29,8 @@ export async function loadCalendar(deps: Deps, db: Kysely<Database> = deps.db.ky
   });
 }
 
-export interface YearStatus {
-  year: number;
-  official: boolean;
-  /** The built-in data covers the year. */
-  builtin: boolean;
-  /** The year's notice was imported (it then replaces the built-in days). */
-  imported: { note: string | null; at: string } | null;
-  holidays: number;
-  workdays: number;
-  warning: string | null;
-}
+// The response types are shared with the admin (common/), so the two cannot drift apart.
+export type YearStatus = CalendarYearStatus;
 
 /** Whether a year's arrangement is known, where from, and the warning to show when it is not. */
 export async function calendarYearStatus(deps: Deps, year: number): Promise<YearStatus> {
@@ -72,11 +54,7 @@ export async function getYearStatus(deps: Deps, actor: Actor, year: number): Pro
 }
 
 /** The listed days of a year with their source, and the year's coverage. */
-export async function getCalendarDays(
-  deps: Deps,
-  actor: Actor,
-  year: number,
-): Promise<{ year: number; official: boolean; warning: string | null; days: (CalendarEntry & { weekday: string })[] }> {
+export async function getCalendarDays(deps: Deps, actor: Actor, year: number): Promise<CalendarDays> {
   requirePermission(actor, READ_PERMISSION);
   const { year: y } = parseInput(YearSchema, { year });
   const cal = await loadCalendar(deps);
@@ -88,11 +66,7 @@ export async function getCalendarDays(
 }
 
 /** Whether a date is a working day, why, and whether its year's arrangement is known. */
-export async function getWorkday(
-  deps: Deps,
-  actor: Actor,
-  date: string,
-): Promise<{ date: string; weekday: string; workday: boolean; reason: string; official: boolean; warning: string | null }> {
+export async function getWorkday(deps: Deps, actor: Actor, date: string): Promise<WorkdayAnswer> {
   requirePermission(actor, READ_PERMISSION);
   const { date: d } = parseInput(DateParamsSchema, { date });
   const cal = await loadCalendar(deps);
@@ -100,12 +74,7 @@ export async function getWorkday(
 }
 
 /** The date n working days after `date`, with the day-by-day trace (see addWorkdays). */
-export async function getWorkdaysAfter(
-  deps: Deps,
-  actor: Actor,
-  date: string,
-  n: number,
-): Promise<{ start: string; n: number } & AddWorkdaysResult> {
+export async function getWorkdaysAfter(deps: Deps, actor: Actor, date: string, n: number): Promise<AddWorkdaysAnswer> {
   requirePermission(actor, READ_PERMISSION);
   const cal = await loadCalendar(deps);
   return { start: date, n, ...addWorkdays(cal, date, n) };

@@ -220,7 +220,7 @@ describe('articles, deadlines and checks', () => {
       '初审',
       '审核',
       '审签',
-      room.leader.username,
+      room.leader.displayName,
     ])
       expect(text).toContain(s);
     const html = reviewSheetAsHtml(sheet);

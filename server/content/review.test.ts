@@ -57,12 +57,12 @@ describe('the three-stage review', () => {
     expect(view.live).toBe(true);
     expect(view.liveRevisionId).toBe(view.current?.id);
     expect(view.events.map((e) => [e.kind, e.stage, e.actorName])).toEqual([
-      ['create', null, room.author.username],
-      ['submit', 'firstReview', room.author.username],
-      ['approve', 'firstReview', room.firstReviewer.username],
-      ['approve', 'sectionReview', room.sectionReviewer.username],
-      ['approve', 'leaderApproval', room.leader.username],
-      ['publish', null, room.leader.username],
+      ['create', null, room.author.displayName],
+      ['submit', 'firstReview', room.author.displayName],
+      ['approve', 'firstReview', room.firstReviewer.displayName],
+      ['approve', 'sectionReview', room.sectionReviewer.displayName],
+      ['approve', 'leaderApproval', room.leader.displayName],
+      ['publish', null, room.leader.displayName],
     ]);
     expect(view.events.filter((e) => e.kind === 'approve').every((e) => e.opinion === '同意' && e.at)).toBe(true);
     const actions = await deps.db.kysely.selectFrom('audit_events').select('action').where('target_id', '=', a.id).orderBy('seq').execute();

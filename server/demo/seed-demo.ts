@@ -315,6 +315,7 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
       type: 'user',
       id: user.id,
       name: user.username,
+      displayName: a.displayName,
       grants: [{ role: grant.role, scope: grant.scope }],
       origin: { requestId: null, ip: null },
     });

@@ -44,7 +44,14 @@ export interface Authenticated {
 }
 
 function userActor(user: UserRow, g: { role: string; scope: string }[], origin: Origin): Actor {
-  return { type: 'user', id: user.id, name: user.username, grants: g.map((x) => ({ role: x.role, scope: x.scope })), origin };
+  return {
+    type: 'user',
+    id: user.id,
+    name: user.username,
+    displayName: user.display_name,
+    grants: g.map((x) => ({ role: x.role, scope: x.scope })),
+    origin,
+  };
 }
 
 export interface LoginResult extends Authenticated {

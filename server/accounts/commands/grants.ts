@@ -1,6 +1,6 @@
 /** Granting and revoking roles (security administrator), with the 三员分立 rules. */
 import { randomUUID } from 'node:crypto';
-import { GrantRoleSchema } from '../../../common/schemas/accounts.ts';
+import { GrantRoleSchema, type UserGrant } from '../../../common/schemas/accounts.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -12,12 +12,7 @@ import { requirePermission } from '../../platform/access.ts';
 import { grantProblems } from '../rules/separation.ts';
 
 /** Grants a role to a user, platform-wide or on one site. */
-export async function grantRole(
-  deps: Deps,
-  actor: Actor,
-  userId: string,
-  input: unknown,
-): Promise<{ id: string; role: string; scope: string }> {
+export async function grantRole(deps: Deps, actor: Actor, userId: string, input: unknown): Promise<UserGrant> {
   requirePermission(actor, 'roles.grant');
   const data = parseInput(GrantRoleSchema, input);
   const scope = data.siteId ?? '*';

@@ -1,6 +1,6 @@
 /** Orgs (单位): create, edit, move within the tree. */
 import { randomUUID } from 'node:crypto';
-import { CreateOrgSchema, UpdateOrgSchema } from '../../../common/schemas/accounts.ts';
+import { CreateOrgSchema, UpdateOrgSchema, type Org } from '../../../common/schemas/accounts.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { OrgRow } from '../../platform/db/schema.ts';
@@ -11,17 +11,8 @@ import { parseInput } from '../../platform/validation.ts';
 import { orgs } from '../accounts.repository.ts';
 import { requirePermission } from '../../platform/access.ts';
 
-export interface Org {
-  id: string;
-  name: string;
-  parentId: string | null;
-  creditCode: string | null;
-  divisionCode: string | null;
-  level: string;
-  sortOrder: number;
-  createdAt: string;
-  updatedAt: string;
-}
+// The response type is shared with the admin (common/), so the two cannot drift apart.
+export type { Org };
 
 export function presentOrg(r: OrgRow): Org {
   return {

@@ -1,6 +1,6 @@
 /** Users: create, reset password, disable/enable, unlock, list. */
 import { randomUUID } from 'node:crypto';
-import { CreateUserSchema } from '../../../common/schemas/accounts.ts';
+import { CreateUserSchema, type CreatedUser, type UserSummary } from '../../../common/schemas/accounts.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { RoleGrantRow, UserRow } from '../../platform/db/schema.ts';
@@ -13,18 +13,8 @@ import { generateOneTimePassword, hashPassword } from '../passwords.ts';
 import { requirePermission } from '../../platform/access.ts';
 import { isLocked } from '../rules/security-policy.ts';
 
-export interface UserSummary {
-  id: string;
-  username: string;
-  displayName: string;
-  orgId: string | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  lastLoginIp: string | null;
-  grants: { id: string; role: string; scope: string }[];
-}
+// The response types are shared with the admin (common/), so the two cannot drift apart.
+export type { CreatedUser, UserSummary };
 
 export function presentUser(u: UserRow, g: RoleGrantRow[], now: Date): UserSummary {
   return {
@@ -42,12 +32,7 @@ export function presentUser(u: UserRow, g: RoleGrantRow[], now: Date): UserSumma
 }
 
 /** Creates a user with a one-time password that must be changed at first login. */
-export async function createUser(
-  deps: Deps,
-  actor: Actor,
-  input: unknown,
-  opts: { password?: string } = {},
-): Promise<{ user: UserSummary; oneTimePassword: string }> {
+export async function createUser(deps: Deps, actor: Actor, input: unknown, opts: { password?: string } = {}): Promise<CreatedUser> {
   requirePermission(actor, 'users.manage');
   const data = parseInput(CreateUserSchema, input);
   const oneTimePassword = opts.password ?? generateOneTimePassword();

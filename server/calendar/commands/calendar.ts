@@ -3,6 +3,7 @@
  * Council's notice. The platform (system) administrator keeps it, as one calendar serves every
  * site's deadlines; `orgs.manage` is that administrator's permission in the role table.
  */
+import type { CalendarImportSummary, StoredCalendarDay } from '../../../common/schemas/calendar.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -19,14 +20,8 @@ import { DateParamsSchema, ImportCalendarYearSchema, SetCalendarDaySchema } from
 /** The permission that edits the calendar (see the file comment). */
 export const CALENDAR_EDIT_PERMISSION = 'orgs.manage' as const;
 
-export interface StoredCalendarDay {
-  date: string;
-  kind: DayKind;
-  name: string;
-  source: 'override' | 'import';
-  updatedAt: string;
-  updatedBy: string | null;
-}
+// The response types are shared with the admin (common/), so the two cannot drift apart.
+export type { StoredCalendarDay };
 
 export function presentStoredDay(r: CalendarDayRow): StoredCalendarDay {
   return {
@@ -91,17 +86,7 @@ export async function removeCalendarDay(deps: Deps, actor: Actor, date: unknown)
   });
 }
 
-export interface ImportSummary {
-  year: number;
-  format: 'json' | 'ics';
-  holidays: number;
-  workdays: number;
-  /** ICS events with no day in the year. */
-  skippedEvents: number;
-  /** Dates whose manual override the import replaced. */
-  replacedOverrides: string[];
-  note: string | null;
-}
+export type ImportSummary = CalendarImportSummary;
 
 /**
  * Imports a year's arrangement from the notice (formats in rules/import-formats.ts) and marks

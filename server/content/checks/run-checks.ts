@@ -9,39 +9,14 @@
  * Offsets: `start`/`end` index the plain text of the result's `field` — the title or summary as
  * given, or for `body` the text of `extractHtmlText(bodyHtml)` (use `htmlOffsetAt` to map back).
  */
+import type { CheckCode, CheckResult, CheckSeverity } from '../../../common/schemas/content.ts';
 import { foldForMatch, type Matcher } from './aho-corasick.ts';
 import type { CommonErrorPayload, SensitivePayload } from './dictionaries.ts';
 import { extractHtmlText, paragraphNumberAt, type ExtractedText } from './html-text.ts';
 import { findLeaderProblems, type LeaderIndex } from './leaders.ts';
 
-export type CheckSeverity = 'error' | 'warning';
-
-export type CheckCode =
-  | 'required_missing'
-  | 'doc_number_invalid'
-  | 'body_empty'
-  | 'sensitive_word'
-  | 'common_error'
-  | 'leader_title_mismatch'
-  | 'leader_name_suspect'
-  | 'link_unpublished'
-  | 'link_retracted'
-  | 'link_missing'
-  | 'image_alt_missing';
-
-export interface CheckResult {
-  /** Stable code for filters, statistics and tests. */
-  code: CheckCode;
-  severity: CheckSeverity;
-  /** For the user, in Chinese, naming the place and the fix. */
-  message: string;
-  /** 'title', 'summary', 'body', 'docNumber' or a metadata field key. */
-  field?: string;
-  /** Up to 15 characters either side of the finding, newlines shown as spaces. */
-  snippet?: string;
-  start?: number;
-  end?: number;
-}
+// The finding's shape is part of the API (stored with revisions, shown by the admin): declared in common/.
+export type { CheckCode, CheckResult, CheckSeverity };
 
 export interface CheckInput {
   title: string;

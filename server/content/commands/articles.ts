@@ -1,11 +1,11 @@
 /** Writing articles: every save is a new immutable revision; concurrent saves conflict. */
 import { randomUUID } from 'node:crypto';
 import { ARTICLE_TYPE_CONFIG, type ArticleStatus, type ArticleType } from '../../../common/content.ts';
-import { CreateArticleSchema, UpdateArticleSchema, type ArticleMetadata } from '../../../common/schemas/content.ts';
+import { CreateArticleSchema, UpdateArticleSchema, type ArticleMetadata, type SavedArticle } from '../../../common/schemas/content.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { normalizeDocNumber } from '../../documents/index.ts';
 import { requirePermission } from '../../platform/access.ts';
-import type { Actor } from '../../platform/actor.ts';
+import { actorLabel, type Actor } from '../../platform/actor.ts';
 import type { ArticleRevisionRow, ArticleRow } from '../../platform/db/schema.ts';
 import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -88,7 +88,7 @@ async function insertRevision(
     body_html: c.body_html,
     metadata: JSON.stringify(c.metadata),
     created_by: actor.id ?? actor.name,
-    created_by_name: actor.name,
+    created_by_name: actorLabel(actor),
     created_at: deps.clock.now().toISOString(),
   };
   await revisions.insert(tx.trx, row);
@@ -112,19 +112,14 @@ export async function recordEvent(
     kind,
     stage,
     actor_id: actor.id,
-    actor_name: actor.name,
+    actor_name: actorLabel(actor),
     opinion,
     created_at: deps.clock.now().toISOString(),
   });
 }
 
-export interface SavedArticle {
-  id: string;
-  version: number;
-  status: string;
-  revisionId: string;
-  revisionNumber: number;
-}
+// The response type is shared with the admin (common/), so the two cannot drift apart.
+export type { SavedArticle };
 
 /** Creates a draft article in a column that accepts its type. */
 export async function createArticle(deps: Deps, actor: Actor, input: unknown): Promise<SavedArticle> {

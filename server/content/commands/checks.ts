@@ -1,7 +1,7 @@
 /** Pre-publication checks against the site's dictionaries, stored with the revision they ran on. */
 import { randomUUID } from 'node:crypto';
 import { ARTICLE_TYPE_CONFIG, FIELD_LABELS, type ArticleType } from '../../../common/content.ts';
-import { CheckDraftSchema } from '../../../common/schemas/content.ts';
+import { CheckDraftSchema, type CheckOutcome } from '../../../common/schemas/content.ts';
 import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { sanitizeRichText } from '../../platform/html/sanitize.ts';
@@ -12,21 +12,11 @@ import type { Tx } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
-import {
-  buildCommonErrorMatcher,
-  buildLeaderIndex,
-  buildSensitiveMatcher,
-  runChecks,
-  type CheckContext,
-  type CheckResult,
-} from '../checks/index.ts';
+import { buildCommonErrorMatcher, buildLeaderIndex, buildSensitiveMatcher, runChecks, type CheckContext } from '../checks/index.ts';
 import { articles, checks, dictionaries } from '../content.repository.ts';
 
-export interface StoredChecks {
-  errors: number;
-  warnings: number;
-  results: CheckResult[];
-}
+// A run's counts and findings; the shape is shared with the admin (common/).
+export type StoredChecks = CheckOutcome;
 
 const INTERNAL_ARTICLE = /^gk:article:([\w-]{1,40})$/;
 

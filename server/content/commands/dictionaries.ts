@@ -1,6 +1,6 @@
 /** Dictionaries for the checks: sensitive words, common errors, leaders' current titles — platform-wide or per site. */
 import { randomUUID } from 'node:crypto';
-import { DictionaryEntrySchema } from '../../../common/schemas/content.ts';
+import { DictionaryEntrySchema, type DictionaryEntry } from '../../../common/schemas/content.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -13,14 +13,8 @@ import { dictionaries } from '../content.repository.ts';
 const requireDictionaryAccess = (actor: Actor, scope: string) =>
   scope === '*' ? requirePermission(actor, 'sites.manage') : requirePermission(actor, 'sites.edit', scope);
 
-export interface DictionaryEntry {
-  id: string;
-  scope: string;
-  kind: string;
-  word: string;
-  extra: Record<string, string>;
-  createdAt: string;
-}
+// The response type is shared with the admin (common/), so the two cannot drift apart.
+export type { DictionaryEntry };
 
 /** Adds an entry; the same word twice in one scope and kind is refused. */
 export async function addDictionaryEntry(deps: Deps, actor: Actor, input: unknown): Promise<DictionaryEntry> {

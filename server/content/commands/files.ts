@@ -12,16 +12,12 @@ import type { Actor } from '../../platform/actor.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
+import type { UploadedFile } from '../../../common/schemas/content.ts';
 import { files } from '../content.repository.ts';
 import { judgeFile } from '../rules/file-types.ts';
 
-export interface StoredFile {
-  fileId: string;
-  name: string;
-  size: number;
-  mime: string;
-  image: boolean;
-}
+// What an upload answers; the shape is shared with the admin (common/).
+export type StoredFile = UploadedFile;
 
 /** OFD is a ZIP whose root holds OFD.xml; file-type only says "zip". */
 function looksLikeOfd(bytes: Buffer): boolean {

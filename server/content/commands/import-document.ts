@@ -1,19 +1,12 @@
 /** 公文 import: an official document (pasted text or an uploaded DOCX/text file) becomes a pre-filled article. */
-import {
-  documentSummary,
-  parseDocumentFile,
-  parseOfficialDocument,
-  type DocumentSummary,
-  type OfficialDocument,
-} from '../../documents/index.ts';
+import type { ParsedDocument } from '../../../common/schemas/content.ts';
+import { documentSummary, parseDocumentFile, parseOfficialDocument, type OfficialDocument } from '../../documents/index.ts';
 import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { Errors } from '../../platform/errors.ts';
 
-export interface ImportedDocument extends DocumentSummary {
-  /** The 正文, one <p> per paragraph, escaped. */
-  bodyHtml: string;
-}
+// A parsed 公文 as the API answers it; the shape is shared with the admin (common/).
+export type ImportedDocument = ParsedDocument;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

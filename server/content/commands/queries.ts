@@ -1,6 +1,17 @@
 /** Reading articles: detail with history, lists, revision comparison, the review queue and the deadline board. */
 import { diffLines, diffWordsWithSpace } from 'diff';
 import { ARTICLE_TYPE_CONFIG, type ArticleType } from '../../../common/content.ts';
+import type {
+  ArticleDetail,
+  ArticleRevision,
+  ArticleSummary,
+  CheckResult,
+  Comparison,
+  DeadlineBoard,
+  DiffPart,
+  FieldChange,
+  RevisionSummary,
+} from '../../../common/schemas/content.ts';
 import { requirePermission, visibleSites } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ArticleRevisionRow, ArticleRow } from '../../platform/db/schema.ts';
@@ -10,29 +21,10 @@ import { articles, checks, events, links, revisions } from '../content.repositor
 import { deadlineState } from '../rules/deadlines.ts';
 import { loadStages } from './workflow-config.ts';
 
-export interface ArticleSummary {
-  id: string;
-  siteId: string;
-  columnId: string;
-  type: string;
-  typeLabel: string;
-  title: string;
-  status: string;
-  stage: string | null;
-  stageLabel: string | null;
-  version: number;
-  live: boolean;
-  emergency: boolean;
-  dueAt: string | null;
-  dueRule: string | null;
-  deadline: string;
-  lateMinutes: number | null;
-  publishedAt: string | null;
-  scheduledAt: string | null;
-  updatedAt: string;
-}
+// The response types are shared with the admin (common/), so the two cannot drift apart.
+export type { ArticleSummary };
 
-export function presentRevision(r: ArticleRevisionRow) {
+export function presentRevision(r: ArticleRevisionRow): ArticleRevision {
   return {
     id: r.id,
     number: r.number,
@@ -78,7 +70,7 @@ async function summarize(deps: Deps, rows: ArticleRow[]): Promise<ArticleSummary
 }
 
 /** One article with its current and live revisions, the review history and the latest check results. */
-export async function getArticle(deps: Deps, actor: Actor, articleId: string) {
+export async function getArticle(deps: Deps, actor: Actor, articleId: string): Promise<ArticleDetail> {
   const a = await articles.byId(deps.db.kysely, articleId);
   if (!a) throw Errors.notFound('稿件不存在');
   requirePermission(actor, 'columns.read', a.site_id);
@@ -106,7 +98,7 @@ export async function getArticle(deps: Deps, actor: Actor, articleId: string) {
           context: latestChecks.context,
           errors: latestChecks.errors,
           warnings: latestChecks.warnings,
-          results: JSON.parse(latestChecks.results) as unknown[],
+          results: JSON.parse(latestChecks.results) as CheckResult[],
           at: latestChecks.created_at,
         }
       : null,
@@ -149,7 +141,7 @@ export async function listArticles(
 }
 
 /** Every revision of an article (newest last). */
-export async function listRevisions(deps: Deps, actor: Actor, articleId: string) {
+export async function listRevisions(deps: Deps, actor: Actor, articleId: string): Promise<RevisionSummary[]> {
   const a = await articles.byId(deps.db.kysely, articleId);
   if (!a) throw Errors.notFound('稿件不存在');
   requirePermission(actor, 'columns.read', a.site_id);
@@ -174,7 +166,7 @@ const textOf = (html: string) =>
     .replace(/&amp;/g, '&');
 
 /** Side-by-side comparison of two revisions: changed metadata and a line/word diff of the text. */
-export async function compareRevisions(deps: Deps, actor: Actor, articleId: string, fromId: string, toId: string) {
+export async function compareRevisions(deps: Deps, actor: Actor, articleId: string, fromId: string, toId: string): Promise<Comparison> {
   const a = await articles.byId(deps.db.kysely, articleId);
   if (!a) throw Errors.notFound('稿件不存在');
   requirePermission(actor, 'columns.read', a.site_id);
@@ -182,16 +174,16 @@ export async function compareRevisions(deps: Deps, actor: Actor, articleId: stri
   if (!from || !to || from.article_id !== articleId || to.article_id !== articleId) throw Errors.notFound('版本不存在');
   const fm = JSON.parse(from.metadata) as Record<string, unknown>;
   const tm = JSON.parse(to.metadata) as Record<string, unknown>;
-  const fields: { field: string; from: unknown; to: unknown }[] = [];
+  const fields: FieldChange[] = [];
   for (const k of ['title', 'summary', 'source'] as const) if (from[k] !== to[k]) fields.push({ field: k, from: from[k], to: to[k] });
   for (const k of new Set([...Object.keys(fm), ...Object.keys(tm)])) {
     if (JSON.stringify(fm[k]) !== JSON.stringify(tm[k])) fields.push({ field: k, from: fm[k] ?? null, to: tm[k] ?? null });
   }
-  const body = diffLines(textOf(from.body_html), textOf(to.body_html)).map((p) => ({
+  const body: DiffPart[] = diffLines(textOf(from.body_html), textOf(to.body_html)).map((p) => ({
     kind: p.added ? 'added' : p.removed ? 'removed' : 'same',
     text: p.value,
   }));
-  const title = diffWordsWithSpace(from.title, to.title).map((p) => ({
+  const title: DiffPart[] = diffWordsWithSpace(from.title, to.title).map((p) => ({
     kind: p.added ? 'added' : p.removed ? 'removed' : 'same',
     text: p.value,
   }));
@@ -256,7 +248,11 @@ export async function reviewQueue(
 }
 
 /** Due soon, overdue, and published late: per site or across every site the actor sees. */
-export async function deadlineBoard(deps: Deps, actor: Actor, f: { siteId?: string | undefined; soonHours?: number | undefined } = {}) {
+export async function deadlineBoard(
+  deps: Deps,
+  actor: Actor,
+  f: { siteId?: string | undefined; soonHours?: number | undefined } = {},
+): Promise<DeadlineBoard> {
   const ids = f.siteId ? (requirePermission(actor, 'columns.read', f.siteId), [f.siteId]) : visibleSites(actor, 'columns.read');
   const now = deps.clock.now();
   const rows = await articles.deadlines(deps.db.kysely, {

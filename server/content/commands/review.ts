@@ -2,7 +2,7 @@
  * The review workflow's commands: submit, approve, reject, withdraw, publish (now or at a
  * time), emergency publish and retract. One article per call: there is no batch approval.
  */
-import { ReasonSchema, PublishSchema, ReviewDecisionSchema } from '../../../common/schemas/content.ts';
+import { ReasonSchema, PublishSchema, ReviewDecisionSchema, type WorkflowResult } from '../../../common/schemas/content.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ArticleRow } from '../../platform/db/schema.ts';
@@ -19,13 +19,8 @@ import { runAndStoreChecks, type StoredChecks } from './checks.ts';
 import { actorFacts, loadArticleContext, type ArticleContext } from './context.ts';
 import { emergencyReviewHours } from './workflow-config.ts';
 
-export interface WorkflowResult {
-  id: string;
-  status: string;
-  stage: string | null;
-  version: number;
-  checks?: StoredChecks;
-}
+// The response type is shared with the admin (common/), so the two cannot drift apart.
+export type { WorkflowResult };
 
 function refuse(action: WorkflowAction, problems: string[]): never {
   const message = problems.join('；');

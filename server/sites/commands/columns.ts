@@ -1,6 +1,12 @@
 /** Columns (栏目) of a site: a tree with freshness classes and owner orgs. */
 import { randomUUID } from 'node:crypto';
-import { CloseColumnSchema, CreateColumnSchema, UpdateColumnSchema, type FreshnessClass } from '../../../common/schemas/sites.ts';
+import {
+  CloseColumnSchema,
+  CreateColumnSchema,
+  UpdateColumnSchema,
+  type Column,
+  type FreshnessClass,
+} from '../../../common/schemas/sites.ts';
 import { requirePermission } from '../../platform/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -12,23 +18,8 @@ import { parseInput } from '../../platform/validation.ts';
 import { freshnessDays } from '../rules/site-rules.ts';
 import { columns, sites } from '../sites.repository.ts';
 
-export interface Column {
-  id: string;
-  siteId: string;
-  parentId: string | null;
-  name: string;
-  slug: string;
-  sortOrder: number;
-  freshnessClass: string;
-  /** Days allowed without an update (derived from the class), or null when not checked. */
-  freshnessDays: number | null;
-  ownerOrgId: string | null;
-  /** Article types accepted, or null for the defaults of the freshness class. */
-  accepts: string[] | null;
-  status: string;
-  createdAt: string;
-  updatedAt: string;
-}
+// The response type is shared with the admin (common/), so the two cannot drift apart.
+export type { Column };
 
 export function presentColumn(r: ColumnRow): Column {
   return {

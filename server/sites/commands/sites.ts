@@ -1,6 +1,6 @@
 /** Sites: register, edit identity and status, list with the user's scope. */
 import { randomUUID } from 'node:crypto';
-import { CreateSiteSchema, UpdateSiteSchema } from '../../../common/schemas/sites.ts';
+import { CreateSiteSchema, UpdateSiteSchema, type Site } from '../../../common/schemas/sites.ts';
 import { requirePermission, visibleSites } from '../../platform/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -12,23 +12,8 @@ import { parseInput } from '../../platform/validation.ts';
 import { LIVE_STATUSES, orgChain, siteProblems } from '../rules/site-rules.ts';
 import { sites } from '../sites.repository.ts';
 
-export interface Site {
-  id: string;
-  code: string | null;
-  name: string;
-  kind: string;
-  sponsorOrgId: string;
-  parentSiteId: string | null;
-  hosting: string;
-  baseUrl: string | null;
-  domains: string[];
-  icpNumber: string | null;
-  psbNumber: string | null;
-  contact: { phone?: string; email?: string; address?: string };
-  status: string;
-  createdAt: string;
-  updatedAt: string;
-}
+// The response type is shared with the admin (common/), so the two cannot drift apart.
+export type { Site };
 
 export function presentSite(r: SiteRow): Site {
   return {
