@@ -46,7 +46,10 @@ export const articles = {
     if (f.q) q = q.where('title', 'like', `%${f.q.replace(/[%_]/g, '')}%`);
     return q.orderBy('updated_at', 'desc').limit(f.limit).offset(f.offset).execute();
   },
-  /** Articles waiting at the given (site, stage) pairs, soonest due first. */
+  /**
+   * Articles waiting at the given (site, stage) pairs, soonest due first (no due time last).
+   * Two steps: the ids come from the covering queue index alone, then only those rows are read.
+   */
   queue: (
     db: Q,
     f: {
@@ -58,14 +61,26 @@ export const articles = {
   ): Promise<ArticleRow[]> => {
     const groups = f.groups.filter((g) => g.siteIds.length && g.stageIndexes.length);
     if (groups.length === 0) return Promise.resolve([]);
-    let q = db
+    let ids = db
       .selectFrom('articles')
-      .selectAll()
+      .select('id')
       .where('status', '=', 'in_review')
       .where((w) => w.or(groups.map((g) => w.and([w('site_id', 'in', g.siteIds), w('stage_index', 'in', g.stageIndexes)]))));
-    if (f.type) q = q.where('type', '=', f.type);
-    if (f.dueBefore) q = q.where('due_at', '<=', f.dueBefore);
-    return q.orderBy('due_at').orderBy('submitted_at').limit(f.limit).execute();
+    if (f.type) ids = ids.where('type', '=', f.type);
+    if (f.dueBefore) ids = ids.where('due_at', '<=', f.dueBefore);
+    const page = ids
+      .orderBy('due_at', (o) => o.asc().nullsLast())
+      .orderBy('submitted_at')
+      .orderBy('id')
+      .limit(f.limit);
+    return db
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', 'in', page)
+      .orderBy('due_at', (o) => o.asc().nullsLast())
+      .orderBy('submitted_at')
+      .orderBy('id')
+      .execute();
   },
   /** Unpublished articles with a deadline, and published ones that were late, for the deadline board. */
   deadlines: (db: Q, f: { siteIds: 'all' | string[]; dueBefore: string; publishedSince: string; limit: number }) => {

@@ -19,7 +19,8 @@ import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import { articles, checks, events, links, revisions } from '../content.repository.ts';
 import { deadlineState } from '../rules/deadlines.ts';
-import { loadStages } from './workflow-config.ts';
+import { loadStages, loadStagesOf } from './workflow-config.ts';
+import type { WorkflowStage } from '../rules/workflow.ts';
 
 // The response types are shared with the admin (common/), so the two cannot drift apart.
 export type { ArticleSummary };
@@ -39,10 +40,14 @@ export function presentRevision(r: ArticleRevisionRow): ArticleRevision {
   };
 }
 
-async function summarize(deps: Deps, rows: ArticleRow[]): Promise<ArticleSummary[]> {
+async function summarize(deps: Deps, rows: ArticleRow[], known?: Map<string, WorkflowStage[]>): Promise<ArticleSummary[]> {
   const now = deps.clock.now();
-  const stagesBySite = new Map<string, Awaited<ReturnType<typeof loadStages>>>();
-  for (const siteId of new Set(rows.map((r) => r.site_id))) stagesBySite.set(siteId, await loadStages(deps, deps.db.kysely, siteId));
+  const stagesBySite =
+    known ??
+    (await loadStagesOf(
+      deps.db.kysely,
+      rows.map((r) => r.site_id),
+    ));
   return rows.map((a) => {
     const stage = a.stage_index !== null ? stagesBySite.get(a.site_id)?.[a.stage_index] : undefined;
     return {
@@ -210,11 +215,12 @@ export async function reviewQueue(
   const platformRoles = new Set(actor.grants.filter((g) => g.scope === '*').map((g) => g.role));
   for (const g of actor.grants) if (g.scope !== '*') siteRoles.set(g.scope, (siteRoles.get(g.scope) ?? new Set()).add(g.role));
   const siteIds = f.siteId ? [f.siteId].filter((s) => siteRoles.has(s)) : [...siteRoles.keys()];
+  const stagesBySite = await loadStagesOf(deps.db.kysely, siteIds);
   // Group sites by the stage indexes the actor may act at, so the query stays one indexed statement.
   const groups = new Map<string, { siteIds: string[]; stageIndexes: number[] }>();
   for (const siteId of siteIds) {
     const roles = new Set([...(siteRoles.get(siteId) ?? []), ...platformRoles]);
-    const stages = await loadStages(deps, deps.db.kysely, siteId);
+    const stages = stagesBySite.get(siteId) ?? [];
     const idx = stages.flatMap((s, i) => (s.roles.some((r) => roles.has(r)) && (!f.stage || s.key === f.stage) ? [i] : []));
     const key = idx.join(',');
     if (!idx.length) continue;
@@ -223,28 +229,24 @@ export async function reviewQueue(
     groups.set(key, g);
   }
   const limit = f.limit ?? 100;
-  const rows = await articles.queue(deps.db.kysely, {
-    groups: [...groups.values()],
-    type: f.type,
-    dueBefore: f.dueBefore,
-    limit: limit * 2,
-  });
   const me = actor.id ?? '';
-  const ids = rows.map((a) => a.id);
-  const authored = await revisions.authoredBy(deps.db.kysely, me, ids);
-  const actedAt = await events.decisionsBy(deps.db.kysely, me, ids);
-  const stageKeyOf = new Map<string, string[]>();
-  for (const siteId of new Set(rows.map((a) => a.site_id)))
-    stageKeyOf.set(
-      siteId,
-      (await loadStages(deps, deps.db.kysely, siteId)).map((s) => s.key),
-    );
-  const actionable = rows.filter((a) => {
-    if (authored.has(a.id)) return false;
-    const here = stageKeyOf.get(a.site_id)?.[a.stage_index ?? -1];
-    return !(actedAt.get(a.id) ?? []).some((stage) => stage !== here);
-  });
-  return summarize(deps, actionable.slice(0, limit));
+  // Articles the reviewer wrote or decided at another stage are dropped after the query; fetch
+  // more until the page is full or the candidates run out, so the queue is never short.
+  let fetch = limit * 2;
+  for (;;) {
+    const rows = await articles.queue(deps.db.kysely, { groups: [...groups.values()], type: f.type, dueBefore: f.dueBefore, limit: fetch });
+    const ids = rows.map((a) => a.id);
+    const authored = await revisions.authoredBy(deps.db.kysely, me, ids);
+    const actedAt = await events.decisionsBy(deps.db.kysely, me, ids);
+    const actionable = rows.filter((a) => {
+      if (authored.has(a.id)) return false;
+      const here = stagesBySite.get(a.site_id)?.[a.stage_index ?? -1]?.key;
+      return !(actedAt.get(a.id) ?? []).some((stage) => stage !== here);
+    });
+    if (actionable.length >= limit || rows.length < fetch || fetch >= 10_000)
+      return summarize(deps, actionable.slice(0, limit), stagesBySite);
+    fetch *= 4;
+  }
 }
 
 /** Due soon, overdue, and published late: per site or across every site the actor sees. */

@@ -10,7 +10,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { Kysely } from 'kysely';
-import { readSetting, writeSetting } from '../../platform/db/settings.ts';
+import { readSetting, readSettings, writeSetting } from '../../platform/db/settings.ts';
 import { DEFAULT_STAGES, stageConfigProblems, type WorkflowStage } from '../rules/workflow.ts';
 
 const StagesSchema = z.array(
@@ -25,10 +25,20 @@ const stagesKey = (siteId: string) => `content.stages.${siteId}`;
 
 /** The review stages of a site (the default 初审 → 审核 → 审签 unless the site configured its own). */
 export async function loadStages(_deps: Deps, db: Kysely<Database>, siteId: string): Promise<WorkflowStage[]> {
-  const raw = await readSetting(db, stagesKey(siteId));
-  if (!raw) return DEFAULT_STAGES;
-  const parsed = StagesSchema.safeParse(JSON.parse(raw));
-  return parsed.success && stageConfigProblems(parsed.data).length === 0 ? parsed.data : DEFAULT_STAGES;
+  return (await loadStagesOf(db, [siteId])).get(siteId) ?? DEFAULT_STAGES;
+}
+
+/** The review stages of several sites in one query (the review queue spans many sites). */
+export async function loadStagesOf(db: Kysely<Database>, siteIds: readonly string[]): Promise<Map<string, WorkflowStage[]>> {
+  const unique = [...new Set(siteIds)];
+  const stored = await readSettings(db, unique.map(stagesKey));
+  return new Map(
+    unique.map((siteId) => {
+      const raw = stored.get(stagesKey(siteId));
+      const parsed = raw ? StagesSchema.safeParse(JSON.parse(raw)) : null;
+      return [siteId, parsed?.success && stageConfigProblems(parsed.data).length === 0 ? parsed.data : DEFAULT_STAGES];
+    }),
+  );
 }
 
 /** Sets which roles act at each review stage of a site; never fewer than three stages. */

@@ -11,3 +11,14 @@ export async function writeSetting(db: Kysely<Database>, key: string, value: str
   if (exists) await db.updateTable('settings').set({ value, updated_at: at, updated_by: by }).where('key', '=', key).execute();
   else await db.insertInto('settings').values({ key, value, updated_at: at, updated_by: by }).execute();
 }
+
+/** Several settings at once: the values of the keys that are set. */
+export async function readSettings(db: Kysely<Database>, keys: readonly string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'in', [...keys])
+    .execute();
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
