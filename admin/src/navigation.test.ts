@@ -10,7 +10,9 @@ describe('navigation', () => {
     for (const item of NAV_ITEMS) for (const p of item.anyOf) expect(known.has(p)).toBe(true);
     const paths = NAV_ITEMS.map((i) => i.path);
     expect(new Set(paths).size).toBe(paths.length);
-    expect(paths).toEqual(expect.arrayContaining(['/sites', '/columns', '/articles', '/reviews', '/deadlines', '/dictionaries']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/sites', '/columns', '/articles', '/reviews', '/deadlines', '/dictionaries', '/calendar']),
+    );
   });
 
   it('gives every menu entry at least one permission', () => {
@@ -27,7 +29,7 @@ describe('navigation', () => {
     expect(labels(ROLE_PERMISSIONS.platformAdmin)).toEqual([
       '网站管理: 网站列表 栏目管理',
       '办事服务: 办事指南',
-      '系统管理: 单位管理 用户管理 检查词库 任务运行',
+      '系统管理: 单位管理 用户管理 检查词库 节假日管理 任务运行',
     ]);
     expect(labels(ROLE_PERMISSIONS.securityAdmin)).toEqual(['网站管理: 网站列表', '系统管理: 用户管理 安全策略']);
     expect(labels(ROLE_PERMISSIONS.auditor)).toEqual(['网站管理: 网站列表', '系统管理: 审计日志']);
@@ -52,5 +54,6 @@ describe('navigation', () => {
     expect(navItemFor('/disclosure/requests/')?.label).toBe('依申请公开');
     expect(navItemFor('/articlesx')).toBeUndefined();
     expect(navItemFor('/change-password')).toBeUndefined();
+    expect(navItemFor('/calendar')?.label).toBe('节假日管理');
   });
 });

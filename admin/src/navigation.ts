@@ -80,6 +80,8 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       // Check dictionaries are configuration, not content work: kept away from 内容发布 so the
       // system administrator (三员) is never shown a content menu.
       { path: '/dictionaries', label: '检查词库', anyOf: ['sites.manage', 'sites.edit'] },
+      // One working-day calendar serves every site's deadlines: the platform administrator keeps it.
+      { path: '/calendar', label: '节假日管理', anyOf: ['orgs.manage'] },
       { path: '/jobs', label: '任务运行', anyOf: ['system.jobs'] },
     ],
   },
@@ -90,6 +92,9 @@ export const NAV_ITEMS: readonly NavItem[] = NAV_GROUPS.flatMap((g) => g.items);
 
 /** Content permissions: who may open an article (view, edit, review). */
 export const CONTENT_PERMISSIONS = CONTENT_ANY;
+
+/** Review permissions: who has a review queue (待我审核). */
+export const REVIEW_PERMISSIONS = REVIEW_ANY;
 
 /** True when `granted` holds any of `anyOf` (or `anyOf` is empty). */
 export function hasAnyPermission(granted: readonly string[], anyOf: readonly Permission[]): boolean {

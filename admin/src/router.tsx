@@ -25,6 +25,7 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   '/reviews': lazy(() => import('./scenes/ReviewsScene.tsx')),
   '/deadlines': lazy(() => import('./scenes/DeadlinesScene.tsx')),
   '/dictionaries': lazy(() => import('./scenes/DictionariesScene.tsx')),
+  '/calendar': lazy(() => import('./scenes/CalendarScene.tsx')),
 };
 
 // Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).

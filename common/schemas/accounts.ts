@@ -53,3 +53,49 @@ export const GrantRoleSchema = z.strictObject({
   siteId: z.string().max(40).nullable().optional(),
 });
 export type GrantRoleInput = z.input<typeof GrantRoleSchema>;
+
+// ---------------------------------------------------------------------------------------
+// Responses. Declared once here: the server's presenters return these types and the admin
+// reads them, so a field renamed on one side fails the type check on the other.
+
+/** An org (单位) as the API returns it. */
+export interface Org {
+  id: string;
+  name: string;
+  parentId: string | null;
+  creditCode: string | null;
+  divisionCode: string | null;
+  level: string;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One role grant of a user. */
+export interface UserGrant {
+  id: string;
+  role: string;
+  /** '*' for a platform-wide grant, otherwise the site id. */
+  scope: string;
+}
+
+/** A user account as the user-administration endpoints return it. */
+export interface UserSummary {
+  id: string;
+  username: string;
+  displayName: string;
+  orgId: string | null;
+  disabled: boolean;
+  /** Set only while the account is locked (ISO time). */
+  lockedUntil: string | null;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  lastLoginIp: string | null;
+  grants: UserGrant[];
+}
+
+/** POST /api/users: the new account and its one-time password (shown once). */
+export interface CreatedUser {
+  user: UserSummary;
+  oneTimePassword: string;
+}

@@ -116,3 +116,212 @@ export const CheckDraftSchema = z.strictObject({
   source: z.string().max(200).nullable().optional(),
   metadata: MetadataSchema.optional(),
 });
+
+// ---------------------------------------------------------------------------------------
+// Responses. Declared once here: the server's presenters and queries return these types and
+// the admin reads them, so a field renamed on one side fails the type check on the other.
+
+export type CheckSeverity = 'error' | 'warning';
+
+export type CheckCode =
+  | 'required_missing'
+  | 'doc_number_invalid'
+  | 'body_empty'
+  | 'sensitive_word'
+  | 'common_error'
+  | 'leader_title_mismatch'
+  | 'leader_name_suspect'
+  | 'link_unpublished'
+  | 'link_retracted'
+  | 'link_missing'
+  | 'image_alt_missing';
+
+/** One finding of the pre-publication checks (发布前检查). */
+export interface CheckResult {
+  /** Stable code for filters, statistics and tests. */
+  code: CheckCode;
+  severity: CheckSeverity;
+  /** For the user, in Chinese, naming the place and the fix. */
+  message: string;
+  /** 'title', 'summary', 'body', 'docNumber' or a metadata field key. */
+  field?: string;
+  /** Up to 15 characters either side of the finding, newlines shown as spaces. */
+  snippet?: string;
+  /** Offsets into the plain text of `field` (for the body: its extracted text). */
+  start?: number;
+  end?: number;
+}
+
+/** A run of the checks: counts and findings (POST /api/articles/check, workflow answers). */
+export interface CheckOutcome {
+  errors: number;
+  warnings: number;
+  results: CheckResult[];
+}
+
+/** The latest stored run on an article's current revision. */
+export interface StoredCheck extends CheckOutcome {
+  revisionId: string;
+  context: string;
+  at: string;
+}
+
+/** An article in lists, the review queue and the deadline board. */
+export interface ArticleSummary {
+  id: string;
+  siteId: string;
+  columnId: string;
+  type: string;
+  typeLabel: string;
+  title: string;
+  status: string;
+  stage: string | null;
+  stageLabel: string | null;
+  version: number;
+  live: boolean;
+  emergency: boolean;
+  dueAt: string | null;
+  dueRule: string | null;
+  /** none | ok | dueSoon | overdue | onTime | late */
+  deadline: string;
+  lateMinutes: number | null;
+  publishedAt: string | null;
+  scheduledAt: string | null;
+  updatedAt: string;
+}
+
+export interface ArticleStage {
+  key: string;
+  label: string;
+  roles: string[];
+}
+
+export interface ArticleRevision {
+  id: string;
+  number: number;
+  title: string;
+  summary: string | null;
+  source: string | null;
+  bodyHtml: string;
+  metadata: Record<string, unknown>;
+  createdBy: string;
+  createdByName: string;
+  createdAt: string;
+}
+
+export interface ArticleEvent {
+  kind: string;
+  stage: string | null;
+  actorName: string;
+  actorId: string | null;
+  opinion: string | null;
+  revisionId: string | null;
+  at: string;
+}
+
+/** GET /api/articles/:id: the article with its current revision, stages, checks and history. */
+export interface ArticleDetail extends ArticleSummary {
+  emergencyReason: string | null;
+  emergencyDueAt: string | null;
+  retractedAt: string | null;
+  retractReason: string | null;
+  createdBy: string;
+  createdAt: string;
+  stages: ArticleStage[];
+  current: ArticleRevision | null;
+  liveRevisionId: string | null;
+  liveRevisionNumber: number | null;
+  checks: StoredCheck | null;
+  events: ArticleEvent[];
+  interpretations: string[];
+  policies: string[];
+}
+
+/** The answer to creating or editing an article. */
+export interface SavedArticle {
+  id: string;
+  version: number;
+  status: string;
+  revisionId: string;
+  revisionNumber: number;
+}
+
+/** One revision in GET /api/articles/:id/revisions. */
+export interface RevisionSummary {
+  id: string;
+  number: number;
+  title: string;
+  createdByName: string;
+  createdAt: string;
+  live: boolean;
+}
+
+export type DiffKind = 'added' | 'removed' | 'same';
+
+export interface DiffPart {
+  kind: DiffKind;
+  text: string;
+}
+
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** GET /api/articles/:id/compare. */
+export interface Comparison {
+  from: { id: string; number: number };
+  to: { id: string; number: number };
+  fields: FieldChange[];
+  title: DiffPart[];
+  body: DiffPart[];
+}
+
+/** The answer to a workflow action (submit, approve, reject, withdraw, publish, retract…). */
+export interface WorkflowResult {
+  id: string;
+  status: string;
+  stage: string | null;
+  version: number;
+  checks?: CheckOutcome;
+}
+
+/** GET /api/deadlines. */
+export interface DeadlineBoard {
+  dueSoon: ArticleSummary[];
+  overdue: ArticleSummary[];
+  publishedLate: ArticleSummary[];
+}
+
+/** An uploaded attachment or image. */
+export interface UploadedFile {
+  fileId: string;
+  name: string;
+  size: number;
+  mime: string;
+  image: boolean;
+}
+
+/** A 公文 read from pasted text or a file (POST /api/documents/parse). */
+export interface ParsedDocument {
+  docNumber: string | null;
+  title: string | null;
+  issuingOrg: string | null;
+  recipients: string[] | null;
+  writtenOn: string | null;
+  attachments: string[] | null;
+  disclosure: string | null;
+  /** The 正文, one <p> per paragraph, escaped. */
+  bodyHtml: string;
+}
+
+/** An entry of a check dictionary. */
+export interface DictionaryEntry {
+  id: string;
+  scope: string;
+  kind: string;
+  word: string;
+  extra: Record<string, string>;
+  createdAt: string;
+}

@@ -95,3 +95,51 @@ export const CreateColumnSchema = z.strictObject(columnFields);
 export type CreateColumnInput = z.input<typeof CreateColumnSchema>;
 export const UpdateColumnSchema = z.strictObject(columnFields).partial();
 export const CloseColumnSchema = z.strictObject({ reason: z.string().trim().min(2, '请填写关闭原因').max(500) });
+
+// ---------------------------------------------------------------------------------------
+// Responses. Declared once here: the server's presenters return these types and the admin
+// reads them, so a field renamed on one side fails the type check on the other.
+
+export interface SiteContact {
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+/** A site as the API returns it (GET /api/sites, POST/PATCH answers). */
+export interface Site {
+  id: string;
+  code: string | null;
+  name: string;
+  kind: string;
+  sponsorOrgId: string;
+  parentSiteId: string | null;
+  hosting: string;
+  baseUrl: string | null;
+  domains: string[];
+  icpNumber: string | null;
+  psbNumber: string | null;
+  contact: SiteContact;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A column (栏目) as the API returns it. */
+export interface Column {
+  id: string;
+  siteId: string;
+  parentId: string | null;
+  name: string;
+  slug: string;
+  sortOrder: number;
+  freshnessClass: string;
+  /** Days allowed without an update (derived from the class), or null when not checked. */
+  freshnessDays: number | null;
+  ownerOrgId: string | null;
+  /** Article types accepted, or null for the defaults of the freshness class. */
+  accepts: string[] | null;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,155 +1,33 @@
 /** The content endpoints (articles, review workflow, checks, files, dictionaries), typed as the server answers them. */
-import type { ArticleStatus, ArticleType } from '../../../common/content.ts';
-import type { CreateArticleInput, DictionaryEntryInput, UpdateArticleInput } from '../../../common/schemas/content.ts';
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  CheckOutcome,
+  Comparison,
+  CreateArticleInput,
+  DeadlineBoard,
+  DictionaryEntry,
+  DictionaryEntryInput,
+  ParsedDocument,
+  RevisionSummary,
+  SavedArticle,
+  UpdateArticleInput,
+  UploadedFile,
+  WorkflowResult,
+} from '../../../common/schemas/content.ts';
 import { api } from './client.ts';
 import type { ListResponse } from './orgs.ts';
-import { fetchColumns, type Column } from './sites.ts';
 import { postMultipart } from './upload.ts';
 
+// The response types (and request input types) are declared once in common/, shared with the server.
+export type * from '../../../common/schemas/content.ts';
+
+/** The values of ArticleSummary.deadline, for the screens' labels. */
 export type DeadlineState = 'none' | 'ok' | 'dueSoon' | 'overdue' | 'onTime' | 'late';
 
-export interface ArticleSummary {
-  id: string;
-  siteId: string;
-  columnId: string;
-  type: ArticleType | string;
-  typeLabel: string;
-  title: string;
-  status: ArticleStatus | string;
-  stage: string | null;
-  stageLabel: string | null;
-  version: number;
-  live: boolean;
-  emergency: boolean;
-  dueAt: string | null;
-  dueRule: string | null;
-  deadline: DeadlineState | string;
-  lateMinutes: number | null;
-  publishedAt: string | null;
-  scheduledAt: string | null;
-  updatedAt: string;
-}
-
-export interface CheckResult {
-  code: string;
-  severity: 'error' | 'warning';
-  message: string;
-  field?: string;
-  snippet?: string;
-}
-
-export interface CheckOutcome {
-  errors: number;
-  warnings: number;
-  results: CheckResult[];
-}
-
-export interface StoredCheck extends CheckOutcome {
-  revisionId: string;
-  context: string;
-  at: string;
-}
-
-export interface ArticleStage {
-  key: string;
-  label: string;
-  roles: string[];
-}
-
-export interface ArticleRevision {
-  id: string;
-  number: number;
-  title: string;
-  summary: string | null;
-  source: string | null;
-  bodyHtml: string;
-  metadata: Record<string, unknown>;
-  createdBy: string;
-  createdByName: string;
-  createdAt: string;
-}
-
+/** The values of ArticleEvent.kind, for the screens' labels. */
 export type ArticleEventKind =
   'create' | 'edit' | 'submit' | 'approve' | 'reject' | 'withdraw' | 'schedule' | 'publish' | 'correct' | 'emergency' | 'retract';
-
-export interface ArticleEvent {
-  kind: ArticleEventKind | string;
-  stage: string | null;
-  actorName: string;
-  actorId: string | null;
-  opinion: string | null;
-  revisionId: string | null;
-  at: string;
-}
-
-export interface ArticleDetail extends ArticleSummary {
-  emergencyReason: string | null;
-  emergencyDueAt: string | null;
-  retractedAt: string | null;
-  retractReason: string | null;
-  createdBy: string;
-  createdAt: string;
-  stages: ArticleStage[];
-  current: ArticleRevision | null;
-  liveRevisionId: string | null;
-  liveRevisionNumber: number | null;
-  checks: StoredCheck | null;
-  events: ArticleEvent[];
-  interpretations: string[];
-  policies: string[];
-}
-
-export interface SavedArticle {
-  id: string;
-  version: number;
-  status: string;
-  revisionId: string;
-  revisionNumber: number;
-}
-
-export interface RevisionItem {
-  id: string;
-  number: number;
-  title: string;
-  createdByName: string;
-  createdAt: string;
-  live: boolean;
-}
-
-export type DiffKind = 'added' | 'removed' | 'same';
-
-export interface DiffPart {
-  kind: DiffKind;
-  text: string;
-}
-
-export interface FieldChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
-
-export interface Comparison {
-  from: { id: string; number: number };
-  to: { id: string; number: number };
-  fields: FieldChange[];
-  title: DiffPart[];
-  body: DiffPart[];
-}
-
-export interface WorkflowResult {
-  id: string;
-  status: string;
-  stage: string | null;
-  version: number;
-  checks?: CheckOutcome;
-}
-
-/** A column as the content screens need it: which article types it takes. */
-export interface ContentColumn extends Column {
-  /** Types the column accepts; null: the defaults for its freshness class. */
-  accepts?: string[] | null;
-}
 
 export interface ArticleFilter {
   siteId?: string | null | undefined;
@@ -167,40 +45,6 @@ export interface ReviewQueueFilter {
   type?: string | null | undefined;
   dueBefore?: string | null | undefined;
   limit?: number | undefined;
-}
-
-export interface DeadlineBoard {
-  dueSoon: ArticleSummary[];
-  overdue: ArticleSummary[];
-  publishedLate: ArticleSummary[];
-}
-
-export interface UploadedFile {
-  fileId: string;
-  name: string;
-  size: number;
-  mime: string;
-  image: boolean;
-}
-
-export interface ParsedDocument {
-  docNumber: string | null;
-  title: string | null;
-  issuingOrg: string | null;
-  recipients: string[] | null;
-  writtenOn: string | null;
-  attachments: string[] | null;
-  disclosure: string | null;
-  bodyHtml: string;
-}
-
-export interface DictionaryEntry {
-  id: string;
-  scope: string;
-  kind: string;
-  word: string;
-  extra: Record<string, string>;
-  createdAt: string;
 }
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
@@ -232,8 +76,8 @@ export function updateArticle(id: string, body: UpdateArticleInput): Promise<Sav
   return api.put<SavedArticle>(articlePath(id), body);
 }
 
-export async function fetchRevisions(id: string, signal?: AbortSignal): Promise<RevisionItem[]> {
-  return (await api.get<ListResponse<RevisionItem>>(`${articlePath(id)}/revisions`, withSignal(signal))).items;
+export async function fetchRevisions(id: string, signal?: AbortSignal): Promise<RevisionSummary[]> {
+  return (await api.get<ListResponse<RevisionSummary>>(`${articlePath(id)}/revisions`, withSignal(signal))).items;
 }
 
 export function compareRevisions(id: string, from: string, to: string, signal?: AbortSignal): Promise<Comparison> {
@@ -291,11 +135,6 @@ export async function fetchReviewQueue(filter: ReviewQueueFilter, signal?: Abort
 
 export function fetchDeadlines(siteId: string | null, soonHours: number, signal?: AbortSignal): Promise<DeadlineBoard> {
   return api.get<DeadlineBoard>('/api/deadlines', { query: { siteId: siteId ?? undefined, soonHours }, ...withSignal(signal) });
-}
-
-export async function fetchContentColumns(siteId: string, signal?: AbortSignal): Promise<ContentColumn[]> {
-  // The columns endpoint also reports `accepts`; the shared Column type predates it.
-  return (await fetchColumns(siteId, signal)) as ContentColumn[];
 }
 
 export function uploadFile(siteId: string, file: File, csrfToken: string | null): Promise<UploadedFile> {

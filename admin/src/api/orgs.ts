@@ -1,18 +1,8 @@
 /** The org (单位) endpoints, typed as the server answers them. */
-import type { CreateOrgInput, UpdateOrgInput } from '../../../common/schemas/accounts.ts';
+import type { CreateOrgInput, Org, UpdateOrgInput } from '../../../common/schemas/accounts.ts';
 import { api } from './client.ts';
 
-export interface Org {
-  id: string;
-  name: string;
-  parentId: string | null;
-  creditCode: string | null;
-  divisionCode: string | null;
-  level: string;
-  sortOrder: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { Org };
 
 export interface ListResponse<T> {
   items: T[];

@@ -1,32 +1,18 @@
 /** The site and column endpoints, typed as the server answers them. */
 import type { z } from 'zod';
-import type { CreateColumnInput, CreateSiteInput, UpdateColumnSchema, UpdateSiteInput } from '../../../common/schemas/sites.ts';
+import type {
+  Column,
+  CreateColumnInput,
+  CreateSiteInput,
+  Site,
+  SiteContact,
+  UpdateColumnSchema,
+  UpdateSiteInput,
+} from '../../../common/schemas/sites.ts';
 import { api } from './client.ts';
 import type { ListResponse } from './orgs.ts';
 
-export interface SiteContact {
-  phone?: string;
-  email?: string;
-  address?: string;
-}
-
-export interface Site {
-  id: string;
-  code: string | null;
-  name: string;
-  kind: string;
-  sponsorOrgId: string;
-  parentSiteId: string | null;
-  hosting: string;
-  baseUrl: string | null;
-  domains: string[];
-  icpNumber: string | null;
-  psbNumber: string | null;
-  contact: SiteContact;
-  status: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { Column, Site, SiteContact };
 
 export interface SiteFilter {
   status?: string | undefined;
@@ -34,22 +20,6 @@ export interface SiteFilter {
   hosting?: string | undefined;
   countyOrgId?: string | undefined;
   q?: string | undefined;
-}
-
-export interface Column {
-  id: string;
-  siteId: string;
-  parentId: string | null;
-  name: string;
-  slug: string;
-  sortOrder: number;
-  freshnessClass: string;
-  /** Days allowed without an update (derived from the class), or null when not checked. */
-  freshnessDays: number | null;
-  ownerOrgId: string | null;
-  status: string;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export type UpdateColumnInput = z.input<typeof UpdateColumnSchema>;

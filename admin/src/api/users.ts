@@ -1,44 +1,20 @@
 /** The user-administration endpoints (accounts, passwords, lockout, role grants). */
-import type { CreateUserInput, GrantRoleInput } from '../../../common/schemas/accounts.ts';
+import type { CreatedUser, CreateUserInput, GrantRoleInput, UserGrant, UserSummary } from '../../../common/schemas/accounts.ts';
 import { api } from './client.ts';
 import type { ListResponse } from './orgs.ts';
 
-export interface UserGrant {
-  id: string;
-  role: string;
-  /** '*' for a platform-wide grant, otherwise the site id. */
-  scope: string;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  orgId: string | null;
-  disabled: boolean;
-  /** Set only while the account is locked (ISO time). */
-  lockedUntil: string | null;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  lastLoginIp: string | null;
-  grants: UserGrant[];
-}
+export type { CreatedUser, UserGrant, UserSummary };
 
 export interface UserFilter {
   orgId?: string | undefined;
   q?: string | undefined;
 }
 
-export interface CreatedUser {
-  user: User;
-  oneTimePassword: string;
-}
-
 const userPath = (id: string, action: string) => `/api/users/${encodeURIComponent(id)}/${action}`;
 
-export async function fetchUsers(filter: UserFilter, signal?: AbortSignal): Promise<User[]> {
+export async function fetchUsers(filter: UserFilter, signal?: AbortSignal): Promise<UserSummary[]> {
   const query = { orgId: filter.orgId || undefined, q: filter.q?.trim() || undefined };
-  return (await api.get<ListResponse<User>>('/api/users', { query, ...(signal ? { signal } : {}) })).items;
+  return (await api.get<ListResponse<UserSummary>>('/api/users', { query, ...(signal ? { signal } : {}) })).items;
 }
 
 export function createUser(body: CreateUserInput): Promise<CreatedUser> {
@@ -49,12 +25,12 @@ export function resetPassword(id: string): Promise<{ oneTimePassword: string }> 
   return api.post<{ oneTimePassword: string }>(userPath(id, 'reset-password'));
 }
 
-export function setUserDisabled(id: string, disabled: boolean): Promise<User> {
-  return api.post<User>(userPath(id, disabled ? 'disable' : 'enable'));
+export function setUserDisabled(id: string, disabled: boolean): Promise<UserSummary> {
+  return api.post<UserSummary>(userPath(id, disabled ? 'disable' : 'enable'));
 }
 
-export function unlockUser(id: string): Promise<User> {
-  return api.post<User>(userPath(id, 'unlock'));
+export function unlockUser(id: string): Promise<UserSummary> {
+  return api.post<UserSummary>(userPath(id, 'unlock'));
 }
 
 export function grantRole(userId: string, body: GrantRoleInput): Promise<UserGrant> {

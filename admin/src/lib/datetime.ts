@@ -20,3 +20,8 @@ export function formatDateTime(value: string | Date): string {
   for (const p of formatter.formatToParts(date)) part[p.type] = p.value;
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }
+
+/** The calendar date (`YYYY-MM-DD`) in China now, or at `at`: holidays follow Beijing's day, not the browser's. */
+export function chinaDate(at: Date = new Date()): string {
+  return formatDateTime(at).slice(0, 10);
+}

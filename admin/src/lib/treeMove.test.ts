@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendSortOrder, dropTargetOf, planMove, type Orderable } from './treeMove.ts';
+import { appendSortOrder, dropTargetOf, placeMovedLast, planMove, type Orderable } from './treeMove.ts';
 
 const col = (id: string, parentId: string | null, sortOrder: number): Orderable => ({ id, parentId, sortOrder });
 
@@ -78,5 +78,13 @@ describe('planning a move', () => {
   it('appends new items after the last sibling', () => {
     expect(appendSortOrder(spaced, null)).toBe(40);
     expect(appendSortOrder(spaced, 'policy')).toBe(10);
+  });
+
+  it('puts an item moved by an edit after its new siblings unless a position was given', () => {
+    expect(placeMovedLast({ sortOrder: 5 }, spaced, 'local')).toEqual({ sortOrder: 5 });
+    expect(placeMovedLast({ parentId: null }, spaced, 'local')).toEqual({ parentId: null, sortOrder: 40 });
+    expect(placeMovedLast({ parentId: 'policy', sortOrder: 5 }, spaced, 'local')).toEqual({ parentId: 'policy', sortOrder: 5 });
+    // The moved item itself does not count as a sibling.
+    expect(placeMovedLast({ parentId: null }, spaced, 'policy')).toEqual({ parentId: null, sortOrder: 30 });
   });
 });

@@ -110,3 +110,23 @@ export function appendSortOrder(items: readonly Orderable[], parentId: string | 
   const max = items.filter((i) => i.parentId === parentId).reduce((m, i) => Math.max(m, i.sortOrder), 0);
   return Math.min(max + SORT_GAP, MAX_SORT_ORDER);
 }
+
+/**
+ * An edit that moves `id` under a new parent without giving a position puts it after its new
+ * siblings rather than keep its old number (which could land it anywhere among them). Returns
+ * the changes with the sort order added when that applies.
+ */
+export function placeMovedLast<C extends { parentId?: string | null | undefined; sortOrder?: number | undefined }>(
+  changes: C,
+  items: readonly Orderable[],
+  id: string,
+): C {
+  if (changes.parentId === undefined || changes.sortOrder !== undefined) return changes;
+  return {
+    ...changes,
+    sortOrder: appendSortOrder(
+      items.filter((i) => i.id !== id),
+      changes.parentId ?? null,
+    ),
+  };
+}

@@ -3,7 +3,8 @@ import { Alert, Card, Col, Descriptions, Empty, Row, Space, Steps, Typography, t
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ARTICLE_TYPE_CONFIG, METADATA_FIELDS, type MetadataField } from '../../../common/content.ts';
-import { fetchArticle, fetchContentColumns, fetchRevisions, type ArticleDetail, type CheckOutcome } from '../api/content.ts';
+import { fetchArticle, fetchRevisions, type ArticleDetail, type CheckOutcome } from '../api/content.ts';
+import { fetchColumns } from '../api/sites.ts';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -108,7 +109,7 @@ function ArticleView({ id }: { id: string }) {
   );
   const revisions = useApiData(loadRevisions);
   const siteId = a?.siteId ?? null;
-  const loadColumns = useCallback((signal: AbortSignal) => (siteId ? fetchContentColumns(siteId, signal) : Promise.resolve([])), [siteId]);
+  const loadColumns = useCallback((signal: AbortSignal) => (siteId ? fetchColumns(siteId, signal) : Promise.resolve([])), [siteId]);
   const columns = useApiData(loadColumns);
   const { names: siteNames } = useSiteOptions();
   const titles = useArticleTitles(useMemo(() => (a ? refIds(a) : []), [a]));

@@ -1,20 +1,74 @@
-import { Alert, Card, Col, Descriptions, Empty, Row, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { isRoleCode, ROLES } from '../../../common/roles.ts';
 import { fetchHealth } from '../api/auth.ts';
+import { errorMessage } from '../api/client.ts';
+import { fetchDeadlines, fetchReviewQueue } from '../api/content.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { DeadlineCell } from '../features/articles/ArticleTags.tsx';
+import '../features/articles/articles.css';
+import { useApiData, type ApiData } from '../lib/useApiData.ts';
 import { useCurrentSite } from '../session/useCurrentSite.ts';
 import { useCurrentUser, useSession } from '../session/useSession.ts';
+import { deadlineCounts, QUEUE_LIMIT, queueCard, SOON_HOURS, workCardLoads } from './dashboardCards.ts';
 import { lastLoginText } from './loginMessages.ts';
 
-const WORK_CARDS = ['待审核稿件', '临近期限', '监测问题'] as const;
+const noData = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无数据" />;
 
-/** The work dashboard. The cards are placeholders until the content modules report work. */
+/** A card's body while its data loads, failed, or arrived (`data` null: nothing was asked for). */
+function cardBody<T>(state: ApiData<T | null>, what: string, render: (data: T) => ReactNode): ReactNode {
+  if (state.error !== null) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title={`${what}加载失败`}
+        description={errorMessage(state.error)}
+        action={
+          <Button size="small" onClick={state.reload}>
+            重试
+          </Button>
+        }
+      />
+    );
+  }
+  if (state.data === undefined)
+    return (
+      <Space>
+        <Spin size="small" />
+        <span>加载中…</span>
+      </Space>
+    );
+  return state.data === null ? noData : render(state.data);
+}
+
+/**
+ * The work dashboard: the user's review queue and the articles near or past their publication
+ * deadline (for content work), and the scheduler's health for those who run jobs. 监测问题
+ * stays empty until monitoring exists.
+ */
 export default function DashboardScene() {
   const user = useCurrentUser();
   const { lastLogin } = useSession();
   const { sites, siteId, platformWide } = useCurrentSite();
   const canSeeJobs = user.permissions.includes('system.jobs');
+  const loads = workCardLoads(user.permissions);
+  const [now] = useState(() => Date.now());
+
+  // Without the permission nothing is fetched: the load answers null and the card says 暂无数据.
+  const loadQueue = useCallback(
+    (signal: AbortSignal) => (loads.queue ? fetchReviewQueue({ limit: QUEUE_LIMIT }, signal) : Promise.resolve(null)),
+    [loads.queue],
+  );
+  // The header's site, as on 发布时限, so the card and the board it links to agree.
+  const loadDeadlines = useCallback(
+    (signal: AbortSignal) => (loads.deadlines ? fetchDeadlines(siteId, SOON_HOURS, signal) : Promise.resolve(null)),
+    [loads.deadlines, siteId],
+  );
+  const queue = useApiData(loadQueue);
+  const deadlines = useApiData(loadDeadlines);
   const [schedulerProblem, setSchedulerProblem] = useState<string | null>(null);
 
   useEffect(() => {
@@ -60,13 +114,59 @@ export default function DashboardScene() {
         />
       </Card>
       <Row gutter={[16, 16]}>
-        {WORK_CARDS.map((title) => (
-          <Col key={title} xs={24} md={8}>
-            <Card title={title}>
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无数据" />
-            </Card>
-          </Col>
-        ))}
+        <Col xs={24} md={8}>
+          <Card title="待审核稿件" extra={loads.queue && <Link to="/reviews">查看全部</Link>}>
+            {!loads.queue
+              ? noData
+              : cardBody(queue, '待审核稿件', (items) => {
+                  const card = queueCard(items);
+                  return (
+                    <>
+                      <Statistic title="等待我审核" value={card.count} suffix="篇" />
+                      {card.first.length > 0 ? (
+                        <ul className="gk-dashboard-list">
+                          {card.first.map((a) => (
+                            <li key={a.id}>
+                              <Link to={`/articles/${encodeURIComponent(a.id)}`}>{a.title}</Link>
+                              <Space size={[4, 4]} wrap>
+                                {a.stageLabel && <Tag>{a.stageLabel}</Tag>}
+                                {a.emergency && <Tag color="red">紧急发布·待补审</Tag>}
+                                <DeadlineCell article={a} now={now} />
+                              </Space>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待审核稿件" />
+                      )}
+                    </>
+                  );
+                })}
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          <Card title="临近期限" extra={loads.deadlines && <Link to="/deadlines">查看发布时限</Link>}>
+            {!loads.deadlines
+              ? noData
+              : cardBody(deadlines, '发布时限', (board) => {
+                  const counts = deadlineCounts(board);
+                  return (
+                    <Row gutter={16}>
+                      <Col span={12}>
+                        <Statistic title={`${SOON_HOURS} 小时内到期`} value={counts.dueSoon} suffix="篇" />
+                      </Col>
+                      <Col span={12}>
+                        <Statistic title="已超期未发布" value={counts.overdue} suffix="篇" />
+                      </Col>
+                    </Row>
+                  );
+                })}
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          {/* Monitoring does not exist yet. */}
+          <Card title="监测问题">{noData}</Card>
+        </Col>
       </Row>
     </>
   );

@@ -3,7 +3,7 @@ import { App, Button, Input, Space, Table, Tag, Typography, type TableColumnsTyp
 import { useCallback, useId, useMemo, useState } from 'react';
 import { fetchOrgs } from '../api/orgs.ts';
 import { fetchSites } from '../api/sites.ts';
-import { fetchUsers, resetPassword, setUserDisabled, unlockUser, type User, type UserFilter } from '../api/users.ts';
+import { fetchUsers, resetPassword, setUserDisabled, unlockUser, type UserSummary, type UserFilter } from '../api/users.ts';
 import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -51,7 +51,7 @@ export default function UsersScene() {
   const grantUser = grantUserId ? (users.data?.find((u) => u.id === grantUserId) ?? null) : null;
 
   /** Runs a row action, reporting its outcome; the list is reloaded either way. */
-  const act = async (user: User, action: () => Promise<unknown>, done: string) => {
+  const act = async (user: UserSummary, action: () => Promise<unknown>, done: string) => {
     setBusy(user.id);
     try {
       await action();
@@ -64,7 +64,7 @@ export default function UsersScene() {
     }
   };
 
-  const onReset = (user: User) =>
+  const onReset = (user: UserSummary) =>
     modal.confirm({
       title: `重置「${user.displayName}」的密码？`,
       content: '系统将生成新的一次性密码，该用户须在下次登录时修改；其当前的登录会话将被结束，锁定也会一并解除。',
@@ -81,7 +81,7 @@ export default function UsersScene() {
       },
     });
 
-  const onDisable = (user: User) =>
+  const onDisable = (user: UserSummary) =>
     modal.confirm({
       title: `停用「${user.displayName}」的账号？`,
       content: '停用后该用户无法登录，其当前的登录会话将立即结束。账号可随时重新启用。',
@@ -91,7 +91,7 @@ export default function UsersScene() {
       onOk: () => act(user, () => setUserDisabled(user.id, true), '账号已停用'),
     });
 
-  const columns: TableColumnsType<User> = [
+  const columns: TableColumnsType<UserSummary> = [
     { title: '用户名', dataIndex: 'username', key: 'username' },
     { title: '姓名', dataIndex: 'displayName', key: 'displayName' },
     {
@@ -225,7 +225,7 @@ export default function UsersScene() {
           />
         </div>
       </div>
-      <Table<User>
+      <Table<UserSummary>
         rowKey="id"
         columns={columns}
         dataSource={users.data ?? []}

@@ -8,7 +8,6 @@ import { isApiError } from '../../api/client.ts';
 import {
   checkDraft,
   createArticle,
-  fetchContentColumns,
   submitArticle,
   updateArticle,
   type ArticleDetail,
@@ -16,6 +15,7 @@ import {
   type ParsedDocument,
   type SavedArticle,
 } from '../../api/content.ts';
+import { fetchColumns } from '../../api/sites.ts';
 import { formatDateTime } from '../../lib/datetime.ts';
 import {
   actionErrorText,
@@ -138,7 +138,7 @@ export function ArticleEditor({ article, siteOptions, defaults, initial, onConfl
     });
   }, [blocker, modal]);
 
-  const loadColumns = useCallback((signal: AbortSignal) => (siteId ? fetchContentColumns(siteId, signal) : Promise.resolve([])), [siteId]);
+  const loadColumns = useCallback((signal: AbortSignal) => (siteId ? fetchColumns(siteId, signal) : Promise.resolve([])), [siteId]);
   const cols = useApiData(loadColumns);
   const columnOptions = useMemo(() => {
     const all = cols.data ?? [];

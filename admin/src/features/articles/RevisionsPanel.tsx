@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Empty, Radio, Select, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
-import { compareRevisions, type Comparison, type DiffPart, type RevisionItem } from '../../api/content.ts';
+import { compareRevisions, type Comparison, type DiffPart, type RevisionSummary } from '../../api/content.ts';
 import { formatDateTime } from '../../lib/datetime.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
@@ -146,7 +146,7 @@ function ComparisonView({ comparison, mode, showAll }: { comparison: Comparison;
 
 export interface RevisionsPanelProps {
   articleId: string;
-  revisions: readonly RevisionItem[];
+  revisions: readonly RevisionSummary[];
   currentId: string | null;
   liveId: string | null;
 }
@@ -178,7 +178,7 @@ export function RevisionsPanel({ articleId, revisions, currentId, liveId }: Revi
     label: `第 ${r.number} 版${r.id === currentId ? '（当前）' : ''}${r.live ? '（已发布）' : ''}`,
   }));
 
-  const columns: TableColumnsType<RevisionItem> = [
+  const columns: TableColumnsType<RevisionSummary> = [
     { title: '版本', key: 'number', width: 80, render: (_, r) => `第 ${r.number} 版` },
     { title: '标题', dataIndex: 'title', key: 'title', width: 260 },
     { title: '修改人', dataIndex: 'createdByName', key: 'by', width: 110 },
@@ -210,7 +210,7 @@ export function RevisionsPanel({ articleId, revisions, currentId, liveId }: Revi
 
   return (
     <>
-      <Table<RevisionItem>
+      <Table<RevisionSummary>
         rowKey="id"
         size="small"
         columns={columns}

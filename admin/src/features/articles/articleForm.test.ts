@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import type { ArticleDetail, ContentColumn } from '../../api/content.ts';
+import type { ArticleDetail } from '../../api/content.ts';
+import type { Column } from '../../api/sites.ts';
 import {
   articleContent,
   checksFromError,
@@ -36,7 +37,7 @@ const column = (id: string, freshnessClass: string, accepts: string[] | null = n
     createdAt: '',
     updatedAt: '',
     accepts,
-  }) as ContentColumn;
+  }) as Column;
 
 describe('metadata ↔ form values', () => {
   it('converts each kind both ways', () => {

@@ -17,7 +17,8 @@ import {
   type Validity,
 } from '../../../../common/content.ts';
 import { isApiError, type FieldError } from '../../api/client.ts';
-import type { ArticleDetail, CheckOutcome, ContentColumn, ParsedDocument } from '../../api/content.ts';
+import type { ArticleDetail, CheckOutcome, ParsedDocument } from '../../api/content.ts';
+import type { Column } from '../../api/sites.ts';
 import { formatDateTime } from '../../lib/datetime.ts';
 
 export type MetadataKind = (typeof METADATA_FIELDS)[MetadataField]['kind'];
@@ -206,12 +207,12 @@ export function requiredProblems(type: ArticleType, values: ArticleFormValues): 
 }
 
 /** True when the column takes articles of this type (its own list, else its freshness class's defaults). */
-export function columnAcceptsType(column: Pick<ContentColumn, 'accepts' | 'freshnessClass'>, type: ArticleType): boolean {
+export function columnAcceptsType(column: Pick<Column, 'accepts' | 'freshnessClass'>, type: ArticleType): boolean {
   return column.accepts ? column.accepts.includes(type) : ARTICLE_TYPE_CONFIG[type].columns.includes(column.freshnessClass);
 }
 
 /** Open columns that take the type; `keepId` (the article's current column) stays listed even if not. */
-export function columnsForType<C extends ContentColumn>(columns: readonly C[], type: ArticleType | undefined, keepId?: string | null): C[] {
+export function columnsForType<C extends Column>(columns: readonly C[], type: ArticleType | undefined, keepId?: string | null): C[] {
   return columns.filter((c) => c.id === keepId || (c.status === 'active' && (type === undefined || columnAcceptsType(c, type))));
 }
 

@@ -3,7 +3,7 @@
  * the added block that replaced it) or inline. Long unchanged stretches fold into one row so
  * a reviewer sees the changes of a long document at once. Pure.
  */
-import type { DiffKind, DiffPart, RevisionItem } from '../../api/content.ts';
+import type { DiffKind, DiffPart, RevisionSummary } from '../../api/content.ts';
 
 export interface DiffLine {
   kind: DiffKind;
@@ -97,7 +97,7 @@ export function diffCounts(parts: readonly DiffPart[]): { added: number; removed
  * revision is live (what publishing would change), else against the revision before it.
  */
 export function defaultComparePair(
-  revisions: readonly Pick<RevisionItem, 'id' | 'number'>[],
+  revisions: readonly Pick<RevisionSummary, 'id' | 'number'>[],
   currentId: string | null,
   liveId: string | null,
 ): { from: string; to: string } | null {

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
-import { fetchContentColumns, type ContentColumn } from '../../api/content.ts';
+import { fetchColumns, type Column } from '../../api/sites.ts';
 import { columnPathLabels } from './contentSites.ts';
 
 /**
  * Columns of the given sites (fetched once per site) with their path labels, for tables that
  * list articles of several sites.
  */
-export function useSiteColumns(siteIds: readonly string[]): { columns: Map<string, ContentColumn[]>; labels: Map<string, string> } {
-  const [bySite, setBySite] = useState<Map<string, ContentColumn[]>>(new Map());
+export function useSiteColumns(siteIds: readonly string[]): { columns: Map<string, Column[]>; labels: Map<string, string> } {
+  const [bySite, setBySite] = useState<Map<string, Column[]>>(new Map());
   const key = useMemo(() => [...new Set(siteIds)].sort().join(','), [siteIds]);
 
   useEffect(() => {
@@ -16,9 +16,9 @@ export function useSiteColumns(siteIds: readonly string[]): { columns: Map<strin
     const controller = new AbortController();
     void Promise.all(
       missing.map((s) =>
-        fetchContentColumns(s, controller.signal).then(
-          (cols): [string, ContentColumn[]] => [s, cols],
-          (): [string, ContentColumn[]] => [s, []],
+        fetchColumns(s, controller.signal).then(
+          (cols): [string, Column[]] => [s, cols],
+          (): [string, Column[]] => [s, []],
         ),
       ),
     ).then((pairs) => {

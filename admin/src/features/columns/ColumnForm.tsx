@@ -1,14 +1,14 @@
-import { Alert, App, Button, Form, Input, InputNumber, Select, Space, TreeSelect } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { CreateColumnSchema, FRESHNESS_CLASSES, FRESHNESS_LABELS, UpdateColumnSchema } from '../../../../common/schemas/sites.ts';
 import type { Org } from '../../api/orgs.ts';
 import { createColumn, updateColumn, type Column } from '../../api/sites.ts';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { changedFields } from '../../lib/changes.ts';
-import { applyFieldErrors, submitErrorDisplay, validateBody } from '../../lib/formErrors.ts';
 import { buildTree, mapTree, subtreeIds } from '../../lib/tree.ts';
-import { appendSortOrder } from '../../lib/treeMove.ts';
-import { useUnsavedChanges } from '../../session/useUnsavedChanges.ts';
+import { appendSortOrder, placeMovedLast } from '../../lib/treeMove.ts';
+import { useSubmitForm } from '../../lib/useSubmitForm.ts';
 import { COLUMN_FIELDS, columnAsBody, columnBody, columnFormProblems, columnFormValues, type ColumnFormValues } from './columnForm.ts';
 
 const FRESHNESS_OPTIONS = FRESHNESS_CLASSES.map((c) => ({ value: c, label: FRESHNESS_LABELS[c] }));
@@ -37,18 +37,9 @@ export interface ColumnFormProps {
  * dragging), freshness class and owner org, validated with the shared schemas.
  */
 export function ColumnForm({ siteId, columns, orgs, column, parentId = null, onSaved, onCancel, onDirtyChange }: ColumnFormProps) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<ColumnFormValues>();
   const freshnessClass = Form.useWatch('freshnessClass', form);
-  const [dirty, setDirtyState] = useState(false);
-  const [alert, setAlert] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  useUnsavedChanges(dirty);
-
-  const setDirty = (next: boolean) => {
-    setDirtyState(next);
-    onDirtyChange(next);
-  };
+  const submitForm = useSubmitForm({ form, fields: COLUMN_FIELDS, onDirtyChange });
 
   // Fixed when the form opens (it is keyed per column): list reloads must not reset what is typed.
   const [initialValues] = useState<ColumnFormValues>(() =>
@@ -67,61 +58,31 @@ export function ColumnForm({ siteId, columns, orgs, column, parentId = null, onS
     }));
   }, [columns, column]);
 
-  const save = async (values: ColumnFormValues) => {
-    setAlert(null);
+  const save = (values: ColumnFormValues) => {
     const body = columnBody(values);
-    const problems = columnFormProblems(body);
-    let request: Promise<Column>;
-    if (column) {
-      const v = validateBody(UpdateColumnSchema, body, COLUMN_FIELDS, problems);
-      if (!v.ok) {
-        applyFieldErrors(form, v.fields, COLUMN_FIELDS);
-        setAlert(v.other.join('；') || null);
-        return;
-      }
-      const changes = changedFields(columnAsBody(column), v.data, COLUMN_FIELDS);
-      if (Object.keys(changes).length === 0) {
-        void message.info('没有需要保存的修改');
-        setDirty(false);
-        return;
-      }
-      // Moved without a new position: put it after its new siblings rather than keep an old number.
-      if (changes.parentId !== undefined && changes.sortOrder === undefined) {
-        changes.sortOrder = appendSortOrder(
-          columns.filter((c) => c.id !== column.id),
-          changes.parentId ?? null,
-        );
-      }
-      request = updateColumn(siteId, column.id, changes);
-    } else {
-      const v = validateBody(CreateColumnSchema, body, COLUMN_FIELDS, problems);
-      if (!v.ok) {
-        applyFieldErrors(form, v.fields, COLUMN_FIELDS);
-        setAlert(v.other.join('；') || null);
-        return;
-      }
-      request = createColumn(siteId, v.data);
+    const extra = columnFormProblems(body);
+    if (!column) {
+      return submitForm.submit({
+        schema: CreateColumnSchema,
+        body,
+        extra,
+        send: (data) => createColumn(siteId, data),
+        success: (saved) => `已新建栏目「${saved.name}」`,
+        onSaved,
+      });
     }
-
-    setSaving(true);
-    try {
-      const saved = await request;
-      setDirty(false);
-      void message.success(column ? '栏目已保存' : `已新建栏目「${saved.name}」`);
-      onSaved(saved);
-    } catch (e) {
-      const shown = submitErrorDisplay(e, COLUMN_FIELDS);
-      applyFieldErrors(form, shown.fields, COLUMN_FIELDS);
-      setAlert(shown.alert);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const reset = () => {
-    form.resetFields();
-    setAlert(null);
-    setDirty(false);
+    return submitForm.submit({
+      schema: UpdateColumnSchema,
+      body,
+      extra,
+      send: (data) => {
+        const changes = changedFields(columnAsBody(column), data, COLUMN_FIELDS);
+        if (Object.keys(changes).length === 0) return null;
+        return updateColumn(siteId, column.id, placeMovedLast(changes, columns, column.id));
+      },
+      success: '栏目已保存',
+      onSaved,
+    });
   };
 
   return (
@@ -130,7 +91,7 @@ export function ColumnForm({ siteId, columns, orgs, column, parentId = null, onS
       name={column ? 'column-edit' : 'column-create'}
       layout="vertical"
       initialValues={initialValues}
-      onValuesChange={() => setDirty(true)}
+      onValuesChange={submitForm.markDirty}
       onFinish={(v) => void save(v)}
     >
       <Form.Item label="栏目名称" name="name" required>
@@ -163,13 +124,13 @@ export function ColumnForm({ siteId, columns, orgs, column, parentId = null, onS
       <Form.Item label="责任单位" name="ownerOrgId" extra="负责本栏目内容更新的单位。">
         <OrgTreeSelect orgs={orgs} allowClear placeholder="未指定" />
       </Form.Item>
-      {alert && <Alert className="gk-form-alert" type="error" showIcon role="alert" title={alert} />}
+      <FormErrorAlert text={submitForm.alert} />
       <Space>
-        <Button type="primary" htmlType="submit" loading={saving}>
+        <Button type="primary" htmlType="submit" loading={submitForm.saving}>
           {column ? '保存修改' : '新建栏目'}
         </Button>
         {column ? (
-          <Button onClick={reset} disabled={!dirty || saving}>
+          <Button onClick={submitForm.reset} disabled={!submitForm.dirty || submitForm.saving}>
             放弃修改
           </Button>
         ) : (

@@ -14,6 +14,7 @@ const column: Column = {
   freshnessClass: 'news',
   freshnessDays: 14,
   ownerOrgId: null,
+  accepts: null,
   status: 'active',
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',

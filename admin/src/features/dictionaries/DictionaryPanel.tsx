@@ -1,13 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Popconfirm, Select, Table, Tag, type TableColumnsType } from 'antd';
-import { useCallback, useState } from 'react';
+import { App, Button, Form, Input, Popconfirm, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { useCallback } from 'react';
 import { DictionaryEntrySchema } from '../../../../common/schemas/content.ts';
 import { addDictionaryEntry, fetchDictionary, removeDictionaryEntry, type DictionaryEntry } from '../../api/content.ts';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
 import { TableEmpty } from '../../components/TableEmpty.tsx';
 import { formatDateTime } from '../../lib/datetime.ts';
-import { actionErrorText, applyFieldErrors, submitErrorDisplay, validateBody } from '../../lib/formErrors.ts';
+import { actionErrorText } from '../../lib/formErrors.ts';
 import { useApiData } from '../../lib/useApiData.ts';
+import { useSubmitForm } from '../../lib/useSubmitForm.ts';
 import { DICTIONARY_FIELDS, dictionaryBody, LEVEL_LABELS, type DictionaryFormValues, type DictionaryKind } from './dictionaryForm.ts';
 
 const LEVEL_OPTIONS = [
@@ -21,35 +23,23 @@ const WORD_LABELS: Record<DictionaryKind, string> = { sensitive: '敏感词', co
 export function DictionaryPanel({ scope, kind }: { scope: string; kind: DictionaryKind }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<DictionaryFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [alert, setAlert] = useState<string | null>(null);
-  const fields = DICTIONARY_FIELDS[kind];
+  // An entry is added with one click and the list shows it: no unsaved-changes guard here.
+  const submitForm = useSubmitForm({ form, fields: DICTIONARY_FIELDS[kind] });
 
   const load = useCallback((signal: AbortSignal) => fetchDictionary(scope, kind, signal), [scope, kind]);
   const entries = useApiData(load);
 
-  const add = async (values: DictionaryFormValues) => {
-    setAlert(null);
-    const v = validateBody(DictionaryEntrySchema, dictionaryBody(scope, kind, values), fields);
-    if (!v.ok) {
-      applyFieldErrors(form, v.fields, fields);
-      setAlert(v.other.join('；') || null);
-      return;
-    }
-    setSaving(true);
-    try {
-      const added = await addDictionaryEntry(v.data);
-      void message.success(`已添加“${added.word}”`);
-      form.resetFields();
-      entries.reload();
-    } catch (e) {
-      const shown = submitErrorDisplay(e, fields);
-      applyFieldErrors(form, shown.fields, fields);
-      setAlert(shown.alert);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const add = (values: DictionaryFormValues) =>
+    submitForm.submit({
+      schema: DictionaryEntrySchema,
+      body: dictionaryBody(scope, kind, values),
+      send: addDictionaryEntry,
+      success: (added) => `已添加“${added.word}”`,
+      onSaved: () => {
+        form.resetFields();
+        entries.reload();
+      },
+    });
 
   const remove = async (entry: DictionaryEntry) => {
     try {
@@ -108,7 +98,7 @@ export function DictionaryPanel({ scope, kind }: { scope: string; kind: Dictiona
 
   return (
     <>
-      {alert && <Alert className="gk-form-alert" type="error" showIcon role="alert" title={alert} />}
+      <FormErrorAlert text={submitForm.alert} />
       <Form
         form={form}
         layout="inline"
@@ -146,7 +136,7 @@ export function DictionaryPanel({ scope, kind }: { scope: string; kind: Dictiona
           </>
         )}
         <Form.Item>
-          <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={saving}>
+          <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={submitForm.saving}>
             添加
           </Button>
         </Form.Item>

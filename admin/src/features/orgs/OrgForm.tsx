@@ -1,13 +1,13 @@
-import { Alert, App, Button, Form, Input, InputNumber, Select, Space } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
+import { useMemo } from 'react';
 import { CreateOrgSchema, ORG_LEVEL_LABELS, ORG_LEVELS, UpdateOrgSchema } from '../../../../common/schemas/accounts.ts';
 import { createOrg, updateOrg, type Org } from '../../api/orgs.ts';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { changedFields } from '../../lib/changes.ts';
-import { applyFieldErrors, submitErrorDisplay, validateBody } from '../../lib/formErrors.ts';
 import { subtreeIds } from '../../lib/tree.ts';
-import { appendSortOrder } from '../../lib/treeMove.ts';
-import { useUnsavedChanges } from '../../session/useUnsavedChanges.ts';
+import { placeMovedLast } from '../../lib/treeMove.ts';
+import { useSubmitForm } from '../../lib/useSubmitForm.ts';
 import { ORG_FIELDS, orgAsBody, orgBody, orgFormValues, type OrgFormValues } from './orgForm.ts';
 
 const LEVEL_OPTIONS = ORG_LEVELS.map((l) => ({ value: l, label: ORG_LEVEL_LABELS[l] }));
@@ -25,17 +25,8 @@ export interface OrgFormProps {
 
 /** Creates or edits an org (name, parent = move, level, codes, order), validated with the shared schemas. */
 export function OrgForm({ orgs, org, defaultParentId = null, onSaved, onCancel, onDirtyChange }: OrgFormProps) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<OrgFormValues>();
-  const [dirty, setDirtyState] = useState(false);
-  const [alert, setAlert] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  useUnsavedChanges(dirty);
-
-  const setDirty = (next: boolean) => {
-    setDirtyState(next);
-    onDirtyChange?.(next);
-  };
+  const submitForm = useSubmitForm({ form, fields: ORG_FIELDS, onDirtyChange });
 
   const initialValues = useMemo<OrgFormValues>(
     () => (org ? orgFormValues(org) : { parentId: defaultParentId, level: 'department' }),
@@ -44,61 +35,28 @@ export function OrgForm({ orgs, org, defaultParentId = null, onSaved, onCancel, 
   // An org cannot move under itself or its own descendants; the server refuses it too.
   const blocked = useMemo(() => (org ? subtreeIds(orgs, org.id) : undefined), [orgs, org]);
 
-  const save = async (values: OrgFormValues) => {
-    setAlert(null);
+  const save = (values: OrgFormValues) => {
     const body = orgBody(values);
-    let request: Promise<Org>;
-    if (org) {
-      const v = validateBody(UpdateOrgSchema, body, ORG_FIELDS);
-      if (!v.ok) {
-        applyFieldErrors(form, v.fields, ORG_FIELDS);
-        setAlert(v.other.join('；') || null);
-        return;
-      }
-      const changes = changedFields(orgAsBody(org), v.data, ORG_FIELDS);
-      if (Object.keys(changes).length === 0) {
-        void message.info('没有需要保存的修改');
-        setDirty(false);
-        return;
-      }
-      // Moved without a new position: put it after its new siblings rather than keep an old number.
-      if (changes.parentId !== undefined && changes.sortOrder === undefined) {
-        changes.sortOrder = appendSortOrder(
-          orgs.filter((o) => o.id !== org.id),
-          changes.parentId ?? null,
-        );
-      }
-      request = updateOrg(org.id, changes);
-    } else {
-      const v = validateBody(CreateOrgSchema, body, ORG_FIELDS);
-      if (!v.ok) {
-        applyFieldErrors(form, v.fields, ORG_FIELDS);
-        setAlert(v.other.join('；') || null);
-        return;
-      }
-      request = createOrg(v.data);
+    if (!org) {
+      return submitForm.submit({
+        schema: CreateOrgSchema,
+        body,
+        send: createOrg,
+        success: (saved) => `已新建单位「${saved.name}」`,
+        onSaved,
+      });
     }
-
-    setSaving(true);
-    try {
-      const saved = await request;
-      setDirty(false);
-      void message.success(org ? '单位信息已保存' : `已新建单位「${saved.name}」`);
-      onSaved(saved);
-    } catch (e) {
-      // Keep the form as typed: only mark what the server refused.
-      const shown = submitErrorDisplay(e, ORG_FIELDS);
-      applyFieldErrors(form, shown.fields, ORG_FIELDS);
-      setAlert(shown.alert);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const reset = () => {
-    form.resetFields();
-    setAlert(null);
-    setDirty(false);
+    return submitForm.submit({
+      schema: UpdateOrgSchema,
+      body,
+      send: (data) => {
+        const changes = changedFields(orgAsBody(org), data, ORG_FIELDS);
+        if (Object.keys(changes).length === 0) return null;
+        return updateOrg(org.id, placeMovedLast(changes, orgs, org.id));
+      },
+      success: '单位信息已保存',
+      onSaved,
+    });
   };
 
   return (
@@ -107,7 +65,7 @@ export function OrgForm({ orgs, org, defaultParentId = null, onSaved, onCancel, 
       name={org ? 'org-edit' : 'org-create'}
       layout="vertical"
       initialValues={initialValues}
-      onValuesChange={() => setDirty(true)}
+      onValuesChange={submitForm.markDirty}
       onFinish={(values) => void save(values)}
     >
       <Form.Item label="单位名称" name="name" required>
@@ -132,13 +90,13 @@ export function OrgForm({ orgs, org, defaultParentId = null, onSaved, onCancel, 
       <Form.Item label="排序号" name="sortOrder" extra="同一上级下数字小的排在前面。">
         <InputNumber min={0} max={1_000_000} precision={0} />
       </Form.Item>
-      {alert && <Alert className="gk-form-alert" type="error" showIcon role="alert" title={alert} />}
+      <FormErrorAlert text={submitForm.alert} />
       <Space>
-        <Button type="primary" htmlType="submit" loading={saving}>
+        <Button type="primary" htmlType="submit" loading={submitForm.saving}>
           {org ? '保存修改' : '新建单位'}
         </Button>
         {org ? (
-          <Button onClick={reset} disabled={!dirty || saving}>
+          <Button onClick={submitForm.reset} disabled={!submitForm.dirty || submitForm.saving}>
             放弃修改
           </Button>
         ) : (

@@ -1,7 +1,7 @@
-import { App, Drawer } from 'antd';
-import { useState } from 'react';
+import { Drawer } from 'antd';
 import type { Org } from '../../api/orgs.ts';
 import type { Site } from '../../api/sites.ts';
+import { useGuardedClose } from '../../lib/useGuardedClose.ts';
 import { SiteDetails } from './SiteDetails.tsx';
 import { SiteForm, type SiteFormMode } from './SiteForm.tsx';
 
@@ -18,24 +18,11 @@ export interface SiteDrawerProps {
 
 /** The site form in a drawer; the form is mounted only while open, and closing with changes asks first. */
 export function SiteDrawer({ target, sites, orgs, onSaved, onClose }: SiteDrawerProps) {
-  const { modal } = App.useApp();
-  const [dirty, setDirty] = useState(false);
-
-  const close = () => {
-    setDirty(false);
-    onClose();
-  };
-
-  const cancel = () => {
-    if (!dirty) return close();
-    modal.confirm({
-      title: '放弃未保存的修改？',
-      content: '已填写的内容将不会保存。',
-      okText: '放弃',
-      cancelText: '继续编辑',
-      onOk: close,
-    });
-  };
+  const { setDirty, close, cancel } = useGuardedClose(onClose, {
+    title: '放弃未保存的修改？',
+    content: '已填写的内容将不会保存。',
+    cancelText: '继续编辑',
+  });
 
   const title = !target
     ? ''

@@ -1,13 +1,13 @@
-import { Alert, App, Button, Col, Form, Input, Row, Select, Space } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { useMemo } from 'react';
 import { CreateSiteSchema, UpdateSiteSchema } from '../../../../common/schemas/sites.ts';
 import type { Org } from '../../api/orgs.ts';
 import { createSite, updateSite, type Site } from '../../api/sites.ts';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { changedFields } from '../../lib/changes.ts';
-import { applyFieldErrors, submitErrorDisplay, validateBody } from '../../lib/formErrors.ts';
 import { subtreeIds } from '../../lib/tree.ts';
-import { useUnsavedChanges } from '../../session/useUnsavedChanges.ts';
+import { useSubmitForm } from '../../lib/useSubmitForm.ts';
 import {
   editableSiteFields,
   NEW_SITE_VALUES,
@@ -39,18 +39,9 @@ const MANAGER_ONLY = '仅系统管理员可修改';
 
 /** Registers or edits a site's identity and status, validated with the shared schemas and site rules. */
 export function SiteForm({ site, mode, sites, orgs, onSaved, onCancel, onDirtyChange }: SiteFormProps) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<SiteFormValues>();
   const hosting = Form.useWatch('hosting', form);
-  const [dirty, setDirtyState] = useState(false);
-  const [alert, setAlert] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  useUnsavedChanges(dirty);
-
-  const setDirty = (next: boolean) => {
-    setDirtyState(next);
-    onDirtyChange(next);
-  };
+  const submitForm = useSubmitForm({ form, fields: SITE_FORM_FIELDS, onDirtyChange });
 
   const structuralLocked = mode !== 'manage';
   const lockedExtra = structuralLocked ? MANAGER_ONLY : undefined;
@@ -67,49 +58,32 @@ export function SiteForm({ site, mode, sites, orgs, onSaved, onCancel, onDirtyCh
     return sites.filter((s) => !blocked.has(s.id)).map((s) => ({ value: s.id, label: s.name }));
   }, [sites, site]);
 
-  const save = async (values: SiteFormValues) => {
-    setAlert(null);
+  const save = (values: SiteFormValues) => {
     const body = siteBody(values);
-    const problems = siteFormProblems(body);
-    let request: Promise<Site>;
-    if (site) {
-      const v = validateBody(UpdateSiteSchema, body, SITE_FORM_FIELDS, problems);
-      if (!v.ok) {
-        applyFieldErrors(form, v.fields, SITE_FORM_FIELDS);
-        setAlert(v.other.join('；') || null);
-        return;
-      }
-      const changes = changedFields(siteAsBody(site), v.data, editableSiteFields(mode === 'manage'));
-      if (Object.keys(changes).length === 0) {
-        void message.info('没有需要保存的修改');
-        setDirty(false);
-        return;
-      }
-      request = updateSite(site.id, changes);
-    } else {
-      const v = validateBody(CreateSiteSchema, body, SITE_FORM_FIELDS, problems);
-      if (!v.ok) {
-        applyFieldErrors(form, v.fields, SITE_FORM_FIELDS);
-        setAlert(v.other.join('；') || null);
-        return;
-      }
-      request = createSite(v.data);
+    // Site rules the schema cannot express; the server's own site-rule refusals (409) come back
+    // with fields and are placed the same way, and also summed up above the buttons.
+    const extra = siteFormProblems(body);
+    if (!site) {
+      return submitForm.submit({
+        schema: CreateSiteSchema,
+        body,
+        extra,
+        send: createSite,
+        success: (saved) => `已登记网站「${saved.name}」`,
+        onSaved,
+      });
     }
-
-    setSaving(true);
-    try {
-      const saved = await request;
-      setDirty(false);
-      void message.success(site ? '网站信息已保存' : `已登记网站「${saved.name}」`);
-      onSaved(saved);
-    } catch (e) {
-      // Site-rule violations (409) come with fields: shown next to them and summed up above the buttons.
-      const shown = submitErrorDisplay(e, SITE_FORM_FIELDS);
-      applyFieldErrors(form, shown.fields, SITE_FORM_FIELDS);
-      setAlert(shown.alert);
-    } finally {
-      setSaving(false);
-    }
+    return submitForm.submit({
+      schema: UpdateSiteSchema,
+      body,
+      extra,
+      send: (data) => {
+        const changes = changedFields(siteAsBody(site), data, editableSiteFields(mode === 'manage'));
+        return Object.keys(changes).length === 0 ? null : updateSite(site.id, changes);
+      },
+      success: '网站信息已保存',
+      onSaved,
+    });
   };
 
   return (
@@ -118,7 +92,7 @@ export function SiteForm({ site, mode, sites, orgs, onSaved, onCancel, onDirtyCh
       name={site ? 'site-edit' : 'site-create'}
       layout="vertical"
       initialValues={initialValues}
-      onValuesChange={() => setDirty(true)}
+      onValuesChange={submitForm.markDirty}
       onFinish={(v) => void save(v)}
     >
       {mode === 'identity' && (
@@ -229,9 +203,9 @@ export function SiteForm({ site, mode, sites, orgs, onSaved, onCancel, onDirtyCh
         </Col>
       </Row>
 
-      {alert && <Alert className="gk-form-alert" type="error" showIcon role="alert" title={alert} />}
+      <FormErrorAlert text={submitForm.alert} />
       <Space>
-        <Button type="primary" htmlType="submit" loading={saving}>
+        <Button type="primary" htmlType="submit" loading={submitForm.saving}>
           {site ? '保存修改' : '登记网站'}
         </Button>
         <Button onClick={onCancel}>取消</Button>

@@ -1,11 +1,10 @@
 import { Alert, Button, Form, Input, Space } from 'antd';
-import { useState } from 'react';
 import { CreateUserSchema } from '../../../../common/schemas/accounts.ts';
 import type { Org } from '../../api/orgs.ts';
 import { createUser, type CreatedUser } from '../../api/users.ts';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
-import { applyFieldErrors, submitErrorDisplay, validateBody } from '../../lib/formErrors.ts';
-import { useUnsavedChanges } from '../../session/useUnsavedChanges.ts';
+import { useSubmitForm } from '../../lib/useSubmitForm.ts';
 
 interface CreateUserValues {
   username?: string;
@@ -25,46 +24,23 @@ export interface CreateUserFormProps {
 /** 新建用户: username, name and org; the server answers with a one-time password. */
 export function CreateUserForm({ orgs, onCreated, onCancel, onDirtyChange }: CreateUserFormProps) {
   const [form] = Form.useForm<CreateUserValues>();
-  const [dirty, setDirtyState] = useState(false);
-  const [alert, setAlert] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  useUnsavedChanges(dirty);
+  const submitForm = useSubmitForm({ form, fields: FIELDS, onDirtyChange });
 
-  const setDirty = (next: boolean) => {
-    setDirtyState(next);
-    onDirtyChange(next);
-  };
-
-  const save = async (values: CreateUserValues) => {
-    setAlert(null);
-    const body = { username: (values.username ?? '').trim(), displayName: values.displayName ?? '', orgId: values.orgId ?? null };
-    const v = validateBody(CreateUserSchema, body, FIELDS);
-    if (!v.ok) {
-      applyFieldErrors(form, v.fields, FIELDS);
-      setAlert(v.other.join('；') || null);
-      return;
-    }
-    setSaving(true);
-    try {
-      const created = await createUser(v.data);
-      setDirty(false);
-      onCreated(created);
-    } catch (e) {
-      // The form stays open with what was typed.
-      const shown = submitErrorDisplay(e, FIELDS);
-      applyFieldErrors(form, shown.fields, FIELDS);
-      setAlert(shown.alert);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = (values: CreateUserValues) =>
+    // On failure the form stays open with what was typed.
+    submitForm.submit({
+      schema: CreateUserSchema,
+      body: { username: (values.username ?? '').trim(), displayName: values.displayName ?? '', orgId: values.orgId ?? null },
+      send: createUser,
+      onSaved: onCreated,
+    });
 
   return (
     <Form<CreateUserValues>
       form={form}
       name="user-create"
       layout="vertical"
-      onValuesChange={() => setDirty(true)}
+      onValuesChange={submitForm.markDirty}
       onFinish={(v) => void save(v)}
     >
       <Form.Item label="用户名" name="username" required extra="以字母开头，3–64 位字母、数字、下划线、点或短横线，创建后不能修改。">
@@ -83,9 +59,9 @@ export function CreateUserForm({ orgs, onCreated, onCancel, onDirtyChange }: Cre
         role="note"
         title="创建后系统将生成一次性密码，仅显示一次；用户首次登录时须修改密码。角色由安全管理员另行授权。"
       />
-      {alert && <Alert className="gk-form-alert" type="error" showIcon role="alert" title={alert} />}
+      <FormErrorAlert text={submitForm.alert} />
       <Space>
-        <Button type="primary" htmlType="submit" loading={saving}>
+        <Button type="primary" htmlType="submit" loading={submitForm.saving}>
           创建用户
         </Button>
         <Button onClick={onCancel}>取消</Button>

@@ -1,7 +1,7 @@
-import { App, Modal } from 'antd';
-import { useState } from 'react';
+import { Modal } from 'antd';
 import type { Org } from '../../api/orgs.ts';
 import type { CreatedUser } from '../../api/users.ts';
+import { useGuardedClose } from '../../lib/useGuardedClose.ts';
 import { CreateUserForm } from './CreateUserForm.tsx';
 
 /**
@@ -19,18 +19,11 @@ export function CreateUserModal({
   onClose: () => void;
   onCreated: (created: CreatedUser) => void;
 }) {
-  const { modal } = App.useApp();
-  const [dirty, setDirty] = useState(false);
-
-  const close = () => {
-    setDirty(false);
-    onClose();
-  };
-
-  const cancel = () => {
-    if (!dirty) return close();
-    modal.confirm({ title: '放弃新建用户？', content: '已填写的内容将不会保存。', okText: '放弃', cancelText: '继续填写', onOk: close });
-  };
+  const { setDirty, close, cancel } = useGuardedClose(onClose, {
+    title: '放弃新建用户？',
+    content: '已填写的内容将不会保存。',
+    cancelText: '继续填写',
+  });
 
   return (
     <Modal open={open} title="新建用户" footer={null} onCancel={cancel} mask={{ closable: false }} destroyOnHidden>

@@ -1,12 +1,12 @@
-import { App, Button, Modal } from 'antd';
-import { useState } from 'react';
+import { Button, Modal } from 'antd';
 import type { Site } from '../../api/sites.ts';
-import type { User } from '../../api/users.ts';
+import type { UserSummary } from '../../api/users.ts';
+import { useGuardedClose } from '../../lib/useGuardedClose.ts';
 import { GrantRolesPanel } from './GrantRolesPanel.tsx';
 
 export interface GrantRolesModalProps {
   /** The user whose roles are shown; null closes the dialog. */
-  user: User | null;
+  user: UserSummary | null;
   sites: readonly Site[];
   siteNames: ReadonlyMap<string, string>;
   currentUserId: string;
@@ -16,18 +16,12 @@ export interface GrantRolesModalProps {
 
 /** The 授权 dialog; its content is mounted only while open, so each user starts with an empty form. */
 export function GrantRolesModal({ user, onClose, ...panel }: GrantRolesModalProps) {
-  const { modal } = App.useApp();
-  const [dirty, setDirty] = useState(false);
-
-  const close = () => {
-    setDirty(false);
-    onClose();
-  };
-
-  const cancel = () => {
-    if (!dirty) return close();
-    modal.confirm({ title: '放弃未提交的授权？', content: '已选择的角色尚未授予。', okText: '放弃', cancelText: '继续授权', onOk: close });
-  };
+  // Granting happens inside; closing only discards a role chosen but not yet granted.
+  const { setDirty, cancel } = useGuardedClose(onClose, {
+    title: '放弃未提交的授权？',
+    content: '已选择的角色尚未授予。',
+    cancelText: '继续授权',
+  });
 
   return (
     <Modal

@@ -1,10 +1,11 @@
-import { Alert, App, Button, Empty, Form, List, Popconfirm, Select, Space, Tag } from 'antd';
+import { App, Button, Empty, Form, List, Popconfirm, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { GrantRoleSchema } from '../../../../common/schemas/accounts.ts';
 import type { Site } from '../../api/sites.ts';
-import { grantRole, revokeGrant, type User } from '../../api/users.ts';
-import { actionErrorText, applyFieldErrors, submitErrorDisplay, validateBody } from '../../lib/formErrors.ts';
-import { useUnsavedChanges } from '../../session/useUnsavedChanges.ts';
+import { grantRole, revokeGrant, type UserSummary } from '../../api/users.ts';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { actionErrorText } from '../../lib/formErrors.ts';
+import { useSubmitForm } from '../../lib/useSubmitForm.ts';
 import { grantLabel, isSiteRole, ROLE_OPTIONS } from './userLabels.ts';
 
 interface GrantValues {
@@ -15,7 +16,7 @@ interface GrantValues {
 const FIELDS = ['role', 'siteId'];
 
 export interface GrantRolesPanelProps {
-  user: User;
+  user: UserSummary;
   sites: readonly Site[];
   siteNames: ReadonlyMap<string, string>;
   /** The current user, to warn before they revoke their own role. */
@@ -32,44 +33,25 @@ export function GrantRolesPanel({ user, sites, siteNames, currentUserId, onChang
   const { message } = App.useApp();
   const [form] = Form.useForm<GrantValues>();
   const role = Form.useWatch('role', form);
-  const [alert, setAlert] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const submitForm = useSubmitForm({ form, fields: FIELDS, onDirtyChange });
   const [revoking, setRevoking] = useState<string | null>(null);
-  const [dirty, setDirtyState] = useState(false);
-  useUnsavedChanges(dirty);
-
-  const setDirty = (next: boolean) => {
-    setDirtyState(next);
-    onDirtyChange(next);
-  };
 
   const siteOptions = useMemo(() => sites.map((s) => ({ value: s.id, label: s.code ? `${s.name}（${s.code}）` : s.name })), [sites]);
   const siteRole = role !== undefined && isSiteRole(role);
 
-  const grant = async (values: GrantValues) => {
-    setAlert(null);
+  const grant = (values: GrantValues) => {
     const body = { role: values.role, siteId: values.role && isSiteRole(values.role) ? (values.siteId ?? null) : null };
-    const extra = body.role && isSiteRole(body.role) && !body.siteId ? [{ field: 'siteId', message: '该角色须指定网站' }] : [];
-    const v = validateBody(GrantRoleSchema, body, FIELDS, extra);
-    if (!v.ok) {
-      applyFieldErrors(form, v.fields, FIELDS);
-      setAlert(v.other.join('；') || null);
-      return;
-    }
-    setSaving(true);
-    try {
-      const granted = await grantRole(user.id, v.data);
-      void message.success(`已授予「${grantLabel(granted, siteNames)}」`);
-      form.resetFields();
-      setDirty(false);
-      onChanged();
-    } catch (e) {
-      const shown = submitErrorDisplay(e, FIELDS);
-      applyFieldErrors(form, shown.fields, FIELDS);
-      setAlert(shown.alert);
-    } finally {
-      setSaving(false);
-    }
+    return submitForm.submit({
+      schema: GrantRoleSchema,
+      body,
+      extra: body.role && isSiteRole(body.role) && !body.siteId ? [{ field: 'siteId', message: '该角色须指定网站' }] : [],
+      send: (data) => grantRole(user.id, data),
+      success: (granted) => `已授予「${grantLabel(granted, siteNames)}」`,
+      onSaved: () => {
+        form.resetFields();
+        onChanged();
+      },
+    });
   };
 
   const revoke = async (grantId: string) => {
@@ -126,7 +108,7 @@ export function GrantRolesPanel({ user, sites, siteNames, currentUserId, onChang
         form={form}
         name="user-grant"
         layout="vertical"
-        onValuesChange={() => setDirty(true)}
+        onValuesChange={submitForm.markDirty}
         onFinish={(v) => void grant(v)}
       >
         <Form.Item label="角色" name="role" required extra="系统管理员、安全管理员、审计管理员（三员）不能互相兼任，也不能兼任其他角色。">
@@ -137,9 +119,9 @@ export function GrantRolesPanel({ user, sites, siteNames, currentUserId, onChang
             <Select options={siteOptions} showSearch={{ optionFilterProp: 'label' }} placeholder="请选择网站" />
           </Form.Item>
         )}
-        {alert && <Alert className="gk-form-alert" type="error" showIcon role="alert" title={alert} />}
+        <FormErrorAlert text={submitForm.alert} />
         <Space>
-          <Button type="primary" htmlType="submit" loading={saving}>
+          <Button type="primary" htmlType="submit" loading={submitForm.saving}>
             授予
           </Button>
         </Space>

@@ -1,0 +1,32 @@
+/** What the dashboard's work cards load and show. Pure. */
+import type { ArticleSummary, DeadlineBoard } from '../api/content.ts';
+import { byDue } from '../features/articles/reviewQueue.ts';
+import { CONTENT_PERMISSIONS, hasAnyPermission, REVIEW_PERMISSIONS } from '../navigation.ts';
+
+/** How many queue entries are asked for; more than this shows as "200+". */
+export const QUEUE_LIMIT = 200;
+/** How many of them the card lists. */
+export const QUEUE_SHOWN = 5;
+/** "即将到期" on the card means due within this many hours (the deadline board's default too). */
+export const SOON_HOURS = 24;
+
+/**
+ * Which cards load data for these permissions: the review queue for reviewers, the deadline
+ * board for anyone doing content work. Nothing is asked for that the user may not see.
+ */
+export function workCardLoads(permissions: readonly string[]): { queue: boolean; deadlines: boolean } {
+  return { queue: hasAnyPermission(permissions, REVIEW_PERMISSIONS), deadlines: hasAnyPermission(permissions, CONTENT_PERMISSIONS) };
+}
+
+/** The queue card: the count and the first few, soonest due first (as 待我审核 lists them). */
+export function queueCard(items: readonly ArticleSummary[]): { count: string; first: ArticleSummary[] } {
+  return {
+    count: items.length >= QUEUE_LIMIT ? `${QUEUE_LIMIT}+` : String(items.length),
+    first: [...items].sort(byDue).slice(0, QUEUE_SHOWN),
+  };
+}
+
+/** The deadline card's two numbers. */
+export function deadlineCounts(board: Pick<DeadlineBoard, 'dueSoon' | 'overdue'>): { dueSoon: number; overdue: number } {
+  return { dueSoon: board.dueSoon.length, overdue: board.overdue.length };
+}
