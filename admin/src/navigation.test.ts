@@ -22,13 +22,12 @@ describe('navigation', () => {
   it('shows an editor the content screens but no system administration', () => {
     expect(labels(ROLE_PERMISSIONS.editor)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核 发布时限', '办事服务: 办事指南']);
     expect(labels(ROLE_PERMISSIONS.leader)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核 发布时限']);
-    expect(labels(ROLE_PERMISSIONS.siteAdmin)).toEqual(['网站管理: 网站列表 栏目管理', '办事服务: 办事指南', '系统管理: 检查词库']);
+    expect(labels(ROLE_PERMISSIONS.siteAdmin)).toEqual(['网站管理: 网站列表 栏目管理', '系统管理: 检查词库']);
   });
 
   it('keeps the three administrators apart', () => {
     expect(labels(ROLE_PERMISSIONS.platformAdmin)).toEqual([
       '网站管理: 网站列表 栏目管理',
-      '办事服务: 办事指南',
       '系统管理: 单位管理 用户管理 检查词库 节假日管理 任务运行',
     ]);
     expect(labels(ROLE_PERMISSIONS.securityAdmin)).toEqual(['网站管理: 网站列表', '系统管理: 用户管理 安全策略']);

@@ -59,7 +59,8 @@ export const NAV_GROUPS: readonly NavGroup[] = [
   {
     key: 'services',
     label: '办事服务',
-    items: [{ path: '/service-guides', label: '办事指南', anyOf: ['content.author', 'sites.edit'] }],
+    // Service guides are content written by a department's staff; the system administrator (三员) never sees them.
+    items: [{ path: '/service-guides', label: '办事指南', anyOf: ['content.author'] }],
   },
   {
     key: 'monitoring',
