@@ -126,6 +126,32 @@ describe('content over HTTP', () => {
     expect(binary.statusCode).toBeLessThan(500);
   });
 
+  it('shows a site its review stages and lets the site admin change them, never below three', async () => {
+    const stages = await author.request({ method: 'GET', url: `/api/sites/${room.site.id}/review-stages` });
+    expect(stages.json().stages.map((s: { label: string }) => s.label)).toEqual(['初审', '审核', '审签']);
+    const admin = await loginAs(t.app, room.siteAdmin.username);
+    const two = [
+      { key: 'a', label: '初审', roles: ['editor'] },
+      { key: 'b', label: '审签', roles: ['leader'] },
+    ];
+    expect(
+      (await admin.request({ method: 'PUT', url: `/api/sites/${room.site.id}/review-stages`, payload: { stages: two } })).statusCode,
+    ).toBe(400);
+    expect(
+      (await author.request({ method: 'PUT', url: `/api/sites/${room.site.id}/review-stages`, payload: { stages: two } })).statusCode,
+    ).toBe(403);
+    const four = [
+      ...two.slice(0, 1),
+      { key: 'c', label: '审核', roles: ['sectionReviewer'] },
+      { key: 'd', label: '合法性审查', roles: ['siteAdmin'] },
+      two[1],
+    ];
+    expect(
+      (await admin.request({ method: 'PUT', url: `/api/sites/${room.site.id}/review-stages`, payload: { stages: four } })).statusCode,
+    ).toBe(200);
+    expect((await author.request({ method: 'GET', url: `/api/sites/${room.site.id}/review-stages` })).json().stages).toHaveLength(4);
+  });
+
   it('serves the review sheet as DOCX and printable HTML', async () => {
     const a = (await create()).json();
     const docx = await author.request({ method: 'GET', url: `/api/articles/${a.id}/review-sheet.docx` });

@@ -35,7 +35,7 @@ import {
   withdrawArticle,
 } from './commands/review.ts';
 import { reviewSheet, reviewSheetAsHtml, reviewSheetDocx } from './commands/review-sheet.ts';
-import { setSiteStages } from './commands/workflow-config.ts';
+import { getSiteStages, setSiteStages } from './commands/workflow-config.ts';
 import { addDictionaryEntry, listDictionary, removeDictionaryEntry } from './commands/dictionaries.ts';
 import { checkDraft } from './commands/checks.ts';
 
@@ -200,6 +200,13 @@ export async function contentRoutes(base: FastifyInstance, deps: Deps): Promise<
       },
     },
     async (req) => deadlineBoard(deps, authOf(req).actor, req.query),
+  );
+  app.get(
+    '/api/sites/:siteId/review-stages',
+    { schema: { tags, summary: '审核环节', params: z.strictObject({ siteId: Id }) } },
+    async (req) => ({
+      stages: await getSiteStages(deps, authOf(req).actor, req.params.siteId),
+    }),
   );
   app.put(
     '/api/sites/:siteId/review-stages',

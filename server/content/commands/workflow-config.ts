@@ -41,6 +41,12 @@ export async function loadStagesOf(db: Kysely<Database>, siteIds: readonly strin
   );
 }
 
+/** The review stages of a site, for anyone who works on it. */
+export async function getSiteStages(deps: Deps, actor: Actor, siteId: string): Promise<WorkflowStage[]> {
+  requirePermission(actor, 'columns.read', siteId);
+  return loadStages(deps, deps.db.kysely, siteId);
+}
+
 /** Sets which roles act at each review stage of a site; never fewer than three stages. */
 export async function setSiteStages(deps: Deps, actor: Actor, siteId: string, input: unknown): Promise<WorkflowStage[]> {
   requirePermission(actor, 'sites.edit', siteId);
