@@ -11,7 +11,7 @@ describe('navigation', () => {
     const paths = NAV_ITEMS.map((i) => i.path);
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths).toEqual(
-      expect.arrayContaining(['/sites', '/columns', '/articles', '/reviews', '/deadlines', '/dictionaries', '/calendar']),
+      expect.arrayContaining(['/sites', '/columns', '/review-stages', '/articles', '/reviews', '/deadlines', '/dictionaries', '/calendar']),
     );
   });
 
@@ -22,12 +22,12 @@ describe('navigation', () => {
   it('shows an editor the content screens but no system administration', () => {
     expect(labels(ROLE_PERMISSIONS.editor)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核 发布时限', '办事服务: 办事指南']);
     expect(labels(ROLE_PERMISSIONS.leader)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核 发布时限']);
-    expect(labels(ROLE_PERMISSIONS.siteAdmin)).toEqual(['网站管理: 网站列表 栏目管理', '系统管理: 检查词库']);
+    expect(labels(ROLE_PERMISSIONS.siteAdmin)).toEqual(['网站管理: 网站列表 栏目管理 审核流程', '系统管理: 检查词库']);
   });
 
   it('keeps the three administrators apart', () => {
     expect(labels(ROLE_PERMISSIONS.platformAdmin)).toEqual([
-      '网站管理: 网站列表 栏目管理',
+      '网站管理: 网站列表 栏目管理 审核流程',
       '系统管理: 单位管理 用户管理 检查词库 节假日管理 任务运行',
     ]);
     expect(labels(ROLE_PERMISSIONS.securityAdmin)).toEqual(['网站管理: 网站列表', '系统管理: 用户管理 安全策略']);
@@ -54,5 +54,6 @@ describe('navigation', () => {
     expect(navItemFor('/articlesx')).toBeUndefined();
     expect(navItemFor('/change-password')).toBeUndefined();
     expect(navItemFor('/calendar')?.label).toBe('节假日管理');
+    expect(navItemFor('/review-stages')?.label).toBe('审核流程');
   });
 });

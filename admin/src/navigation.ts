@@ -32,6 +32,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     items: [
       { path: '/sites', label: '网站列表', anyOf: ['sites.manage', 'sites.edit', 'sites.read'] },
       { path: '/columns', label: '栏目管理', anyOf: ['columns.manage'] },
+      { path: '/review-stages', label: '审核流程', anyOf: ['sites.edit'] },
     ],
   },
   {

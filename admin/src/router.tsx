@@ -21,6 +21,7 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   '/users': lazy(() => import('./scenes/UsersScene.tsx')),
   '/sites': lazy(() => import('./scenes/SitesScene.tsx')),
   '/columns': lazy(() => import('./scenes/ColumnsScene.tsx')),
+  '/review-stages': lazy(() => import('./scenes/ReviewStagesScene.tsx')),
   '/articles': lazy(() => import('./scenes/ArticlesScene.tsx')),
   '/reviews': lazy(() => import('./scenes/ReviewsScene.tsx')),
   '/deadlines': lazy(() => import('./scenes/DeadlinesScene.tsx')),

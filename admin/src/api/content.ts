@@ -166,3 +166,18 @@ export function addDictionaryEntry(body: DictionaryEntryInput): Promise<Dictiona
 export function removeDictionaryEntry(id: string): Promise<{ ok: true }> {
   return api.delete<{ ok: true }>(`/api/dictionaries/${encodeURIComponent(id)}`);
 }
+
+export type { ReviewStage } from '../../../common/review-stages.ts';
+import type { ReviewStage } from '../../../common/review-stages.ts';
+
+const reviewStagesPath = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}/review-stages`;
+
+/** The site's review stages (the default 初审 → 审核 → 审签 unless the site configured its own). */
+export async function fetchReviewStages(siteId: string, signal?: AbortSignal): Promise<ReviewStage[]> {
+  return (await api.get<{ stages: ReviewStage[] }>(reviewStagesPath(siteId), signal ? { signal } : {})).stages;
+}
+
+/** Replaces the site's review stages; the server refuses fewer than three. */
+export async function saveReviewStages(siteId: string, stages: readonly ReviewStage[]): Promise<ReviewStage[]> {
+  return (await api.put<{ stages: ReviewStage[] }>(reviewStagesPath(siteId), { stages })).stages;
+}

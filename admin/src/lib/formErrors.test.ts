@@ -97,6 +97,23 @@ describe('extra checks and applying errors', () => {
     ]);
     expect(calls.focus).toEqual([['name']]);
   });
+
+  it('addresses list rows by numeric index, as antd Form.List names them', () => {
+    const calls = { set: [] as { name: FieldPath; errors: string[] }[][], focus: [] as FieldPath[] };
+    applyFieldErrors<unknown>(
+      {
+        setFields: (f) => calls.set.push(f as { name: FieldPath; errors: string[] }[]),
+        scrollToField: (n) => calls.focus.push(n as FieldPath),
+      },
+      [{ name: ['stages', '1', 'key'], errors: ['标识重复'] }],
+      ['stages.0.key', 'stages.1.key'],
+    );
+    expect(calls.set[0]).toEqual([
+      { name: ['stages', 0, 'key'], errors: [] },
+      { name: ['stages', 1, 'key'], errors: ['标识重复'] },
+    ]);
+    expect(calls.focus).toEqual([['stages', 1, 'key']]);
+  });
 });
 
 describe('server errors', () => {

@@ -113,11 +113,20 @@ export type ErrorTarget<V> = Pick<FormInstance<V>, 'setFields' | 'scrollToField'
  */
 export function applyFieldErrors<V>(form: ErrorTarget<V>, fields: readonly FieldErrors[], shown: readonly string[]): void {
   const set = new Set(fields.map((f) => pathKey(f.name)));
-  const all = [...shown.filter((n) => !set.has(n)).map((n) => ({ name: n.split('.'), errors: [] as string[] })), ...fields];
+  const all = [
+    ...shown.filter((n) => !set.has(n)).map((n) => ({ name: namePath(n.split('.')), errors: [] as string[] })),
+    ...fields.map((f) => ({ ...f, name: namePath(f.name) })),
+  ];
   // antd types names per form; these come from the same field list the form renders.
   form.setFields(all as Parameters<FormInstance<V>['setFields']>[0]);
   const first = shown.find((n) => set.has(n));
-  if (first) form.scrollToField(first.split('.') as Parameters<FormInstance<V>['scrollToField']>[0], { focus: true, block: 'center' });
+  if (first)
+    form.scrollToField(namePath(first.split('.')) as Parameters<FormInstance<V>['scrollToField']>[0], { focus: true, block: 'center' });
+}
+
+/** antd matches name paths strictly: a Form.List row is ['stages', 0, 'key'], never ['stages', '0', 'key']. */
+function namePath(path: readonly (string | number)[]): FieldPath {
+  return path.map((p) => (typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p));
 }
 
 /** One line for a failed action outside a form: the server's field messages when it gave any. */

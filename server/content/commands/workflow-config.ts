@@ -1,6 +1,5 @@
 /** Per-site review stages (at least three) and platform content settings. */
-import { z } from 'zod';
-import { ROLE_CODES } from '../../../common/roles.ts';
+import { ReviewStagesSchema } from '../../../common/review-stages.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -13,13 +12,7 @@ import type { Kysely } from 'kysely';
 import { readSetting, readSettings, writeSetting } from '../../platform/db/settings.ts';
 import { DEFAULT_STAGES, stageConfigProblems, type WorkflowStage } from '../rules/workflow.ts';
 
-const StagesSchema = z.array(
-  z.strictObject({
-    key: z.string().regex(/^[a-zA-Z][\w-]{0,39}$/, '环节标识只能包含字母、数字、下划线'),
-    label: z.string().trim().min(1).max(20),
-    roles: z.array(z.enum(ROLE_CODES)).min(1, '须指定角色').max(5),
-  }),
-);
+const StagesSchema = ReviewStagesSchema;
 
 const stagesKey = (siteId: string) => `content.stages.${siteId}`;
 

@@ -15,37 +15,14 @@
  * emergency with a written reason; the article is then live and goes through the stages
  * retrospectively.
  */
-import { ROLES, type RoleCode } from '../../../common/roles.ts';
+import { ROLES } from '../../../common/roles.ts';
+import { DEFAULT_REVIEW_STAGES, MIN_REVIEW_STAGES, stageConfigProblems, type ReviewStage } from '../../../common/review-stages.ts';
 import type { ArticleStatus } from '../../../common/content.ts';
 
-export interface WorkflowStage {
-  key: string;
-  label: string;
-  /** Roles (on the article's site) that may act at this stage. */
-  roles: RoleCode[];
-}
-
-export const DEFAULT_STAGES: WorkflowStage[] = [
-  { key: 'firstReview', label: '初审', roles: ['editor'] },
-  { key: 'sectionReview', label: '审核', roles: ['sectionReviewer'] },
-  { key: 'leaderApproval', label: '审签', roles: ['leader'] },
-];
-
-export const MIN_STAGES = 3;
-
-/** Every reason a site's stage configuration is not acceptable (at least three stages, roles that may review). */
-export function stageConfigProblems(stages: readonly WorkflowStage[]): string[] {
-  const out: string[] = [];
-  if (stages.length < MIN_STAGES) out.push(`审核环节不能少于 ${MIN_STAGES} 个`);
-  const keys = new Set<string>();
-  for (const s of stages) {
-    if (keys.has(s.key)) out.push(`审核环节“${s.label}”重复`);
-    keys.add(s.key);
-    if (s.roles.length === 0) out.push(`审核环节“${s.label}”须指定角色`);
-    for (const r of s.roles) if (ROLES[r]?.triad) out.push(`三员（${ROLES[r].label}）不能参与内容审核`);
-  }
-  return out;
-}
+export type WorkflowStage = ReviewStage;
+export const DEFAULT_STAGES = DEFAULT_REVIEW_STAGES;
+export const MIN_STAGES = MIN_REVIEW_STAGES;
+export { stageConfigProblems };
 
 export type WorkflowAction =
   'submit' | 'approve' | 'reject' | 'withdraw' | 'schedule' | 'unschedule' | 'publish' | 'emergencyPublish' | 'retract' | 'edit';
