@@ -10,6 +10,7 @@
  * position, and the body is re-flowed from the surviving lines. Missing fields are null.
  */
 import { parseDocNumber } from './doc-number.ts';
+import type { ParsedDocument } from '../../../common/schemas/content.ts';
 
 export interface OfficialDocument {
   /** 发文字号 in standard form, e.g. 攀办函〔2017〕122号. */
@@ -38,16 +39,8 @@ export interface ParseOptions {
   orgByAbbr?: Readonly<Record<string, string>>;
 }
 
-/** The fields the CLI prints, in the order it prints them. */
-export interface DocumentSummary {
-  docNumber: string | null;
-  title: string | null;
-  issuingOrg: string | null;
-  recipients: string[] | null;
-  writtenOn: string | null;
-  attachments: string[] | null;
-  disclosure: string | null;
-}
+/** The fields the CLI prints, in the order it prints them (the import API adds the body). */
+export type DocumentSummary = Omit<ParsedDocument, 'bodyHtml'>;
 
 /** Exactly the summary keys in their fixed order, so printers need no knowledge of the parser. */
 export function documentSummary(doc: OfficialDocument): DocumentSummary {
