@@ -154,13 +154,27 @@ describe.runIf(chromiumAvailable)('an article through 初审, 审核 and 审签'
       const body = authorPage.getByRole('textbox', { name: '正文' });
       const paragraph = body.getByText(BODY, { exact: true });
       await expectAccessible(authorPage);
-      // A new paragraph after the (one-line) first one.
-      await paragraph.click();
-      await authorPage.keyboard.press('End');
-      await authorPage.keyboard.press('Enter');
-      await authorPage.keyboard.type(ADDED);
-      await body.getByText(ADDED, { exact: true }).waitFor();
+      // A new paragraph after the (one-line) first one. On a loaded machine the editor may still
+      // be settling when the first keys arrive; type again only if the text did not land.
+      const added = body.getByText(ADDED, { exact: true });
+      for (let attempt = 1; ; attempt++) {
+        await paragraph.click();
+        const focused = await body.evaluate((el: { contains(n: unknown): boolean; ownerDocument: { activeElement: unknown } }) =>
+          el.contains(el.ownerDocument.activeElement),
+        );
+        if (!focused && attempt < 3) continue;
+        await authorPage.keyboard.press('End');
+        await authorPage.keyboard.press('Enter');
+        await authorPage.keyboard.type(ADDED);
+        try {
+          await added.waitFor({ timeout: 5_000 });
+          break;
+        } catch (e) {
+          if (attempt >= 3) throw e;
+        }
+      }
       await paragraph.waitFor();
+      expect(await added.count()).toBe(1);
 
       await authorPage.getByRole('button', { name: '保存', exact: true }).click();
       const confirm = authorPage.getByRole('dialog').filter({ hasText: '保存修改？' });
