@@ -10,7 +10,7 @@ import { levelLabel } from '../features/orgs/orgLabels.ts';
 import { applyMovePlan } from '../lib/applyMoves.ts';
 import { actionErrorText } from '../lib/formErrors.ts';
 import { ancestorIds, buildTree, mapTree } from '../lib/tree.ts';
-import { dropTargetOf, planMove } from '../lib/treeMove.ts';
+import { useTreeDrop } from '../lib/useTreeDrop.ts';
 import { useApiData } from '../lib/useApiData.ts';
 import { useCurrentUser } from '../session/useSession.ts';
 
@@ -124,43 +124,7 @@ export default function OrgsScene() {
     reload();
   };
 
-  const onDrop: TreeProps['onDrop'] = (info) => {
-    // `draggable` stays on while a move saves (rc-tree clears its drag highlight only on a
-    // dragend it still listens for); the Spin blocks the tree meanwhile, this is the backstop.
-    if (moving) return;
-    const dragId = String(info.dragNode.key);
-    const target = dropTargetOf({
-      nodeId: String(info.node.key),
-      nodePos: info.node.pos,
-      dropPosition: info.dropPosition,
-      dropToGap: info.dropToGap,
-    });
-    const plan = planMove(orgs, dragId, target);
-    if (!plan) {
-      void message.warning('不能移动到自身或其下级单位之下');
-      return;
-    }
-    const [first] = plan.updates;
-    if (!first) return;
-    if (first.parentId === undefined) {
-      void runMove(plan.updates);
-      return;
-    }
-    const name = byId.get(dragId)?.name ?? '';
-    const parent = plan.parentId ? byId.get(plan.parentId) : undefined;
-    modal.confirm({
-      title: '移动单位',
-      content: parent
-        ? `确定将「${name}」移到「${parent.name}」之下吗？其下级单位将一并移动。`
-        : `确定将「${name}」移为顶层单位吗？其下级单位将一并移动。`,
-      okText: '移动',
-      cancelText: '取消',
-      onOk: () => {
-        if (plan.parentId) expandTo(plan.parentId);
-        return runMove(plan.updates);
-      },
-    });
-  };
+  const onDrop = useTreeDrop({ items: orgs, byId, moving, runMove, expandTo, noun: '单位', topLevel: '顶层单位' });
 
   const closeCreate = () => {
     if (!createDirty) {

@@ -23,7 +23,8 @@ import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
 import { applyMovePlan } from '../../lib/applyMoves.ts';
 import { actionErrorText } from '../../lib/formErrors.ts';
 import { ancestorIds, buildTree, mapTree } from '../../lib/tree.ts';
-import { dropTargetOf, planMove, type OrderUpdate } from '../../lib/treeMove.ts';
+import { type OrderUpdate } from '../../lib/treeMove.ts';
+import { useTreeDrop } from '../../lib/useTreeDrop.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { CloseColumnModal } from './CloseColumnModal.tsx';
 import { ColumnDetails } from './ColumnDetails.tsx';
@@ -130,43 +131,7 @@ export function ColumnsEditor({ siteId, siteName, canManage }: ColumnsEditorProp
     cols.reload();
   };
 
-  const onDrop: TreeProps['onDrop'] = (info) => {
-    // `draggable` stays on while a move saves (rc-tree clears its drag highlight only on a
-    // dragend it still listens for); the Spin blocks the tree meanwhile, this is the backstop.
-    if (moving) return;
-    const dragId = String(info.dragNode.key);
-    const target = dropTargetOf({
-      nodeId: String(info.node.key),
-      nodePos: info.node.pos,
-      dropPosition: info.dropPosition,
-      dropToGap: info.dropToGap,
-    });
-    const plan = planMove(columns, dragId, target);
-    if (!plan) {
-      void message.warning('不能移动到自身或其下级栏目之下');
-      return;
-    }
-    const [first] = plan.updates;
-    if (!first) return;
-    if (first.parentId === undefined) {
-      void runMove(plan.updates);
-      return;
-    }
-    const name = byId.get(dragId)?.name ?? '';
-    const parent = plan.parentId ? byId.get(plan.parentId) : undefined;
-    modal.confirm({
-      title: '移动栏目',
-      content: parent
-        ? `确定将「${name}」移到「${parent.name}」之下吗？其下级栏目将一并移动。`
-        : `确定将「${name}」移为一级栏目吗？其下级栏目将一并移动。`,
-      okText: '移动',
-      cancelText: '取消',
-      onOk: () => {
-        if (plan.parentId) expandTo(plan.parentId);
-        return runMove(plan.updates);
-      },
-    });
-  };
+  const onDrop = useTreeDrop({ items: columns, byId, moving, runMove, expandTo, noun: '栏目', topLevel: '一级栏目' });
 
   // New columns go nowhere inside closed ones; antd asks before showing the drop line.
   const allowDrop: TreeProps['allowDrop'] = ({ dropNode, dropPosition }) =>
