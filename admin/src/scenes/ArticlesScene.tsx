@@ -7,6 +7,7 @@ import { grantsAllow } from '../../../common/permissions.ts';
 import { fetchArticles, type ArticleSummary } from '../api/content.ts';
 import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
 import { TableEmpty } from '../components/TableEmpty.tsx';
+import { SiteChoice } from '../components/SiteChoice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { DeadlineCell, StatusTags } from '../features/articles/ArticleTags.tsx';
 import '../features/articles/articles.css';
@@ -38,7 +39,7 @@ export default function ArticlesScene() {
   const navigate = useNavigate();
   const { siteId: headerSite } = useCurrentSite();
   const { options: siteOptions, names: siteNames } = useSiteOptions();
-  const ids = { site: useId(), column: useId(), type: useId(), status: useId(), q: useId() };
+  const ids = { column: useId(), type: useId(), status: useId(), q: useId() };
 
   const [localSite, setLocalSite] = useState<string>(ALL);
   const siteId = headerSite ?? (localSite || null);
@@ -130,20 +131,14 @@ export default function ArticlesScene() {
       {articles.error !== null && <LoadErrorAlert error={articles.error} what="稿件列表" onRetry={articles.reload} />}
       <div className="gk-filters" role="search" aria-label="筛选稿件">
         {headerSite === null && (
-          <div className="gk-filter">
-            <label htmlFor={ids.site}>网站</label>
-            <Select
-              id={ids.site}
-              className="gk-site-choice"
-              value={localSite}
-              options={[{ value: ALL, label: '全部网站' }, ...siteOptions.map((s) => ({ value: s.id, label: s.name }))]}
-              onChange={(v: string) => {
-                setLocalSite(v);
-                change({ columnId: ALL });
-              }}
-              showSearch={{ optionFilterProp: 'label' }}
-            />
-          </div>
+          <SiteChoice
+            value={localSite}
+            options={[{ value: ALL, label: '全部网站' }, ...siteOptions.map((s) => ({ value: s.id, label: s.name }))]}
+            onChange={(v) => {
+              setLocalSite(v);
+              change({ columnId: ALL });
+            }}
+          />
         )}
         <div className="gk-filter">
           <label htmlFor={ids.column}>栏目</label>

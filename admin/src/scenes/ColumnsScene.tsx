@@ -1,8 +1,9 @@
-import { Card, Empty, Select } from 'antd';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { Card, Empty } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
 import { grantsAllow } from '../../../common/permissions.ts';
 import { fetchSites } from '../api/sites.ts';
 import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
+import { SiteChoice } from '../components/SiteChoice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ColumnsEditor } from '../features/columns/ColumnsEditor.tsx';
 import { useApiData } from '../lib/useApiData.ts';
@@ -16,7 +17,6 @@ import { useCurrentUser } from '../session/useSession.ts';
 export default function ColumnsScene() {
   const user = useCurrentUser();
   const { siteId: headerSiteId, sites: grantSites } = useCurrentSite();
-  const selectId = useId();
   const [chosen, setChosen] = useState<string | null>(null);
 
   const loadSites = useCallback((signal: AbortSignal) => fetchSites({}, signal), []);
@@ -35,18 +35,7 @@ export default function ColumnsScene() {
       {sites.error !== null && <LoadErrorAlert error={sites.error} what="网站列表" onRetry={sites.reload} />}
       {headerSiteId === null && siteList.length > 1 && (
         <div className="gk-filters">
-          <div className="gk-filter">
-            <label htmlFor={selectId}>网站</label>
-            <Select
-              id={selectId}
-              className="gk-site-choice"
-              options={options}
-              value={chosen}
-              onChange={(v: string) => setChosen(v)}
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="请选择要管理栏目的网站"
-            />
-          </div>
+          <SiteChoice options={options} value={chosen} onChange={setChosen} placeholder="请选择要管理栏目的网站" />
         </div>
       )}
       {siteId ? (

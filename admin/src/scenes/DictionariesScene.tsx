@@ -1,6 +1,7 @@
-import { Card, Empty, Select, Tabs, Typography } from 'antd';
-import { useId, useMemo, useState } from 'react';
+import { Card, Empty, Tabs, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { DICTIONARY_KIND_LABELS, DICTIONARY_KINDS } from '../../../common/schemas/content.ts';
+import { SiteChoice } from '../components/SiteChoice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { sitesWith } from '../features/articles/contentSites.ts';
 import { useSiteOptions } from '../features/articles/useSites.ts';
@@ -23,7 +24,6 @@ export default function DictionariesScene() {
   const user = useCurrentUser();
   const { siteId: headerSite } = useCurrentSite();
   const registry = useSiteOptions();
-  const scopeId = useId();
 
   const canManagePlatform = user.permissions.includes('sites.manage');
   const options = useMemo(() => {
@@ -50,17 +50,7 @@ export default function DictionariesScene() {
       ) : (
         <>
           <div className="gk-filters">
-            <div className="gk-filter">
-              <label htmlFor={scopeId}>词库范围</label>
-              <Select
-                id={scopeId}
-                className="gk-site-choice"
-                value={scope}
-                options={options}
-                onChange={(v: string) => setChosen(v)}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
-            </div>
+            <SiteChoice label="词库范围" value={scope} options={options} onChange={setChosen} />
           </div>
           <Card>
             <Tabs

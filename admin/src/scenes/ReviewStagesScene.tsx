@@ -1,7 +1,8 @@
-import { Card, Empty, Select, Typography } from 'antd';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { Card, Empty, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
 import { fetchReviewStages, type ReviewStage } from '../api/content.ts';
 import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
+import { SiteChoice } from '../components/SiteChoice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { sitesWith } from '../features/articles/contentSites.ts';
 import { useSiteOptions } from '../features/articles/useSites.ts';
@@ -18,7 +19,6 @@ export default function ReviewStagesScene() {
   const user = useCurrentUser();
   const { siteId: headerSite } = useCurrentSite();
   const registry = useSiteOptions();
-  const selectId = useId();
 
   const options = useMemo(() => {
     const editable = sitesWith(user.grants, ['sites.edit']);
@@ -47,18 +47,7 @@ export default function ReviewStagesScene() {
       ) : (
         <>
           <div className="gk-filters">
-            <div className="gk-filter">
-              <label htmlFor={selectId}>网站</label>
-              <Select
-                id={selectId}
-                className="gk-site-choice"
-                value={siteId}
-                options={options}
-                onChange={(v: string) => setChosen(v)}
-                showSearch={{ optionFilterProp: 'label' }}
-                placeholder="请选择要设置审核流程的网站"
-              />
-            </div>
+            <SiteChoice value={siteId} options={options} onChange={setChosen} placeholder="请选择要设置审核流程的网站" />
           </div>
           {siteId ? (
             <SiteStages key={siteId} siteId={siteId} siteName={siteName} />

@@ -5,6 +5,7 @@ import { ARTICLE_TYPE_CONFIG, ARTICLE_TYPES } from '../../../common/content.ts';
 import { fetchReviewQueue, type ArticleSummary } from '../api/content.ts';
 import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
 import { TableEmpty } from '../components/TableEmpty.tsx';
+import { SiteChoice } from '../components/SiteChoice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { DeadlineCell } from '../features/articles/ArticleTags.tsx';
 import '../features/articles/articles.css';
@@ -25,7 +26,7 @@ const TYPE_OPTIONS = [{ value: ALL, label: '全部类型' }, ...ARTICLE_TYPES.ma
 export default function ReviewsScene() {
   const user = useCurrentUser();
   const { names: siteNames } = useSiteOptions();
-  const ids = { site: useId(), stage: useId(), type: useId(), due: useId() };
+  const ids = { stage: useId(), type: useId(), due: useId() };
   const [site, setSite] = useState(ALL);
   const [stage, setStage] = useState(ALL);
   const [type, setType] = useState(ALL);
@@ -69,19 +70,11 @@ export default function ReviewsScene() {
       <PageTitle title="待我审核" />
       {queue.error !== null && <LoadErrorAlert error={queue.error} what="待审核稿件" onRetry={queue.reload} />}
       <div className="gk-filters" role="search" aria-label="筛选待审核稿件">
-        <div className="gk-filter">
-          <label htmlFor={ids.site}>网站</label>
-          <Select
-            id={ids.site}
-            className="gk-site-choice"
-            value={site}
-            onChange={(v: string) => setSite(v)}
-            options={[
-              { value: ALL, label: '全部网站' },
-              ...reviewSites.map((s) => ({ value: s.id, label: siteNames.get(s.id) ?? s.name })),
-            ]}
-          />
-        </div>
+        <SiteChoice
+          value={site}
+          onChange={setSite}
+          options={[{ value: ALL, label: '全部网站' }, ...reviewSites.map((s) => ({ value: s.id, label: siteNames.get(s.id) ?? s.name }))]}
+        />
         <div className="gk-filter">
           <label htmlFor={ids.stage}>环节</label>
           <Select id={ids.stage} value={stage} onChange={(v: string) => setStage(v)} options={stages} />
