@@ -23,7 +23,23 @@ function useUploadStep(siteId: string | null) {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  return { upload, file, setFile, busy, setBusy, error, setError };
+  /** Uploads the chosen file and hands the result on; `missing` is shown when no file was chosen. */
+  const uploadThen = async (missing: string, then: (uploaded: Awaited<ReturnType<typeof upload>>) => void) => {
+    if (!file) {
+      setError(missing);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      then(await upload(file));
+    } catch (e) {
+      setError(`上传失败：${actionErrorText(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { file, setFile, busy, error, setError, uploadThen };
 }
 
 /** 插入图片: choose a file, give it alt text (required: screen-reader users and the checks need it). */
@@ -33,24 +49,13 @@ export function ImageDialog({ siteId, onCancel, onInsert }: DialogProps<{ src: s
 
   const ok = async () => {
     const { alt } = await form.validateFields();
-    if (!s.file) {
-      s.setError('请选择要插入的图片');
-      return;
-    }
-    s.setBusy(true);
-    s.setError(null);
-    try {
-      const uploaded = await s.upload(s.file);
+    await s.uploadThen('请选择要插入的图片', (uploaded) => {
       if (!uploaded.image) {
         s.setError('所选文件不是图片，请选择 PNG、JPG、GIF 或 WebP 图片');
         return;
       }
       onInsert({ src: fileRef(uploaded.fileId), alt: alt.trim() });
-    } catch (e) {
-      s.setError(`上传失败：${actionErrorText(e)}`);
-    } finally {
-      s.setBusy(false);
-    }
+    });
   };
 
   return (
@@ -119,20 +124,7 @@ export function AttachmentLinkDialog({ siteId, onCancel, onInsert }: DialogProps
 
   const ok = async () => {
     const { text } = await form.validateFields();
-    if (!s.file) {
-      s.setError('请选择要上传的附件');
-      return;
-    }
-    s.setBusy(true);
-    s.setError(null);
-    try {
-      const uploaded = await s.upload(s.file);
-      onInsert({ href: fileRef(uploaded.fileId), text: text.trim() });
-    } catch (e) {
-      s.setError(`上传失败：${actionErrorText(e)}`);
-    } finally {
-      s.setBusy(false);
-    }
+    await s.uploadThen('请选择要上传的附件', (uploaded) => onInsert({ href: fileRef(uploaded.fileId), text: text.trim() }));
   };
 
   return (
