@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asActor, buildNewsroom, factoryActor } from '#test/factories.ts';
@@ -248,9 +247,5 @@ describe('articles, deadlines and checks', () => {
       deps.db.kysely.updateTable('article_revisions').set({ title: 'x' }).where('article_id', '=', a.id).execute(),
     ).rejects.toThrow(/records/);
     await expect(deps.db.kysely.deleteFrom('article_events').where('article_id', '=', a.id).execute()).rejects.toThrow(/records/);
-  });
-
-  it('reads the real 2017 notice as a 公文 fixture', () => {
-    expect(fs.existsSync(path.resolve(import.meta.dirname, '../../test/fixtures/documents/notice-panbanhan-2017-122.txt'))).toBe(true);
   });
 });
