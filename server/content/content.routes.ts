@@ -34,7 +34,8 @@ import {
   submitArticle,
   withdrawArticle,
 } from './commands/review.ts';
-import { reviewSheet, reviewSheetAsHtml, reviewSheetDocx } from './commands/review-sheet.ts';
+import { reviewSheet, reviewSheetDocx } from './commands/review-sheet.ts';
+import { reviewSheetHtml } from './rules/review-sheet.ts';
 import { getSiteStages, setSiteStages } from './commands/workflow-config.ts';
 import { addDictionaryEntry, listDictionary, removeDictionaryEntry } from './commands/dictionaries.ts';
 import { checkDraft } from './commands/checks.ts';
@@ -147,7 +148,7 @@ export async function contentRoutes(base: FastifyInstance, deps: Deps): Promise<
     '/api/articles/:id/review-sheet.html',
     { schema: { tags, summary: '审签单（打印）', params: ArticleParams } },
     async (req, reply) =>
-      reply.type('text/html; charset=utf-8').send(reviewSheetAsHtml(await reviewSheet(deps, authOf(req).actor, req.params.id))),
+      reply.type('text/html; charset=utf-8').send(reviewSheetHtml(await reviewSheet(deps, authOf(req).actor, req.params.id))),
   );
 
   app.post('/api/articles/check', { bodyLimit, schema: { tags, summary: '发布前检查（不保存）', body: CheckDraftSchema } }, async (req) =>

@@ -5,7 +5,8 @@ import { asActor, buildNewsroom, factoryActor } from '#test/factories.ts';
 import { createTestDeps, type TestDeps } from '#test/support.ts';
 import { approveArticle, createArticle, getArticle, publishArticle, submitArticle, updateArticle } from './index.ts';
 import { addDictionaryEntry } from './commands/dictionaries.ts';
-import { reviewSheet, reviewSheetAsHtml, reviewSheetDocx } from './commands/review-sheet.ts';
+import { reviewSheet, reviewSheetDocx } from './commands/review-sheet.ts';
+import { reviewSheetHtml } from './rules/review-sheet.ts';
 import { storeFile } from './commands/files.ts';
 
 type Room = Awaited<ReturnType<typeof buildNewsroom>>;
@@ -222,7 +223,7 @@ describe('articles, deadlines and checks', () => {
       room.leader.displayName,
     ])
       expect(text).toContain(s);
-    const html = reviewSheetAsHtml(sheet);
+    const html = reviewSheetHtml(sheet);
     expect(html).toContain('<h1>信息发布审签单</h1>');
     expect(html).not.toContain('<script');
   });

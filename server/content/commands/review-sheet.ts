@@ -4,7 +4,7 @@ import { ARTICLE_STATUS_LABELS, ARTICLE_TYPE_CONFIG, type ArticleStatus, type Ar
 import type { Actor } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { findColumn, getSite } from '../../sites/index.ts';
-import { reviewSheetHtml, reviewSheetModel, type SheetModel } from '../rules/review-sheet.ts';
+import { reviewSheetModel, type SheetModel } from '../rules/review-sheet.ts';
 import { getArticle } from './queries.ts';
 
 const DECISION_LABELS: Record<string, string> = { approve: '通过', reject: '退回', emergency: '紧急发布' };
@@ -44,8 +44,6 @@ export async function reviewSheet(deps: Deps, actor: Actor, articleId: string): 
     printedAt: deps.clock.now().toISOString(),
   });
 }
-
-export const reviewSheetAsHtml = (m: SheetModel): string => reviewSheetHtml(m);
 
 const FONT = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
 const text = (t: string, size = 32) => new TextRun({ text: t, font: FONT, size });
