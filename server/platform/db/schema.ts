@@ -273,6 +273,25 @@ export interface WorkerHeartbeatTable {
   last_seen_at: string;
 }
 
+/**
+ * One row per published article in the search index (room search). doc_key sorts like the
+ * publication time; the segmented text lives in the dialect's full-text index (ADR 0007).
+ */
+export interface SearchDocumentTable {
+  article_id: string;
+  doc_key: number;
+  site_id: string;
+  column_id: string;
+  column_name: string;
+  type: string;
+  title: string;
+  /** Plain text of the body, for snippets. */
+  body: string;
+  /** Site-relative path of the article page, e.g. `/xwdt/zwyw/202511/<id>.html`. */
+  url: string;
+  published_at: string;
+}
+
 export interface Database {
   orgs: OrgTable;
   users: UserTable;
@@ -296,6 +315,7 @@ export interface Database {
   dictionary_entries: DictionaryEntryTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
+  search_documents: SearchDocumentTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -312,5 +332,6 @@ export type ArticleEventRow = Selectable<ArticleEventTable>;
 export type ArticleCheckRow = Selectable<ArticleCheckTable>;
 export type FileRow = Selectable<FileTable>;
 export type DictionaryEntryRow = Selectable<DictionaryEntryTable>;
+export type SearchDocumentRow = Selectable<SearchDocumentTable>;
 // Generated is re-exported for tables that later gain database-generated columns.
 export type { Generated };

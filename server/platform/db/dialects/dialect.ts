@@ -27,4 +27,7 @@ export interface DialectAdapter {
   /** DDL that makes a table of records append-only (no UPDATE, no DELETE). */
   immutableTableDdl(table: string): string[];
   dropImmutableTableDdl(table: string): string[];
+  /** DDL of the full-text index over search_documents' segmented text (ADR 0007). */
+  searchIndexDdl(): string[];
+  dropSearchIndexDdl(): string[];
 }

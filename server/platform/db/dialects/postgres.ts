@@ -63,5 +63,15 @@ export function postgresAdapter(opts: PostgresOptions): DialectAdapter {
     dropAuditProtectionDdl() {
       return ['DROP TRIGGER IF EXISTS audit_events_guard ON audit_events', 'DROP FUNCTION IF EXISTS audit_events_guard()'];
     },
+    searchIndexDdl() {
+      // to_tsvector('simple', …) over text already segmented: title terms weighted A, body D.
+      return [
+        `ALTER TABLE search_documents ADD COLUMN terms tsvector NOT NULL DEFAULT ''::tsvector`,
+        'CREATE INDEX search_documents_terms_idx ON search_documents USING gin (terms)',
+      ];
+    },
+    dropSearchIndexDdl() {
+      return ['DROP INDEX IF EXISTS search_documents_terms_idx'];
+    },
   };
 }

@@ -63,5 +63,16 @@ export function sqliteAdapter(file: string): DialectAdapter {
     dropAuditProtectionDdl() {
       return ['DROP TRIGGER IF EXISTS audit_events_no_update', 'DROP TRIGGER IF EXISTS audit_events_retention'];
     },
+    searchIndexDdl() {
+      // Contentless (the segmented text is not stored twice), rows deletable by rowid = doc_key.
+      // detail=full: bm25 reads term frequencies from the position lists (it scores 0 with detail=column).
+      return [
+        `CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='', contentless_delete=1,
+         tokenize='unicode61 remove_diacritics 2')`,
+      ];
+    },
+    dropSearchIndexDdl() {
+      return ['DROP TABLE IF EXISTS search_fts'];
+    },
   };
 }

@@ -1,0 +1,12 @@
+/**
+ * The search room: full-text search of published articles (站内搜索), one site or all, with
+ * jieba segmentation and a dictionary of government terms; FTS5 on SQLite, tsvector + GIN on
+ * PostgreSQL (ADR 0007). Publishing keeps the index current:
+ *   await upsertSearchDocuments(tx, [{ articleId, siteId, columnId, columnName, type, title, bodyText, publishedAt, url }]);
+ *   await removeSearchDocuments(tx, [articleId]);
+ *   const result = await searchArticles(deps, { q: '社保 医保', siteId, page: 1 });
+ */
+export { removeSearchDocuments, removeSiteDocuments, upsertSearchDocuments, type SearchDocument, type SearchWriter } from './indexing.ts';
+export { searchArticles } from './queries.ts';
+export { governmentTerms, segmentQuery } from './segmenter.ts';
+export { highlightParts, snippetParts } from './rules/highlight.ts';

@@ -1,0 +1,66 @@
+/**
+ * Searching: published articles of all sites or one, newest first (default) or by relevance.
+ * The database returns the keys of at most SEARCH_MAX_MATCHES + 1 newest matches; counting,
+ * ranking order and the page are taken from those, and only the page's rows are read.
+ */
+import { SEARCH_MAX_MATCHES, SEARCH_PAGE_SIZE, SearchQuerySchema, type SearchHit, type SearchResult } from '../../common/schemas/search.ts';
+import type { Deps } from '../platform/deps.ts';
+import { parseInput } from '../platform/validation.ts';
+import { keyRange } from './rules/doc-key.ts';
+import { highlightParts, snippetParts } from './rules/highlight.ts';
+import { searchDocuments } from './search.repository.ts';
+import { segmentQuery } from './segmenter.ts';
+import { searchStore } from './store.ts';
+
+/** Published articles matching every word of `q`, with highlighted titles and snippets. Public: no actor. */
+export async function searchArticles(deps: Deps, input: unknown): Promise<SearchResult> {
+  const query = parseInput(SearchQuerySchema, input);
+  const terms = segmentQuery(query.q);
+  const empty = { terms, sort: query.sort, total: 0, totalIsLowerBound: false, page: query.page, pages: 0, items: [] };
+  if (terms.length === 0) return empty;
+
+  const db = deps.db.kysely;
+  const { min, max } = keyRange(query.from, query.to);
+  const matches = await searchStore(deps.db.dialect.name).matches(db, {
+    terms,
+    siteId: query.siteId,
+    columnId: query.columnId,
+    type: query.type,
+    minKey: min,
+    maxKey: max,
+    ranked: query.sort === 'relevance',
+    limit: SEARCH_MAX_MATCHES + 1,
+  });
+  const total = Math.min(matches.length, SEARCH_MAX_MATCHES);
+  const ordered = matches.slice(0, total);
+  if (query.sort === 'relevance') ordered.sort((a, b) => b.score - a.score || b.docKey - a.docKey);
+  const pageKeys = ordered.slice((query.page - 1) * SEARCH_PAGE_SIZE, query.page * SEARCH_PAGE_SIZE).map((m) => m.docKey);
+
+  const rows = new Map((await searchDocuments.byKeys(db, pageKeys)).map((r) => [Number(r.doc_key), r]));
+  const items: SearchHit[] = pageKeys.flatMap((key) => {
+    const r = rows.get(key);
+    return r
+      ? [
+          {
+            articleId: r.article_id,
+            siteId: r.site_id,
+            columnId: r.column_id,
+            columnName: r.column_name,
+            type: r.type,
+            title: r.title,
+            url: r.url,
+            publishedAt: r.published_at,
+            titleParts: highlightParts(r.title, terms),
+            snippetParts: snippetParts(r.body, terms),
+          },
+        ]
+      : [];
+  });
+  return {
+    ...empty,
+    total,
+    totalIsLowerBound: matches.length > SEARCH_MAX_MATCHES,
+    pages: Math.ceil(total / SEARCH_PAGE_SIZE),
+    items,
+  };
+}
