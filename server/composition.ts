@@ -19,6 +19,7 @@ import { buildApp, type RoutesPlugin } from './platform/http/app.ts';
 import { authOf } from './platform/http/auth.ts';
 import { JobRegistry, PLATFORM_JOBS, schedulerHealth, jobStats } from './platform/jobs/index.ts';
 import { createLogger } from './platform/logger.ts';
+import { createPublicSites } from './publishing/index.ts';
 import { sitesRoutes } from './sites/index.ts';
 
 export const ADMIN_DIST = path.resolve(import.meta.dirname, '../admin/dist');
@@ -69,11 +70,13 @@ async function adminStatic(app: FastifyInstance): Promise<void> {
   app.get('/', { config: { access: 'public' } }, async (_req, reply) => reply.redirect('/admin/'));
 }
 
-/** The HTTP app with every room's routes and the admin SPA. */
+/** The HTTP app with every room's routes, the public sites in front (ADR 0006) and the admin SPA. */
 export function createHttpApp(deps: Deps, opts: { admin?: boolean } = {}): Promise<FastifyInstance> {
+  const publicSites = createPublicSites(deps);
   return buildApp(deps, {
     authenticate: sessionAuthenticator(deps),
-    routes: ROUTES,
+    routes: [...ROUTES, publicSites.routes],
+    front: publicSites.front,
     extras: opts.admin === false ? [] : [adminStatic],
   });
 }

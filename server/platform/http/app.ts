@@ -3,6 +3,7 @@
  * listens: tests use `app.inject()`, the CLI's `serve` calls `listen`.
  */
 import { randomUUID } from 'node:crypto';
+import http, { type RequestListener } from 'node:http';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -25,6 +26,22 @@ export interface BuildAppOptions {
   routes: RoutesPlugin[];
   /** Extra plugins that serve non-API paths (the admin SPA, public files). */
   extras?: ((app: FastifyInstance) => Promise<void>)[];
+  /**
+   * A raw request handler in front of Fastify's (the public sites' static files, ADR 0006): it
+   * answers what it can and passes the rest to `next`, Fastify's own handler.
+   */
+  front?: (next: RequestListener) => RequestListener;
+}
+
+/** Fastify's HTTP/1 server, with the front handler before Fastify's and Fastify's timeouts. */
+function frontServer(front: (next: RequestListener) => RequestListener) {
+  return (handler: RequestListener, o: { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number }) => {
+    const server = http.createServer(front(handler));
+    if (o.keepAliveTimeout !== undefined) server.keepAliveTimeout = o.keepAliveTimeout;
+    if (o.requestTimeout !== undefined) server.requestTimeout = o.requestTimeout;
+    if (o.connectionTimeout !== undefined) server.setTimeout(o.connectionTimeout);
+    return server;
+  };
 }
 
 export async function buildApp(deps: Deps, opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -38,6 +55,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions): Promise<Fasti
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
     frameworkErrors: (error, _req, reply) => frameworkErrorReply(error, reply),
+    ...(opts.front ? { serverFactory: frontServer(opts.front) } : {}),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,0 +1,2 @@
+/** The publishing room's door: public sites — serving the published files (serve/). */
+export * from './serve/index.ts';

@@ -1,0 +1,15 @@
+/** The nginx configuration for the platform's sites as they are in the database now. */
+import path from 'node:path';
+import { systemActor } from '../../platform/actor.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { listSites } from '../../sites/index.ts';
+import { renderNginxConfig, type NginxOptions } from './nginx-config.ts';
+
+/** Renders the configuration for every site with a domain and a code, rooted under `<dataDir>/public`. */
+export async function platformNginxConfig(deps: Deps, opts: Omit<NginxOptions, 'publicDir'> = {}): Promise<string> {
+  const sites = await listSites(deps, systemActor('nginx-config'), {});
+  return renderNginxConfig(
+    sites.map((s) => ({ code: s.code, domains: s.domains, status: s.status, hosting: s.hosting })),
+    { ...opts, publicDir: path.join(deps.config.dataDir, 'public') },
+  );
+}
