@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ROLE_CODES, ROLES, isRoleCode } from '../../common/roles.ts';
 import { createUser, findUserIdByUsername, grantRole, platformIsEmpty, resetPassword } from '../accounts/index.ts';
 import { findSiteId } from '../sites/index.ts';
+import { NginxConfigError, platformNginxConfig } from '../publishing/index.ts';
 import { verifyAuditChain } from '../audit/index.ts';
 import { addWorkdays, isWorkday, loadCalendar } from '../calendar/index.ts';
 import { documentSummary, parseDocumentFile } from '../documents/index.ts';
@@ -229,6 +230,36 @@ export function buildProgram(): Command {
       if (opts.json) printJson(summary);
       else for (const [k, v] of Object.entries(summary)) printLine(`${k}: ${Array.isArray(v) ? v.join('、') : (v ?? '（无）')}`);
     });
+
+  program
+    .command('nginx-config')
+    .description('生成 nginx 生产配置：各网站域名由 nginx 直接提供已发布的静态文件，其余请求转发到平台')
+    .option('--out <file>', '写入文件（默认输出到标准输出）')
+    .option('--listen <address>', '监听端口或地址', '80')
+    .option('--app <url>', '平台应用的地址', 'http://127.0.0.1:3000')
+    .option('--brotli', 'nginx 已加载 brotli 模块，同时使用 .br 预压缩文件')
+    .action(async (opts: { out?: string; listen: string; app: string; brotli?: boolean }) =>
+      withDeps(async (deps) => {
+        let text: string;
+        try {
+          text = await platformNginxConfig(deps, {
+            listen: opts.listen,
+            app: opts.app,
+            brotli: opts.brotli === true,
+            hsts: deps.config.secureCookies,
+          });
+        } catch (e) {
+          if (e instanceof NginxConfigError) throw new CliError(e.message, EXIT.usage);
+          throw e;
+        }
+        if (opts.out) {
+          const tmp = `${opts.out}.${process.pid}.tmp`;
+          fs.writeFileSync(tmp, text);
+          fs.renameSync(tmp, opts.out);
+          process.stderr.write(`已写入 ${opts.out}；检查并重新加载：nginx -t && nginx -s reload\n`);
+        } else process.stdout.write(text);
+      }),
+    );
 
   const audit = program.command('audit').description('审计日志');
   audit

@@ -1,0 +1,94 @@
+/**
+ * The generated nginx configuration in a real nginx, in front of the real app: static pages
+ * (plain and gzip) straight from the published folder, the site's 404 page, and the mode switch
+ * proxied to the app, which answers as on the site's own domain. Skipped with a printed reason
+ * when nginx is not installed, unless GONGKAI_NGINX_REQUIRED=1.
+ */
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { platformNginxConfig } from '#server/publishing/index.ts';
+import { freePort, nginxMissingReason, startNginx, type RunningNginx } from './nginx-runner.ts';
+import { publishFile, rawRequest, startPublicApp, type PublicTestApp } from './support.ts';
+
+const missing = nginxMissingReason();
+const required = process.env.GONGKAI_NGINX_REQUIRED === '1';
+if (missing && !required) console.log(`nginx tests skipped: ${missing} (set GONGKAI_NGINX_REQUIRED=1 to fail instead)`);
+
+const CODE = '1100000001';
+const HOST = 'www.n.gov.cn';
+
+describe.skipIf(missing !== null && !required)('the generated nginx configuration', () => {
+  let t: PublicTestApp;
+  let nginx: RunningNginx;
+  const get = (target: string, headers: Record<string, string> = {}, host = HOST) => rawRequest(nginx.port, target, { host, headers });
+
+  beforeAll(async () => {
+    if (missing) throw new Error(`GONGKAI_NGINX_REQUIRED=1 but ${missing}`);
+    t = await startPublicApp();
+    await t.addSite(CODE, [HOST]);
+    const dir = t.siteDir(CODE);
+    publishFile(dir, '/index.html', '<!DOCTYPE html><title>首页</title><p>南岭县人民政府</p>', { compress: true });
+    publishFile(dir, '/xwdt/202611/a1.html', `<!DOCTYPE html><title>通知</title><p>${'关于开展安全生产检查的通知。'.repeat(100)}</p>`, {
+      compress: true,
+    });
+    publishFile(dir, '/404.html', '<!DOCTYPE html><title>页面不存在</title><p>页面不存在</p>', { compress: true });
+    publishFile(dir, '/assets/elder.css', 'body{font-size:22px}', { compress: true });
+    const port = await freePort();
+    const conf = await platformNginxConfig(t.deps, { listen: `127.0.0.1:${port}`, app: `http://127.0.0.1:${t.port}` });
+    nginx = await startNginx(conf, { port });
+  });
+  afterAll(async () => {
+    await nginx?.stop();
+    await t?.close();
+  });
+
+  it('serves a published page from the folder, plain and precompressed gzip, with the embedded server headers', async () => {
+    const plain = await get('/xwdt/202611/a1.html');
+    expect(plain.status).toBe(200);
+    expect(plain.text).toContain('安全生产检查');
+    expect(plain.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(plain.headers['cache-control']).toBe('no-cache');
+    expect(plain.headers['x-content-type-options']).toBe('nosniff');
+    expect(plain.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(plain.headers['content-disposition']).toBeUndefined();
+    const gz = await get('/xwdt/202611/a1.html', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    const home = await get('/');
+    expect(home.text).toContain('南岭县人民政府');
+    const revalidated = await get('/', { 'if-none-match': String(home.headers.etag) });
+    expect(revalidated.status).toBe(304);
+  });
+
+  it("answers a missing page with the site's 404 page and status 404, and never shows the API", async () => {
+    for (const target of ['/xwdt/202611/none.html', '/api/auth/me', '/index.html.gz']) {
+      const r = await get(target);
+      expect(r.status, target).toBe(404);
+      expect(r.text, target).toContain('页面不存在');
+    }
+  });
+
+  it('proxies the mode switch to the app, which redirects on the public host and sets the cookie; mode.css follows it', async () => {
+    const r = await get('/_mode/elder?back=/xwdt/202611/a1.html');
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe('/xwdt/202611/a1.html');
+    expect(String(r.headers['set-cookie'])).toMatch(/^gk_mode=elder;/);
+    const hostile = await get('/_mode/elder?back=//evil.example/');
+    expect(hostile.headers.location).toBe('/');
+    const elder = await get('/assets/mode.css', { cookie: 'gk_mode=elder' });
+    expect(elder.text).toBe('body{font-size:22px}');
+    expect(elder.headers['cache-control']).toBe('private, no-cache');
+    expect(elder.headers.vary).toContain('Cookie');
+    const standard = await get('/assets/mode.css');
+    expect(standard.status).toBe(200);
+    expect(standard.body.length).toBe(0);
+    expect(standard.headers['content-type']).toBe('text/css; charset=utf-8');
+  });
+
+  it('passes other hosts to the app: the preview and the API', async () => {
+    const preview = await get(`/sites/${CODE}/`, {}, 'localhost');
+    expect(preview.status).toBe(200);
+    expect(preview.text).toContain('南岭县人民政府');
+    expect((await get('/api/auth/me', {}, 'localhost')).status).toBe(401);
+  });
+});
