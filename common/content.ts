@@ -199,3 +199,8 @@ export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = {
   withdrawn: '已撤回',
   retracted: '已撤稿',
 };
+
+/** True when a column takes articles of this type: its own list, else its freshness class's defaults. */
+export function columnAccepts(column: { accepts: readonly string[] | null; freshnessClass: string }, type: ArticleType): boolean {
+  return column.accepts ? column.accepts.includes(type) : ARTICLE_TYPE_CONFIG[type].columns.includes(column.freshnessClass);
+}

@@ -19,7 +19,7 @@ import { buildApp, type RoutesPlugin } from './platform/http/app.ts';
 import { authOf } from './platform/http/auth.ts';
 import { JobRegistry, PLATFORM_JOBS, schedulerHealth, jobStats } from './platform/jobs/index.ts';
 import { createLogger } from './platform/logger.ts';
-import { createPublicSites } from './publishing/index.ts';
+import { createPublicSites, publishingJobs, publishingRoutes } from './publishing/index.ts';
 import { sitesRoutes } from './sites/index.ts';
 
 export const ADMIN_DIST = path.resolve(import.meta.dirname, '../admin/dist');
@@ -31,10 +31,10 @@ async function systemRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   });
 }
 
-export const ROUTES: RoutesPlugin[] = [accountsRoutes, auditRoutes, sitesRoutes, calendarRoutes, contentRoutes, systemRoutes];
+export const ROUTES: RoutesPlugin[] = [accountsRoutes, auditRoutes, sitesRoutes, calendarRoutes, contentRoutes, publishingRoutes, systemRoutes];
 
 export function jobRegistry(): JobRegistry {
-  return new JobRegistry([...PLATFORM_JOBS, ...accountsJobs, ...contentJobs]);
+  return new JobRegistry([...PLATFORM_JOBS, ...accountsJobs, ...contentJobs, ...publishingJobs]);
 }
 
 /** Opens the database, runs pending migrations, returns the process's deps. */

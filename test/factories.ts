@@ -7,6 +7,7 @@ import type { CreateOrgInput, CreateUserInput } from '#common/schemas/accounts.t
 import type { CreateColumnInput, CreateSiteInput } from '#common/schemas/sites.ts';
 import type { RoleCode } from '#common/roles.ts';
 import { createOrg, createUser, grantRole } from '#server/accounts/index.ts';
+import { approveArticle, createArticle, getArticle, submitArticle } from '#server/content/index.ts';
 import { systemActor, type Actor } from '#server/platform/actor.ts';
 import type { Deps } from '#server/platform/deps.ts';
 import { createColumn, createSite } from '#server/sites/index.ts';
@@ -83,4 +84,26 @@ export async function buildSite(deps: Deps, over: Partial<CreateSiteInput> = {})
 
 export function buildColumn(deps: Deps, siteId: string, over: Partial<CreateColumnInput> = {}) {
   return createColumn(deps, factoryActor, siteId, { name: '工作动态', slug: `c${uniq()}`, freshnessClass: 'news', ...over });
+}
+
+type Newsroom = Awaited<ReturnType<typeof buildNewsroom>>;
+
+/** Writes an article as the newsroom's author and takes it through every review stage to publication. */
+export async function publishThroughReview(deps: Deps, room: Newsroom, input: Record<string, unknown>): Promise<string> {
+  const a = await createArticle(deps, asActor(room.author), {
+    siteId: room.site.id,
+    bodyHtml: '<p>正文。</p>',
+    source: '示例市人民政府办公室',
+    ...input,
+  });
+  await submitArticle(deps, asActor(room.author), a.id);
+  for (const who of [room.firstReviewer, room.sectionReviewer, room.leader]) {
+    const current = (await getArticle(deps, factoryActor, a.id)).current?.id as string;
+    await approveArticle(deps, asActor(who), a.id, {
+      revisionId: current,
+      opinion: '同意',
+      ...(who === room.leader ? { publish: 'now' } : {}),
+    });
+  }
+  return a.id;
 }

@@ -63,6 +63,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     GONGKAI_DATA_DIR: '/tmp/gongkai-test-unused',
     GONGKAI_RUN_JOBS: 'false',
     GONGKAI_LOG_LEVEL: 'silent',
+    // The suite's in-memory databases cannot be opened by build threads.
+    GONGKAI_PUBLISH_THREADS: '0',
     ...overrides,
   });
 }

@@ -42,6 +42,45 @@ export const ContactSchema = z.strictObject({
   address: z.string().trim().max(200, '不能超过 200 个字符').optional(),
 });
 
+/** Blocks a site's home page can show, in the order the site chooses. */
+export const HOME_BLOCKS = ['news', 'notices', 'policies', 'interpretations', 'catalogue', 'interaction', 'services', 'search'] as const;
+export type HomeBlockKind = (typeof HOME_BLOCKS)[number];
+export const HOME_BLOCK_LABELS: Record<HomeBlockKind, string> = {
+  news: '新闻动态',
+  notices: '通知公告',
+  policies: '政策文件',
+  interpretations: '政策解读',
+  catalogue: '政府信息公开目录',
+  interaction: '互动交流',
+  services: '政务服务',
+  search: '站内搜索',
+};
+export const DEFAULT_HOME_BLOCKS: readonly HomeBlockKind[] = HOME_BLOCKS;
+
+const imageUrl = z
+  .string()
+  .trim()
+  .max(500, '不能超过 500 个字符')
+  .regex(/^(https:\/\/|\/(?!\/))[^\s"'<>\\]*$/, '图片地址应以 https:// 或 / 开头')
+  .nullable()
+  .optional();
+
+/** A site's public look: up to three colours (primary, secondary, accent), logo, banner and home blocks. */
+export const SiteThemeSchema = z.strictObject({
+  colors: z
+    .array(z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, '颜色应为 #RRGGBB 格式'))
+    .max(3, '最多 3 种颜色')
+    .optional(),
+  logoUrl: imageUrl,
+  bannerUrl: imageUrl,
+  homeBlocks: z
+    .array(z.enum(HOME_BLOCKS, { message: '未知的首页板块' }))
+    .max(HOME_BLOCKS.length)
+    .refine((b) => new Set(b).size === b.length, '首页板块不能重复')
+    .optional(),
+});
+export type SiteTheme = z.infer<typeof SiteThemeSchema>;
+
 const siteFields = {
   code: z.string().trim().regex(SITE_CODE_PATTERN, '网站标识码应为 10 位数字，或 bm 加 8 位数字').nullable().optional(),
   name: z.string().trim().min(1, '不能为空').max(200, '不能超过 200 个字符'),
@@ -59,6 +98,14 @@ const siteFields = {
   psbNumber: z.string().trim().max(64, '不能超过 64 个字符').nullable().optional(),
   contact: ContactSchema.optional(),
   status: z.enum(SITE_STATUSES, { message: '未知的网站状态' }).optional(),
+  theme: SiteThemeSchema.optional(),
+  /** 党政机关网站标识 id issued by bszs.conac.cn. */
+  conacId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{1,64}$/, '党政机关网站标识编号只能包含字母和数字')
+    .nullable()
+    .optional(),
 };
 
 export const CreateSiteSchema = z.strictObject(siteFields);
@@ -121,6 +168,8 @@ export interface Site {
   psbNumber: string | null;
   contact: SiteContact;
   status: string;
+  theme: SiteTheme;
+  conacId: string | null;
   createdAt: string;
   updatedAt: string;
 }

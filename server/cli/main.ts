@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ROLE_CODES, ROLES, isRoleCode } from '../../common/roles.ts';
 import { createUser, findUserIdByUsername, grantRole, platformIsEmpty, resetPassword } from '../accounts/index.ts';
 import { findSiteId } from '../sites/index.ts';
-import { NginxConfigError, platformNginxConfig } from '../publishing/index.ts';
+import { NginxConfigError, platformNginxConfig, publishSite, publishableSites } from '../publishing/index.ts';
 import { verifyAuditChain } from '../audit/index.ts';
 import { addWorkdays, isWorkday, loadCalendar } from '../calendar/index.ts';
 import { documentSummary, parseDocumentFile } from '../documents/index.ts';
@@ -230,6 +230,34 @@ export function buildProgram(): Command {
       if (opts.json) printJson(summary);
       else for (const [k, v] of Object.entries(summary)) printLine(`${k}: ${Array.isArray(v) ? v.join('、') : (v ?? '（无）')}`);
     });
+
+  program
+    .command('publish')
+    .description('发布网站：重新生成静态页面并整体替换上线（--all 全部托管网站，或 --site 指定网站）')
+    .option('--all', '发布全部托管网站')
+    .option('--site <code>', '网站标识码或网站 ID')
+    .option('--threads <n>', '生成页面的线程数（默认每个 CPU 核一个）')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { all?: boolean; site?: string; threads?: string; json?: boolean }) =>
+      withDeps(async (deps) => {
+        if (!opts.all === !opts.site) throw new CliError('请指定 --all 或 --site <网站标识码>', EXIT.usage);
+        const threads = opts.threads === undefined ? undefined : Number(opts.threads);
+        if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64))
+          throw new CliError('--threads 应为 0 到 64 的整数', EXIT.usage);
+        const ids = opts.site ? [await siteIdOf(deps, opts.site)] : (await publishableSites(deps)).map((s) => s.id);
+        const results = [];
+        for (const id of ids) {
+          const r = await publishSite(deps, id, threads === undefined ? {} : { workers: threads });
+          results.push(r);
+          if (!opts.json)
+            printLine(
+              `${r.code}：${r.pages} 个页面，${r.articles} 篇文章，用时 ${(r.ms / 1000).toFixed(1)} 秒（${Math.round(r.pages / (r.ms / 1000))} 页/秒）`,
+            );
+        }
+        if (opts.json) printJson(results);
+        else if (!ids.length) printLine('没有可发布的网站（托管、已取得网站标识码且在运行中的网站）。');
+      }),
+    );
 
   program
     .command('nginx-config')

@@ -2,6 +2,7 @@
  * Platform configuration: read once from the environment, validated, typed.
  * A bad setting stops start-up with one line that names it.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -23,6 +24,8 @@ const EnvSchema = z.object({
   GONGKAI_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** County-level departments and townships may not own a site (国办发〔2017〕47号). */
   GONGKAI_ALLOW_COUNTY_DEPARTMENT_SITES: boolFlag.default(false),
+  /** Threads a full site publish uses (default: one per core; 0 builds in the calling thread). */
+  GONGKAI_PUBLISH_THREADS: z.coerce.number().int().min(0).max(64).optional(),
 });
 
 export interface Config {
@@ -38,6 +41,7 @@ export interface Config {
   runJobs: boolean;
   workerConcurrency: number;
   allowCountyDepartmentSites: boolean;
+  publishThreads: number;
 }
 
 export class ConfigError extends Error {
@@ -73,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: e.GONGKAI_RUN_JOBS,
     workerConcurrency: e.GONGKAI_WORKER_CONCURRENCY,
     allowCountyDepartmentSites: e.GONGKAI_ALLOW_COUNTY_DEPARTMENT_SITES,
+    publishThreads: e.GONGKAI_PUBLISH_THREADS ?? Math.max(1, os.availableParallelism()),
   };
 }

@@ -1,2 +1,14 @@
-/** The publishing room's door: public sites — serving the published files (serve/). */
+/** The publishing room's door: static public sites built from published content. */
+export {
+  publishSite,
+  publishArticleChange,
+  publishableSites,
+  BuildInProgressError,
+  type SitePublishResult,
+  type ArticlePublishOutcome,
+} from './commands/publish.ts';
+export { publishingJobs } from './publishing.jobs.ts';
+export { publishingRoutes } from './publishing.routes.ts';
+export { onPublicFilesChanged } from './public-events.ts';
+export { publicRoot, siteFolder } from './site-folders.ts';
 export * from './serve/index.ts';

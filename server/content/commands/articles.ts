@@ -1,6 +1,6 @@
 /** Writing articles: every save is a new immutable revision; concurrent saves conflict. */
 import { randomUUID } from 'node:crypto';
-import { ARTICLE_TYPE_CONFIG, type ArticleStatus, type ArticleType } from '../../../common/content.ts';
+import { ARTICLE_TYPE_CONFIG, columnAccepts, type ArticleStatus, type ArticleType } from '../../../common/content.ts';
 import { CreateArticleSchema, UpdateArticleSchema, type ArticleMetadata, type SavedArticle } from '../../../common/schemas/content.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { normalizeDocNumber } from '../../documents/index.ts';
@@ -15,7 +15,7 @@ import { parseInput } from '../../platform/validation.ts';
 import { findColumn } from '../../sites/index.ts';
 import { articles, events, files, links, revisions } from '../content.repository.ts';
 import { actionProblems, afterEdit } from '../rules/workflow.ts';
-import { actorFacts, columnAccepts, loadArticleContext } from './context.ts';
+import { actorFacts, loadArticleContext } from './context.ts';
 import { deadlineFor } from './deadline.ts';
 
 interface Content {

@@ -1,5 +1,5 @@
 /** What workflow commands need to know about an article, its site's stages and the actor. */
-import { ARTICLE_TYPE_CONFIG, type ArticleStatus, type ArticleType } from '../../../common/content.ts';
+import type { ArticleStatus } from '../../../common/content.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { can } from '../../platform/access.ts';
 import type { ArticleRevisionRow, ArticleRow } from '../../platform/db/schema.ts';
@@ -55,9 +55,4 @@ export function actorFacts(actor: Actor, siteId: string): ActorFacts {
     roles: actor.grants.filter((g) => g.scope === '*' || g.scope === siteId).map((g) => g.role),
     canAuthor: can(actor, 'content.author', siteId),
   };
-}
-
-/** May users of this column publish articles of this type into it? */
-export function columnAccepts(column: { accepts: string[] | null; freshnessClass: string }, type: ArticleType): boolean {
-  return column.accepts ? column.accepts.includes(type) : ARTICLE_TYPE_CONFIG[type].columns.includes(column.freshnessClass);
 }

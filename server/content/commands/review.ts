@@ -9,7 +9,7 @@ import type { ArticleRow } from '../../platform/db/schema.ts';
 import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
-import { enqueueJob } from '../../platform/jobs/index.ts';
+import { enqueueArticlePublish, enqueueJob } from '../../platform/jobs/index.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { articles } from '../content.repository.ts';
 import { minutesLate } from '../rules/deadlines.ts';
@@ -185,6 +185,7 @@ async function goLive(deps: Deps, tx: Tx, actor: Actor, ctx: ArticleContext): Pr
   const correction = !first ? 'correct' : 'publish';
   await recordEvent(tx, deps, actor, a, ctx.revision.id, correction);
   await audit(tx, deps, actor, a, correction, { revisionId: ctx.revision.id, lateMinutes: a.late_minutes });
+  await enqueueArticlePublish(tx, deps.clock, a.id);
   return a;
 }
 
@@ -225,6 +226,7 @@ export async function emergencyPublishArticle(deps: Deps, actor: Actor, articleI
     });
     await recordEvent(tx, deps, actor, a, ctx.revision.id, 'emergency', 'emergency', reason);
     await audit(tx, deps, actor, a, 'emergencyPublish', { reason, retrospectiveReviewDue: a.emergency_due_at });
+    await enqueueArticlePublish(tx, deps.clock, a.id);
     return result(ctx, a);
   });
 }
@@ -248,6 +250,7 @@ export async function retractArticle(deps: Deps, actor: Actor, articleId: string
     });
     await recordEvent(tx, deps, actor, a, ctx.revision.id, 'retract', null, reason);
     await audit(tx, deps, actor, a, 'retract', { reason });
+    await enqueueArticlePublish(tx, deps.clock, a.id);
     return result(ctx, a);
   });
 }

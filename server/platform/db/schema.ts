@@ -107,6 +107,10 @@ export interface SiteTable {
   icp_number: string | null;
   psb_number: string | null;
   contact: string;
+  /** Public look as JSON: colours, logo, banner, home blocks (publishing's ThemeView). */
+  theme: Generated<string>;
+  /** 党政机关网站标识 id at bszs.conac.cn. */
+  conac_id: string | null;
   status: string;
   created_at: string;
   updated_at: string;
@@ -273,6 +277,31 @@ export interface WorkerHeartbeatTable {
   last_seen_at: string;
 }
 
+/** One row per article whose page is on disk: where it was written, from which revision. */
+export interface PublishedArticleTable {
+  article_id: string;
+  site_id: string;
+  column_id: string;
+  revision_id: string;
+  /** Site-relative file path, e.g. `xwdt/zwyw/202511/<id>.html`. */
+  path: string;
+  /** `YYYY-MM` of first publication: the sitemap chunk the article is listed in. */
+  month: string;
+  written_at: string;
+}
+
+/** The latest full build of a site's public files (one row per site): a running build holds off incremental publishing. */
+export interface SiteBuildTable {
+  site_id: string;
+  build_id: string;
+  status: string;
+  started_at: string;
+  heartbeat_at: string;
+  finished_at: string | null;
+  pages: number;
+  error: string | null;
+}
+
 /**
  * One row per published article in the search index (room search). doc_key sorts like the
  * publication time; the segmented text lives in the dialect's full-text index (ADR 0007).
@@ -312,6 +341,8 @@ export interface Database {
   article_checks: ArticleCheckTable;
   article_links: ArticleLinkTable;
   files: FileTable;
+  published_articles: PublishedArticleTable;
+  site_builds: SiteBuildTable;
   dictionary_entries: DictionaryEntryTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
@@ -331,6 +362,7 @@ export type ArticleRevisionRow = Selectable<ArticleRevisionTable>;
 export type ArticleEventRow = Selectable<ArticleEventTable>;
 export type ArticleCheckRow = Selectable<ArticleCheckTable>;
 export type FileRow = Selectable<FileTable>;
+export type SiteBuildRow = Selectable<SiteBuildTable>;
 export type DictionaryEntryRow = Selectable<DictionaryEntryTable>;
 export type SearchDocumentRow = Selectable<SearchDocumentTable>;
 // Generated is re-exported for tables that later gain database-generated columns.

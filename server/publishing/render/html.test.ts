@@ -36,6 +36,9 @@ describe('safeUrl', () => {
     expect(safeUrl('/a/b.html')).toBe('/a/b.html');
     expect(safeUrl('https://www.gov.cn/')).toBe('https://www.gov.cn/');
     expect(safeUrl('mailto:a@b.cn')).toBe('mailto:a@b.cn');
+    expect(safeUrl('../zcwj/202511/a.html')).toBe('../zcwj/202511/a.html');
+    expect(safeUrl('./')).toBe('./');
+    expect(safeUrl('a/b?x=1:2')).toBe('a/b?x=1:2');
   });
 
   it('refuses javascript:, data:, protocol-relative and whitespace-smuggled URLs', () => {
@@ -46,6 +49,9 @@ describe('safeUrl', () => {
       '//evil.example/x',
       'java\tscript:x',
       '/\\evil',
+      'a\\b',
+      'vbscript:x',
+      'ftp:x/y',
       '',
       null,
     ]) {

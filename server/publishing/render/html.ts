@@ -74,7 +74,7 @@ export function joinHtml(parts: readonly HtmlValue[], separator: HtmlValue = '')
 
 /**
  * Returns the URL if it is safe to put in `href`/`src`: a site-relative path (`/…`, not `//…`),
- * or an absolute `http:`, `https:` or `mailto:` URL. Anything else (`javascript:`, `data:`,
+ * a page-relative one (`../a.html`), or an absolute `http:`, `https:` or `mailto:` URL. Anything else (`javascript:`, `data:`,
  * `vbscript:`, protocol-relative, control characters) gives `null`.
  */
 export function safeUrl(url: string | null | undefined): string | null {
@@ -84,5 +84,7 @@ export function safeUrl(url: string | null | undefined): string | null {
   if (/[\u0000-\u001f\u007f\s]/.test(u)) return null;
   if (u.startsWith('/')) return u.startsWith('//') || u.startsWith('/\\') ? null : u;
   if (/^https?:\/\/[^/\\]/i.test(u) || /^mailto:/i.test(u)) return u;
+  // A relative reference (`../a/b.html`, `./`): no scheme before the first `/`, `?` or `#`, no backslash.
+  if (!u.includes('\\') && !/^[^/?#]*:/.test(u)) return u;
   return null;
 }

@@ -1,9 +1,17 @@
 /** Public-site renderer: pure functions from views to HTML, XML and CSS strings. */
 export { html, trustedSanitized, escapeHtml, escapeAttr, joinHtml, safeUrl, SafeHtml, type HtmlValue } from './html.ts';
 export { beijingDate, beijingDateTime, beijingW3c, rfc822Beijing } from './dates.ts';
-export { contrastRatio, resolveThemeColors, siteStylesheet, DEFAULT_COLORS, MIN_CONTRAST, type ThemeColors } from './theme.ts';
+export {
+  contrastRatio,
+  resolveThemeColors,
+  siteStylesheet,
+  elderStylesheet,
+  DEFAULT_COLORS,
+  MIN_CONTRAST,
+  type ThemeColors,
+} from './theme.ts';
 export { resolveInternalRefs } from './refs.ts';
-export { layout, identityFooter, STYLESHEET_PATH } from './layout.ts';
+export { layout, identityFooter, absoluteUrl } from './layout.ts';
 export {
   renderHome,
   renderColumnPage,
@@ -11,6 +19,7 @@ export {
   renderSiteMap,
   renderNotFound,
   renderSitemapXml,
+  renderSitemapIndex,
   renderRss,
   pageCount,
   pageWindow,
@@ -20,3 +29,4 @@ export {
   type ColumnPageInput,
 } from './pages.ts';
 export * from './types.ts';
+export { renderSearchPage, type SearchForm, type SearchPageInput } from './search-page.ts';

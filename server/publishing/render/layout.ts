@@ -1,7 +1,8 @@
 /**
  * The shared page frame of every public page: head with the 47号文 meta tags (§2.8), skip link,
  * header, main navigation, breadcrumbs, `<main>` and the identity footer (§2.4).
- * No inline scripts and no `style` attributes: all styling lives in `/assets/site.css`.
+ * No inline scripts and no `style` attributes: all styling lives in `assets/site.css`, and
+ * `assets/mode.css` (served per visitor: empty, or the 适老化 stylesheet when chosen).
  *
  * Whitespace inside templates is output: this folder's .prettierrc.json turns off Prettier's
  * embedded-HTML formatting, which would add spaces between Chinese characters and tags.
@@ -10,7 +11,6 @@ import { beijingYear } from './dates.ts';
 import { html, safeUrl, type HtmlValue, type SafeHtml } from './html.ts';
 import type { RenderContext } from './types.ts';
 
-export const STYLESHEET_PATH = '/assets/site.css';
 export const CONAC_URL = 'https://bszs.conac.cn/sitename?method=show&id=';
 export const ICP_URL = 'https://beian.miit.gov.cn/';
 export const PSB_URL = 'https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=';
@@ -37,9 +37,9 @@ export interface LayoutInput {
   body: SafeHtml;
 }
 
-/** Absolute https URL on the site's domain for a site-relative path. */
+/** Absolute https URL on the site's domain for a URL as the page links it (root-relative or page-relative). */
 export function absoluteUrl(ctx: RenderContext, url: string): string {
-  return url.startsWith('/') ? `https://${ctx.site.domain}${url}` : url;
+  return new URL(url, `https://${ctx.site.domain}${ctx.pagePath}`).href;
 }
 
 /** The site-level meta tags every page carries. */
@@ -118,7 +118,8 @@ export function layout(ctx: RenderContext, input: LayoutInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-${metaTags(input.meta)}<link rel="stylesheet" href="${STYLESHEET_PATH}">
+${metaTags(input.meta)}<link rel="stylesheet" href="${links.asset('site.css')}">
+<link rel="stylesheet" href="${links.asset('mode.css')}">
 ${input.headLinks ?? null}</head>
 <body>
 <a class="skip-link" href="#main">跳转到主要内容</a>

@@ -4,6 +4,7 @@
  * Template whitespace is output (see layout.ts on Prettier).
  */
 import { VALIDITY_LABELS } from '../../../common/content.ts';
+import { HOME_BLOCK_LABELS } from '../../../common/schemas/sites.ts';
 import { beijingDate, beijingDateTime, beijingW3c, rfc822Beijing } from './dates.ts';
 import { html, safeUrl, type SafeHtml } from './html.ts';
 import { absoluteUrl, layout, siteMeta, type Crumb, type MetaTags } from './layout.ts';
@@ -65,17 +66,6 @@ export interface HomeListBlock {
 
 export type HomeLists = Partial<Record<'news' | 'notices' | 'policies' | 'interpretations', HomeListBlock>>;
 
-const BLOCK_TITLES: Record<HomeBlockKind, string> = {
-  news: '新闻动态',
-  notices: '通知公告',
-  policies: '政策文件',
-  interpretations: '政策解读',
-  catalogue: '政府信息公开目录',
-  interaction: '互动交流',
-  services: '政务服务',
-  search: '站内搜索',
-};
-
 const BLOCK_TEXT: Record<'catalogue' | 'interaction' | 'services', string> = {
   catalogue: '按主题、机构和文种查阅主动公开的政府信息。',
   interaction: '领导信箱、咨询投诉、意见征集和在线访谈。',
@@ -83,7 +73,7 @@ const BLOCK_TEXT: Record<'catalogue' | 'interaction' | 'services', string> = {
 };
 
 function homeBlock(ctx: RenderContext, kind: HomeBlockKind, lists: HomeLists): SafeHtml | null {
-  const title = BLOCK_TITLES[kind];
+  const title = HOME_BLOCK_LABELS[kind];
   const id = `block-${kind}`;
   switch (kind) {
     case 'news':
@@ -359,8 +349,11 @@ export function renderNotFound(ctx: RenderContext): string {
 
 // ---------------------------------------------------------------- machine-readable
 
-/** sitemap.xml (sitemaps.org 0.9) with the home page, column first pages and article pages. */
-export function renderSitemapXml(ctx: RenderContext, columns: readonly ColumnRef[], articles: readonly ArticleSummary[]): string {
+/**
+ * A sitemaps.org 0.9 urlset: the home page and column first pages (when `columns` is given) and
+ * article pages. A large site splits its articles into several of these under one index.
+ */
+export function renderSitemapXml(ctx: RenderContext, columns: readonly ColumnRef[] | null, articles: readonly ArticleSummary[]): string {
   const entry = (url: string, lastmod: string | null) =>
     html`<url><loc>${absoluteUrl(ctx, url)}</loc>${lastmod ? html`<lastmod>${beijingW3c(lastmod)}</lastmod>` : null}</url>\n`;
   const articleEntries = articles.flatMap((a) => {
@@ -369,7 +362,19 @@ export function renderSitemapXml(ctx: RenderContext, columns: readonly ColumnRef
   });
   return html`<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${entry(ctx.links.home, null)}${columns.map((c) => entry(ctx.links.column(c, 1), null))}${articleEntries}</urlset>
+${columns ? entry(ctx.links.home, null) : null}${(columns ?? []).map((c) => entry(ctx.links.column(c, 1), null))}${articleEntries}</urlset>
+`.toString();
+}
+
+/** A sitemaps.org sitemap index listing urlset files (URLs as the page links them). */
+export function renderSitemapIndex(ctx: RenderContext, sitemaps: readonly { url: string; lastmod: string | null }[]): string {
+  const entries = sitemaps.map(
+    (m) =>
+      html`<sitemap><loc>${absoluteUrl(ctx, m.url)}</loc>${m.lastmod ? html`<lastmod>${beijingW3c(m.lastmod)}</lastmod>` : null}</sitemap>\n`,
+  );
+  return html`<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${entries}</sitemapindex>
 `.toString();
 }
 

@@ -32,10 +32,11 @@ export const links: Links = {
   file: (id) => (id.startsWith('missing') ? null : `/files/${id}`),
   column: (c, page) => (page === 1 ? `${c.path}/` : `${c.path}/index_${page}.html`),
   rss: (c) => `${c.path}/rss.xml`,
+  asset: (name) => `/assets/${name}`,
 };
 
 export function ctx(over: Partial<SiteView> = {}): RenderContext {
-  return { site: site(over), nav: [{ id: 'c1', name: '新闻动态', path: '/xwdt' }], links, now: NOW };
+  return { site: site(over), nav: [{ id: 'c1', name: '新闻动态', path: '/xwdt' }], links, pagePath: '/', now: NOW };
 }
 
 export function column(over: Partial<ColumnView> = {}): ColumnView {

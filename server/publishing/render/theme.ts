@@ -157,3 +157,25 @@ h2 { font-size: 1.3rem; line-height: 1.5; }
 }
 `;
 }
+
+/**
+ * The 适老化 stylesheet (`assets/elder.css`), served as `assets/mode.css` to visitors who chose it:
+ * larger text, high contrast, wider spacing and heavier focus outlines. It only overrides.
+ */
+export function elderStylesheet(): string {
+  return `:root {
+  --gk-primary: #000000;
+  --gk-secondary: #1a1a1a;
+  --gk-accent: #000000;
+  --gk-text: #000000;
+  --gk-bg: #ffffff;
+  --gk-line: #000000;
+  --gk-soft: #ffffff;
+}
+html { font-size: 137.5%; }
+body { line-height: 2; letter-spacing: 0.05em; word-spacing: 0.1em; }
+a { text-decoration: underline; text-underline-offset: 0.2em; }
+a:focus, button:focus, input:focus { outline: 4px solid #000000; outline-offset: 3px; }
+p, li { margin-bottom: 0.8em; }
+`;
+}

@@ -1,11 +1,14 @@
 /**
  * The data the public-site renderer takes. Views are plain, already-loaded data: the renderer
- * never reads a database, a file or the clock. URLs come from the injected `Links` resolver.
+ * never reads a database, a file or the clock. URLs come from the injected `Links` resolver, which may
+ * return root-relative or page-relative URLs (published pages link relatively, so one tree works at
+ * a domain's root and under a preview prefix).
  */
 import type { Validity } from '../../../common/content.ts';
 
-export const HOME_BLOCKS = ['news', 'notices', 'policies', 'interpretations', 'catalogue', 'interaction', 'services', 'search'] as const;
-export type HomeBlockKind = (typeof HOME_BLOCKS)[number];
+import type { HomeBlockKind } from '../../../common/schemas/sites.ts';
+
+export { HOME_BLOCKS, type HomeBlockKind } from '../../../common/schemas/sites.ts';
 
 export interface ThemeView {
   /** Up to 3 colours as `#rgb`/`#rrggbb`: primary, secondary, accent. Checked by `resolveThemeColors`. */
@@ -119,6 +122,8 @@ export interface Links {
   /** Page `page` (1-based) of a column list. */
   column(column: ColumnRef, page: number): string;
   rss(column: ColumnRef): string;
+  /** A file of the site's `assets/` folder, e.g. `site.css`. */
+  asset(name: string): string;
 }
 
 /** What every page needs. `now` is the render instant (ISO), passed in: the renderer reads no clock. */
@@ -127,5 +132,7 @@ export interface RenderContext {
   /** Top-level columns for the main navigation, in order. */
   nav: readonly ColumnRef[];
   links: Links;
+  /** Site-root path of the page being rendered (e.g. `/xwdt/zwyw/index_2.html`): relative links resolve against it. */
+  pagePath: string;
   now: string;
 }

@@ -14,6 +14,7 @@ import type { ColumnRow } from '../../platform/db/schema.ts';
 import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Errors, type FieldError } from '../../platform/errors.ts';
+import { enqueueSitePublish } from '../../platform/jobs/index.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { freshnessDays } from '../rules/site-rules.ts';
 import { columns, sites } from '../sites.repository.ts';
@@ -59,6 +60,12 @@ async function columnProblems(tx: Tx, row: ColumnRow): Promise<FieldError[]> {
   return out;
 }
 
+/** Columns appear on every public page (navigation): a published site is rebuilt after a change. */
+async function republish(deps: Deps, tx: Tx, siteId: string): Promise<void> {
+  const site = await sites.byId(tx.trx, siteId);
+  if (site?.hosting === 'hosted' && site.code) await enqueueSitePublish(tx, deps.clock, siteId);
+}
+
 /** Adds a column to a site. */
 export async function createColumn(deps: Deps, actor: Actor, siteId: string, input: unknown): Promise<Column> {
   requirePermission(actor, 'columns.manage', siteId);
@@ -91,6 +98,7 @@ export async function createColumn(deps: Deps, actor: Actor, siteId: string, inp
       siteId,
       details: { name: row.name },
     });
+    await republish(deps, tx, siteId);
     return presentColumn(row);
   });
 }
@@ -123,6 +131,7 @@ export async function updateColumn(deps: Deps, actor: Actor, siteId: string, col
       siteId,
       details: { changes: d },
     });
+    await republish(deps, tx, siteId);
     return presentColumn(next);
   });
 }
@@ -145,6 +154,7 @@ export async function closeColumn(deps: Deps, actor: Actor, siteId: string, colu
       siteId,
       details: { reason },
     });
+    await republish(deps, tx, siteId);
     return presentColumn({ ...current, ...patch });
   });
 }

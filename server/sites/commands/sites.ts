@@ -1,6 +1,6 @@
 /** Sites: register, edit identity and status, list with the user's scope. */
 import { randomUUID } from 'node:crypto';
-import { CreateSiteSchema, UpdateSiteSchema, type Site } from '../../../common/schemas/sites.ts';
+import { CreateSiteSchema, UpdateSiteSchema, type Site, type SiteTheme } from '../../../common/schemas/sites.ts';
 import { requirePermission, visibleSites } from '../../platform/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -8,6 +8,7 @@ import type { SiteRow } from '../../platform/db/schema.ts';
 import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
+import { enqueueSitePublish } from '../../platform/jobs/index.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { LIVE_STATUSES, orgChain, siteProblems } from '../rules/site-rules.ts';
 import { sites } from '../sites.repository.ts';
@@ -30,6 +31,8 @@ export function presentSite(r: SiteRow): Site {
     psbNumber: r.psb_number,
     contact: JSON.parse(r.contact) as Site['contact'],
     status: r.status,
+    theme: JSON.parse(r.theme) as SiteTheme,
+    conacId: r.conac_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -86,6 +89,8 @@ export async function createSite(deps: Deps, actor: Actor, input: unknown): Prom
       psb_number: d.psbNumber ?? null,
       contact: JSON.stringify(d.contact ?? {}),
       status: d.status ?? 'planned',
+      theme: JSON.stringify(d.theme ?? {}),
+      conac_id: d.conacId ?? null,
       created_at: now,
       updated_at: now,
     };
@@ -128,9 +133,12 @@ export async function updateSite(deps: Deps, actor: Actor, id: string, input: un
     if (d.psbNumber !== undefined) patch.psb_number = d.psbNumber;
     if (d.contact !== undefined) patch.contact = JSON.stringify(d.contact);
     if (d.status !== undefined) patch.status = d.status;
+    if (d.theme !== undefined) patch.theme = JSON.stringify(d.theme);
+    if (d.conacId !== undefined) patch.conac_id = d.conacId;
     const next = { ...current, ...patch };
     await checkSite(deps, tx, next);
     await sites.update(tx.trx, id, patch);
+    if (next.hosting === 'hosted' && next.code) await enqueueSitePublish(tx, deps.clock, id);
     await recordAudit(tx, deps.clock, actor, {
       action: 'sites.site.update',
       targetType: 'site',

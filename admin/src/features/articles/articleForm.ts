@@ -8,6 +8,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   ARTICLE_TYPE_CONFIG,
+  columnAccepts,
   FIELD_LABELS,
   METADATA_FIELDS,
   VALIDITY,
@@ -208,7 +209,7 @@ export function requiredProblems(type: ArticleType, values: ArticleFormValues): 
 
 /** True when the column takes articles of this type (its own list, else its freshness class's defaults). */
 export function columnAcceptsType(column: Pick<Column, 'accepts' | 'freshnessClass'>, type: ArticleType): boolean {
-  return column.accepts ? column.accepts.includes(type) : ARTICLE_TYPE_CONFIG[type].columns.includes(column.freshnessClass);
+  return columnAccepts(column, type);
 }
 
 /** Open columns that take the type; `keepId` (the article's current column) stays listed even if not. */

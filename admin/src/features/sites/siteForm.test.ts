@@ -18,6 +18,8 @@ const site: Site = {
   psbNumber: null,
   contact: { phone: '0571-1234' },
   status: 'planned',
+  theme: {},
+  conacId: null,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
 };

@@ -16,6 +16,8 @@ const site = (id: string, parentSiteId: string | null): Site => ({
   psbNumber: null,
   contact: {},
   status: 'active',
+  theme: {},
+  conacId: null,
   createdAt: '',
   updatedAt: '',
 });

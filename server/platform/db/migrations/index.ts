@@ -9,6 +9,7 @@ import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-calendar.ts';
 import * as m0003 from './0003-content.ts';
 import * as m0004 from './0004-queue-index.ts';
+import * as m0005 from './0005-publishing.ts';
 import * as m0006 from './0006-search.ts';
 
 export interface MigrationContext {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0002-calendar': m0002,
   '0003-content': m0003,
   '0004-queue-index': m0004,
+  '0005-publishing': m0005,
   '0006-search': m0006,
 };
 

@@ -1,0 +1,23 @@
+/**
+ * The jobs that bring public sites up to date, enqueued by the rooms whose data the sites show
+ * (content, sites) in the transaction of the change, so they run only once it commits. The
+ * publishing room defines them; their names live here so that no room reaches into another.
+ */
+import type { Clock } from '../clock.ts';
+import type { Tx } from '../db/transaction.ts';
+import { enqueueJob } from './queue.ts';
+
+export const PUBLISH_ARTICLE_JOB = 'publishing.article';
+export const PUBLISH_SITE_JOB = 'publishing.site';
+
+/** An article went live, was corrected or was retracted: re-render the pages that show it. */
+export function enqueueArticlePublish(tx: Tx, clock: Clock, articleId: string, runAt?: Date): Promise<string> {
+  return enqueueJob(tx, clock, PUBLISH_ARTICLE_JOB, { articleId }, { priority: 10, ...(runAt ? { runAt } : {}) });
+}
+
+/** Something every page shows changed (site identity, theme, columns): rebuild the whole site. */
+export function enqueueSitePublish(tx: Tx, clock: Clock, siteId: string): Promise<string> {
+  // A pending build covers every change made before it starts; the build itself re-checks for
+  // changes made while it ran.
+  return enqueueJob(tx, clock, PUBLISH_SITE_JOB, { siteId }, { dedupeKey: `${PUBLISH_SITE_JOB}:${siteId}` });
+}

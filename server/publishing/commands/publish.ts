@@ -1,0 +1,201 @@
+/**
+ * Publishing commands. A full publish builds a site into a new folder and swaps it in; an
+ * incremental publish re-renders only the pages that show one article. Both run as system
+ * jobs after the change that caused them has committed, and from `gongkai publish`.
+ */
+import { randomBytes } from 'node:crypto';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { removeSearchDocuments } from '../../search/index.ts';
+import { columnTasks, runTasks } from '../build-tasks.ts';
+import { indexArticles, writeArticlePages, writeColumnLists, writeHome, writeSiteFrame, writeSitemaps } from '../pages.ts';
+import { publicFiles } from '../public-files.ts';
+import { publicArticleQueries, publicSites, publishedPages, siteBuilds } from '../publishing.repository.ts';
+import { beijingMonth } from '../rules/paths.ts';
+import { currentBuild, newBuildFolder, removeOldBuilds, swapIn } from '../site-folders.ts';
+import { articlePagePath, loadSiteModel, type SiteModel } from '../site-model.ts';
+import { notifyPublicFilesChanged } from '../public-events.ts';
+
+/** A build whose marker has not moved for this long is taken as dead. */
+export const BUILD_STALE_MS = 10 * 60_000;
+
+export interface SitePublishResult {
+  siteId: string;
+  code: string;
+  pages: number;
+  articles: number;
+  ms: number;
+}
+
+/** Another build of the site is running (one at a time per site). */
+export class BuildInProgressError extends AppError {
+  constructor(code: string) {
+    super('publish.buildInProgress', 409, `网站 ${code} 正在发布中，请稍后再试`);
+  }
+}
+
+export interface PublishSiteOptions {
+  /** Worker threads (default from the configuration); 0 builds in this thread. */
+  workers?: number;
+}
+
+/** Builds a whole site into a fresh folder and makes it live. */
+export async function publishSite(deps: Deps, siteId: string, opts: PublishSiteOptions = {}): Promise<SitePublishResult> {
+  const started = performance.now();
+  const db = deps.db.kysely;
+  const model = await loadSiteModel(deps, siteId);
+  const now = deps.clock.now().toISOString();
+  const buildId = randomBytes(6).toString('hex');
+  const staleBefore = new Date(Date.parse(now) - BUILD_STALE_MS).toISOString();
+  const marker = {
+    site_id: siteId,
+    build_id: buildId,
+    status: 'running',
+    started_at: now,
+    heartbeat_at: now,
+    finished_at: null,
+    pages: 0,
+    error: null,
+  };
+  if (!(await siteBuilds.start(db, marker, staleBefore))) throw new BuildInProgressError(model.code);
+  const dir = newBuildFolder(deps.config.dataDir, model.code, buildId);
+  try {
+    const counts = await publicArticleQueries.countsByColumn(db, siteId);
+    const out = publicFiles(dir);
+    let pages = writeSiteFrame(model, out, now);
+    await writeHome(deps, model, out, now);
+    await writeSitemaps(deps, model, out, now);
+    pages += 1;
+    let lastBeat = Date.now();
+    pages += await runTasks(columnTasks(model, counts), {
+      deps,
+      model,
+      dir,
+      now,
+      workers: opts.workers ?? deps.config.publishThreads,
+      onProgress: async () => {
+        if (Date.now() - lastBeat < 10_000) return;
+        lastBeat = Date.now();
+        await siteBuilds.update(db, siteId, buildId, { heartbeat_at: deps.clock.now().toISOString() });
+      },
+    });
+    await recordPublishedArticles(deps, model);
+    swapIn(deps.config.dataDir, model.code, dir);
+    await removeSearchDocuments(deps.db, await publishedPages.unpublishedInSearch(db, siteId));
+    await siteBuilds.update(db, siteId, buildId, { status: 'done', finished_at: deps.clock.now().toISOString(), pages });
+    notifyPublicFilesChanged(model.code);
+    const articles = [...counts.values()].reduce((a, b) => a + b, 0);
+    return { siteId, code: model.code, pages, articles, ms: performance.now() - started };
+  } catch (e) {
+    removeOldBuilds(deps.config.dataDir, model.code, currentBuild(deps.config.dataDir, model.code));
+    await siteBuilds.update(db, siteId, buildId, {
+      status: 'failed',
+      finished_at: deps.clock.now().toISOString(),
+      error: String(e).slice(0, 2000),
+    });
+    throw e;
+  }
+}
+
+/** Re-records which article pages the new build holds (one transaction: the record matches one build). */
+async function recordPublishedArticles(deps: Deps, model: SiteModel): Promise<void> {
+  const writtenAt = deps.clock.now().toISOString();
+  await inTransaction(deps.db, async (tx) => {
+    await publishedPages.clearSite(tx.trx, model.siteId);
+    for (const column of model.columns) {
+      for (let offset = 0; ; offset += 1000) {
+        const rows = await publicArticleQueries.columnList(tx.trx, column.id, offset, 1000);
+        await publishedPages.insertMany(
+          tx.trx,
+          rows.map((a) => ({
+            article_id: a.id,
+            site_id: model.siteId,
+            column_id: a.column_id,
+            revision_id: a.revision_id,
+            path: articlePagePath(model, a)!,
+            month: beijingMonth(a.first_published_at),
+            written_at: writtenAt,
+          })),
+        );
+        if (rows.length < 1000) break;
+      }
+    }
+  });
+}
+
+export type ArticlePublishOutcome = 'written' | 'removed' | 'unchanged' | 'built' | 'deferred' | 'skipped';
+
+/**
+ * Brings the pages that show one article up to date: its own page (written, moved or removed),
+ * every list page and the feed of its old and new column, the home page, the sitemap chunks of
+ * its month and the pages of the policies/interpretations linked with it. A site never built
+ * gets a full build; while a full build runs, the caller retries later ('deferred').
+ */
+export async function publishArticleChange(deps: Deps, articleId: string): Promise<ArticlePublishOutcome> {
+  const db = deps.db.kysely;
+  const state = await publicArticleQueries.state(db, articleId);
+  if (!state) return 'skipped';
+  const site = await publicSites.byId(db, state.site_id);
+  if (!site?.code || site.status === 'planned' || site.status === 'closed') return 'skipped';
+  const build = await siteBuilds.get(db, state.site_id);
+  const staleBefore = new Date(deps.clock.now().getTime() - BUILD_STALE_MS).toISOString();
+  if (build?.status === 'running' && build.heartbeat_at >= staleBefore) return 'deferred';
+  const dir = currentBuild(deps.config.dataDir, site.code);
+  if (!dir) {
+    await publishSite(deps, state.site_id);
+    return 'built';
+  }
+  const model = await loadSiteModel(deps, state.site_id);
+  const out = publicFiles(dir);
+  const now = deps.clock.now().toISOString();
+  const before = await publishedPages.byArticle(db, articleId);
+  const [row] = await publicArticleQueries.byIds(db, [articleId]);
+  const path = row ? articlePagePath(model, row) : null;
+
+  if (before && before.path !== path) out.remove(before.path);
+  if (row && path) {
+    await writeArticlePages(deps, model, out, [row], now);
+    await indexArticles(deps, model, [row]);
+  } else await removeSearchDocuments(deps.db, [articleId]);
+
+  const columnIds = new Set([before?.column_id, row && path ? row.column_id : undefined].filter((x): x is string => !!x));
+  for (const id of columnIds) {
+    const column = model.columnById.get(id);
+    if (column) await writeColumnLists(deps, model, out, column, now);
+  }
+  await writeHome(deps, model, out, now);
+  const months = new Set([before?.month, row ? beijingMonth(row.first_published_at) : undefined].filter((x): x is string => !!x));
+  await writeSitemaps(deps, model, out, now, [...months]);
+
+  // Linked policies and interpretations list this article: their pages change with it.
+  const partners = (await publicArticleQueries.links(db, [articleId])).map((l) =>
+    l.policy_id === articleId ? l.interpretation_id : l.policy_id,
+  );
+  await writeArticlePages(deps, model, out, await publicArticleQueries.byIds(db, partners), now);
+
+  if (row && path) {
+    await publishedPages.upsert(db, {
+      article_id: articleId,
+      site_id: model.siteId,
+      column_id: row.column_id,
+      revision_id: row.revision_id,
+      path,
+      month: beijingMonth(row.first_published_at),
+      written_at: now,
+    });
+  } else if (before) await publishedPages.remove(db, articleId);
+  notifyPublicFilesChanged(model.code);
+  return row && path ? 'written' : before ? 'removed' : 'unchanged';
+}
+
+/** Every site that can be published. */
+export async function publishableSites(deps: Deps): Promise<{ id: string; code: string }[]> {
+  return (await publicSites.publishable(deps.db.kysely)).map((s) => ({ id: s.id, code: s.code! }));
+}
+
+/** True when the site's identity or columns changed after `since` (a build started then may have missed it). */
+export async function siteChangedSince(deps: Deps, siteId: string, since: string): Promise<boolean> {
+  const last = await publicSites.lastChange(deps.db.kysely, siteId);
+  return last !== null && last > since;
+}

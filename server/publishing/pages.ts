@@ -1,0 +1,237 @@
+/**
+ * Writes the pages of a site: article pages in batches, column lists with their feeds, the
+ * home page, the site frame (site map, 404, stylesheets) and the sitemaps. Full and incremental
+ * publishing both write through these, so a page looks the same whichever wrote it.
+ */
+import type { Deps } from '../platform/deps.ts';
+import { upsertSearchDocuments, type SearchDocument } from '../search/index.ts';
+import { plainText } from './rules/plain-text.ts';
+import type { PublicFiles } from './public-files.ts';
+import { publicArticleQueries, type ListedArticleRow, type PublicArticleRow } from './publishing.repository.ts';
+import {
+  PAGE_SIZE,
+  elderStylesheet,
+  pageCount,
+  renderArticle,
+  renderColumnPage,
+  renderHome,
+  renderNotFound,
+  renderRss,
+  renderSiteMap,
+  renderSitemapIndex,
+  renderSitemapXml,
+  siteStylesheet,
+} from './render/index.ts';
+import {
+  HOME_PATH,
+  NOT_FOUND_PATH,
+  SITEMAP_COLUMNS_PATH,
+  SITEMAP_XML_PATH,
+  SITE_MAP_PATH,
+  beijingMonth,
+  columnPagePath,
+  relativeUrl,
+  rssPath,
+  sitemapMonthPath,
+} from './rules/paths.ts';
+import {
+  articlePagePath,
+  articleView,
+  loadBatch,
+  loadHomeLists,
+  pageContext,
+  summaryOf,
+  type ModelColumn,
+  type PageRefs,
+  type SiteModel,
+} from './site-model.ts';
+
+/** Rows read per query when streaming a column (a multiple of the page size). */
+export const SLICE = 25 * PAGE_SIZE;
+
+/** Renders and writes the pages of these articles (and places the files they use); returns the page count. */
+export async function writeArticlePages(
+  deps: Deps,
+  model: SiteModel,
+  out: PublicFiles,
+  rows: PublicArticleRow[],
+  now: string,
+): Promise<number> {
+  if (!rows.length) return 0;
+  const batch = await loadBatch(deps, model, rows);
+  for (const f of batch.refs.files.values()) out.place(f.path, f.source);
+  let pages = 0;
+  for (const row of rows) {
+    const column = model.columnById.get(row.column_id);
+    const path = articlePagePath(model, row);
+    if (!column || !path) continue;
+    const ctx = pageContext(model, path, now, batch.refs);
+    out.write(path, renderArticle(ctx, column, articleView(batch, row, ctx)));
+    pages++;
+  }
+  return pages;
+}
+
+function refsOf(model: SiteModel, items: readonly ListedArticleRow[]): PageRefs {
+  const articles = new Map<string, string>();
+  for (const a of items) {
+    const p = articlePagePath(model, a);
+    if (p) articles.set(a.id, p);
+  }
+  return { articles, files: new Map() };
+}
+
+/** Puts these articles into the search index (one transaction), with the paths of their pages. */
+export async function indexArticles(deps: Deps, model: SiteModel, rows: readonly PublicArticleRow[]): Promise<void> {
+  const docs: SearchDocument[] = [];
+  for (const r of rows) {
+    const column = model.columnById.get(r.column_id);
+    const url = articlePagePath(model, r);
+    if (!column || !url) continue;
+    docs.push({
+      articleId: r.id,
+      siteId: model.siteId,
+      columnId: r.column_id,
+      columnName: column.name,
+      type: r.type,
+      title: r.title,
+      bodyText: plainText(r.body_html),
+      publishedAt: r.published_at,
+      url,
+    });
+  }
+  if (docs.length) await upsertSearchDocuments(deps.db, docs);
+}
+
+/** Writes list page `page` of a column from its items (at most 20). */
+export function writeColumnPage(
+  model: SiteModel,
+  out: PublicFiles,
+  column: ModelColumn,
+  page: number,
+  total: number,
+  items: readonly ListedArticleRow[],
+  now: string,
+): void {
+  const path = columnPagePath(column.dir, page);
+  const ctx = pageContext(model, path, now, refsOf(model, items));
+  out.write(path, renderColumnPage(ctx, { column, page, total, items: items.map(summaryOf) }));
+}
+
+/** Writes the RSS feed of a column from its newest items. */
+export function writeRss(model: SiteModel, out: PublicFiles, column: ModelColumn, items: readonly ListedArticleRow[], now: string): void {
+  const path = rssPath(column.dir);
+  const ctx = pageContext(model, path, now, refsOf(model, items));
+  out.write(path, renderRss(ctx, column, items.slice(0, PAGE_SIZE).map(summaryOf)));
+}
+
+/**
+ * Rewrites every list page and the feed of a column (an article appeared, moved or left: every
+ * page after it shifts) and removes list pages left beyond the new last page.
+ */
+export async function writeColumnLists(deps: Deps, model: SiteModel, out: PublicFiles, column: ModelColumn, now: string): Promise<number> {
+  const db = deps.db.kysely;
+  const total = await publicArticleQueries.countInColumn(db, column.id);
+  const pages = pageCount(total);
+  let page = 1;
+  for (let offset = 0; page <= pages; offset += SLICE) {
+    const slice = total ? await publicArticleQueries.columnList(db, column.id, offset, SLICE) : [];
+    if (offset === 0) writeRss(model, out, column, slice, now);
+    for (let i = 0; i < SLICE && page <= pages; i += PAGE_SIZE, page++)
+      writeColumnPage(model, out, column, page, total, slice.slice(i, i + PAGE_SIZE), now);
+  }
+  for (let p = pages + 1; out.exists(columnPagePath(column.dir, p)); p++) out.remove(columnPagePath(column.dir, p));
+  return pages + 1;
+}
+
+export async function writeHome(deps: Deps, model: SiteModel, out: PublicFiles, now: string): Promise<void> {
+  const { lists, refs } = await loadHomeLists(deps, model);
+  out.write(HOME_PATH, renderHome(pageContext(model, HOME_PATH, now, refs), lists));
+}
+
+/** Pages that depend only on the site and its columns: site map, 404 and the stylesheets. */
+export function writeSiteFrame(model: SiteModel, out: PublicFiles, now: string): number {
+  out.write(SITE_MAP_PATH, renderSiteMap(pageContext(model, SITE_MAP_PATH, now), model.columns));
+  out.write(NOT_FOUND_PATH, renderNotFound(pageContext(model, NOT_FOUND_PATH, now)));
+  out.write('/assets/site.css', siteStylesheet(model.view.theme));
+  out.write('/assets/elder.css', elderStylesheet());
+  return 2;
+}
+
+// ---------------------------------------------------------------- sitemaps
+
+/** `YYYYMM` months from the first to the last, inclusive. */
+function monthsBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  let y = Number(first.slice(0, 4));
+  let m = Number(first.slice(4, 6));
+  const end = Number(last);
+  while (y * 100 + m <= end && out.length < 1200) {
+    out.push(`${y}${String(m).padStart(2, '0')}`);
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+/** The UTC instant at which a Beijing month starts. */
+function monthStart(month: string): string {
+  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(4, 6)) - 1, 1, -8)).toISOString();
+}
+
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(4, 6));
+  return m === 12 ? `${y + 1}01` : `${y}${String(m + 1).padStart(2, '0')}`;
+}
+
+/** Writes the sitemap chunk of one month (articles first published then). */
+export async function writeSitemapMonth(deps: Deps, model: SiteModel, out: PublicFiles, month: string, now: string): Promise<void> {
+  const path = sitemapMonthPath(month);
+  const items: ListedArticleRow[] = [];
+  for (let after = ''; ;) {
+    const page = await publicArticleQueries.firstPublishedBetween(
+      deps.db.kysely,
+      model.siteId,
+      monthStart(month),
+      monthStart(nextMonth(month)),
+      after,
+      1000,
+    );
+    items.push(...page);
+    if (page.length < 1000) break;
+    after = page[page.length - 1]!.id;
+  }
+  const ctx = pageContext(model, path, now, refsOf(model, items));
+  out.write(
+    path,
+    renderSitemapXml(
+      ctx,
+      null,
+      items.map((a) => ({ ...summaryOf(a), updatedAt: a.published_at })),
+    ),
+  );
+}
+
+/** Writes `sitemap.xml` (an index), the columns' urlset and, unless `months` is given, every month's chunk. */
+export async function writeSitemaps(
+  deps: Deps,
+  model: SiteModel,
+  out: PublicFiles,
+  now: string,
+  months?: readonly string[],
+): Promise<void> {
+  const range = await publicArticleQueries.firstPublishedRange(deps.db.kysely, model.siteId);
+  const all = range?.first && range.last ? monthsBetween(beijingMonth(range.first), beijingMonth(range.last)) : [];
+  for (const month of months ?? all) await writeSitemapMonth(deps, model, out, month, now);
+  const cols = pageContext(model, SITEMAP_COLUMNS_PATH, now);
+  out.write(SITEMAP_COLUMNS_PATH, renderSitemapXml(cols, model.columns, []));
+  const ctx = pageContext(model, SITEMAP_XML_PATH, now);
+  const entries = [SITEMAP_COLUMNS_PATH, ...all.map(sitemapMonthPath)].map((p) => ({
+    url: relativeUrl(SITEMAP_XML_PATH, p),
+    lastmod: null,
+  }));
+  out.write(SITEMAP_XML_PATH, renderSitemapIndex(ctx, entries));
+}

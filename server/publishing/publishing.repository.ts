@@ -1,0 +1,265 @@
+/**
+ * SQL of the publishing room: the read model of what is public (sites, columns, live
+ * revisions, files, policy ↔ interpretation links), the record of article pages on disk, and
+ * the per-site build marker. An article is public while it has a live revision and is not
+ * retracted (an edit under review leaves the live revision public).
+ */
+import type { Kysely } from 'kysely';
+import type { Database, PublishedArticleTable, SiteBuildRow } from '../platform/db/schema.ts';
+
+type Q = Kysely<Database>;
+
+/** The fields of a public article and its live revision. */
+export interface PublicArticleRow {
+  id: string;
+  revision_id: string;
+  site_id: string;
+  column_id: string;
+  type: string;
+  published_at: string;
+  first_published_at: string;
+  title: string;
+  summary: string | null;
+  source: string | null;
+  body_html: string;
+  metadata: string;
+}
+
+/** A public article as lists show it. */
+export interface ListedArticleRow {
+  id: string;
+  revision_id: string;
+  column_id: string;
+  title: string;
+  published_at: string;
+  first_published_at: string;
+}
+
+function publicArticles(db: Q) {
+  return db
+    .selectFrom('articles as a')
+    .innerJoin('article_revisions as r', 'r.id', 'a.live_revision_id')
+    .where('a.retracted_at', 'is', null)
+    .where('a.first_published_at', 'is not', null);
+}
+
+/** Public articles have both dates (first publication sets them). */
+interface Dates {
+  revision_id: string;
+  published_at: string;
+  first_published_at: string;
+}
+
+const LISTED = ['a.id', 'a.column_id', 'a.live_revision_id as revision_id', 'r.title', 'a.published_at', 'a.first_published_at'] as const;
+const FULL = [
+  'a.id',
+  'a.live_revision_id as revision_id',
+  'a.site_id',
+  'a.column_id',
+  'a.type',
+  'a.published_at',
+  'a.first_published_at',
+  'r.title',
+  'r.summary',
+  'r.source',
+  'r.body_html',
+  'r.metadata',
+] as const;
+
+export const publicSites = {
+  byId: (db: Q, id: string) =>
+    db
+      .selectFrom('sites as s')
+      .innerJoin('orgs as o', 'o.id', 's.sponsor_org_id')
+      .select(['s.id', 's.code', 's.name', 's.domains', 's.icp_number', 's.psb_number', 's.contact', 's.status', 's.theme', 's.conac_id'])
+      .select('o.name as sponsor_name')
+      .where('s.id', '=', id)
+      .executeTakeFirst(),
+  idByCode: async (db: Q, code: string): Promise<string | undefined> =>
+    (await db.selectFrom('sites').select('id').where('code', '=', code).executeTakeFirst())?.id,
+  /** Sites that can be published: hosted here, with a 网站标识码. */
+  publishable: (db: Q) =>
+    db
+      .selectFrom('sites')
+      .select(['id', 'code'])
+      .where('code', 'is not', null)
+      .where('hosting', '=', 'hosted')
+      .where('status', 'in', ['active', 'migrating', 'closing'])
+      .orderBy('code')
+      .execute(),
+  /** The latest update instant of the site row and its columns. */
+  lastChange: async (db: Q, siteId: string): Promise<string | null> => {
+    const site = await db.selectFrom('sites').select('updated_at').where('id', '=', siteId).executeTakeFirst();
+    const col = await db
+      .selectFrom('site_columns')
+      .select((eb) => eb.fn.max<string>('updated_at').as('at'))
+      .where('site_id', '=', siteId)
+      .executeTakeFirst();
+    const all = [site?.updated_at, col?.at].filter((x): x is string => !!x).sort();
+    return all.at(-1) ?? null;
+  },
+  columns: (db: Q, siteId: string) =>
+    db
+      .selectFrom('site_columns')
+      .select(['id', 'parent_id', 'name', 'slug', 'sort_order', 'freshness_class', 'accepts'])
+      .where('site_id', '=', siteId)
+      .where('status', '=', 'active')
+      .orderBy('sort_order')
+      .orderBy('name')
+      .execute(),
+};
+
+export const publicArticleQueries = {
+  countsByColumn: async (db: Q, siteId: string): Promise<Map<string, number>> => {
+    const rows = await publicArticles(db)
+      .select(['a.column_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('a.site_id', '=', siteId)
+      .groupBy('a.column_id')
+      .execute();
+    return new Map(rows.map((r) => [r.column_id, Number(r.n)]));
+  },
+  countInColumn: async (db: Q, columnId: string): Promise<number> =>
+    Number(
+      (
+        await publicArticles(db)
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('a.column_id', '=', columnId)
+          .executeTakeFirst()
+      )?.n ?? 0,
+    ),
+  /** A slice of a column list, newest first. */
+  columnSlice: (db: Q, columnId: string, offset: number, limit: number): Promise<PublicArticleRow[]> =>
+    publicArticles(db)
+      .select(FULL)
+      .$narrowType<Dates>()
+      .where('a.column_id', '=', columnId)
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+  /** Items of a column list, newest first (titles only). */
+  columnList: (db: Q, columnId: string, offset: number, limit: number): Promise<ListedArticleRow[]> =>
+    publicArticles(db)
+      .select(LISTED)
+      .$narrowType<Dates>()
+      .where('a.column_id', '=', columnId)
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+  byIds: (db: Q, ids: readonly string[]): Promise<PublicArticleRow[]> =>
+    ids.length
+      ? publicArticles(db)
+          .select(FULL)
+          .$narrowType<Dates>()
+          .where('a.id', 'in', [...ids])
+          .execute()
+      : Promise.resolve([]),
+  listedByIds: (db: Q, ids: readonly string[]): Promise<ListedArticleRow[]> =>
+    ids.length
+      ? publicArticles(db)
+          .select(LISTED)
+          .$narrowType<Dates>()
+          .where('a.id', 'in', [...ids])
+          .execute()
+      : Promise.resolve([]),
+  /** The newest public articles of some types in a site (home page blocks). */
+  latestOfType: (db: Q, siteId: string, type: string, limit: number): Promise<ListedArticleRow[]> =>
+    publicArticles(db)
+      .select(LISTED)
+      .$narrowType<Dates>()
+      .where('a.site_id', '=', siteId)
+      .where('a.type', '=', type)
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .execute(),
+  /** Public articles first published in [from, to), for a sitemap chunk; keyset-paged by id. */
+  firstPublishedBetween: (db: Q, siteId: string, from: string, to: string, afterId: string, limit: number) =>
+    publicArticles(db)
+      .select(LISTED)
+      .$narrowType<Dates>()
+      .where('a.site_id', '=', siteId)
+      .where('a.first_published_at', '>=', from)
+      .where('a.first_published_at', '<', to)
+      .where('a.id', '>', afterId)
+      .orderBy('a.id')
+      .limit(limit)
+      .execute(),
+  /** The first-publication instants of a site's public articles, oldest first (to enumerate sitemap months). */
+  firstPublishedRange: (db: Q, siteId: string) =>
+    publicArticles(db)
+      .select((eb) => [eb.fn.min<string>('a.first_published_at').as('first'), eb.fn.max<string>('a.first_published_at').as('last')])
+      .where('a.site_id', '=', siteId)
+      .executeTakeFirst(),
+  /** Every article id of a site whose page might exist, public or not: the state of each is re-derived. */
+  state: (db: Q, id: string) =>
+    db
+      .selectFrom('articles')
+      .select(['id', 'site_id', 'column_id', 'live_revision_id', 'retracted_at', 'first_published_at'])
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  /** Policy ↔ interpretation links touching these articles. */
+  links: (db: Q, ids: readonly string[]) =>
+    ids.length
+      ? db
+          .selectFrom('article_links')
+          .selectAll()
+          .where((eb) => eb.or([eb('policy_id', 'in', [...ids]), eb('interpretation_id', 'in', [...ids])]))
+          .execute()
+      : Promise.resolve([]),
+  files: (db: Q, ids: readonly string[]) =>
+    ids.length
+      ? db
+          .selectFrom('files')
+          .select(['id', 'sha256', 'ext', 'size'])
+          .where('id', 'in', [...ids])
+          .execute()
+      : Promise.resolve([]),
+};
+
+export const publishedPages = {
+  byArticle: (db: Q, articleId: string) =>
+    db.selectFrom('published_articles').selectAll().where('article_id', '=', articleId).executeTakeFirst(),
+  upsert: async (db: Q, row: PublishedArticleTable) => {
+    await db.deleteFrom('published_articles').where('article_id', '=', row.article_id).execute();
+    await db.insertInto('published_articles').values(row).execute();
+  },
+  remove: (db: Q, articleId: string) => db.deleteFrom('published_articles').where('article_id', '=', articleId).execute(),
+  /** Articles of a site in the search index that have no page (retracted, or their column closed). */
+  unpublishedInSearch: async (db: Q, siteId: string): Promise<string[]> =>
+    (
+      await db
+        .selectFrom('search_documents')
+        .select('article_id')
+        .where('site_id', '=', siteId)
+        .where('article_id', 'not in', (eb) => eb.selectFrom('published_articles').select('article_id').where('site_id', '=', siteId))
+        .execute()
+    ).map((r) => r.article_id),
+  clearSite: (db: Q, siteId: string) => db.deleteFrom('published_articles').where('site_id', '=', siteId).execute(),
+  insertMany: (db: Q, rows: PublishedArticleTable[]) =>
+    rows.length ? db.insertInto('published_articles').values(rows).execute() : Promise.resolve([]),
+};
+
+export const siteBuilds = {
+  get: (db: Q, siteId: string) => db.selectFrom('site_builds').selectAll().where('site_id', '=', siteId).executeTakeFirst(),
+  /** Marks a build as running unless another one is running and alive; returns whether this one may go. */
+  start: async (db: Q, row: SiteBuildRow, staleBefore: string): Promise<boolean> => {
+    const current = await db.selectFrom('site_builds').selectAll().where('site_id', '=', row.site_id).executeTakeFirst();
+    if (!current) {
+      await db.insertInto('site_builds').values(row).execute();
+      return true;
+    }
+    const r = await db
+      .updateTable('site_builds')
+      .set(row)
+      .where('site_id', '=', row.site_id)
+      .where((eb) => eb.or([eb('status', '<>', 'running'), eb('heartbeat_at', '<', staleBefore)]))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  update: (db: Q, siteId: string, buildId: string, patch: Partial<SiteBuildRow>) =>
+    db.updateTable('site_builds').set(patch).where('site_id', '=', siteId).where('build_id', '=', buildId).execute(),
+};

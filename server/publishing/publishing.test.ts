@@ -1,0 +1,209 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { retractArticle } from '#server/content/index.ts';
+import { buildNewsroom, asActor, publishThroughReview } from '#test/factories.ts';
+import { createTestDeps, type TestDeps } from '#test/support.ts';
+import { updateSite } from '#server/sites/index.ts';
+import { factoryActor } from '#test/factories.ts';
+import { publishArticleChange, publishSite, siteFolder } from './index.ts';
+import { publicFiles, resolveInside, UnsafePathError } from './public-files.ts';
+
+let deps: TestDeps;
+let dataDir: string;
+let room: Awaited<ReturnType<typeof buildNewsroom>>;
+const CODE = '9901000001';
+
+/** Every file of a folder, as site-root paths. */
+function tree(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, prefix: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}/${e.name}`);
+      else out.push(`${prefix}/${e.name}`);
+    }
+  };
+  walk(dir, '');
+  return out.sort();
+}
+
+const read = (p: string) => fs.readFileSync(path.join(siteFolder(dataDir, CODE), p), 'utf8');
+
+/** Relative links (href/src) of every HTML page that point to a missing file. */
+function brokenLinks(root: string): string[] {
+  const broken: string[] = [];
+  for (const page of tree(root).filter((p) => p.endsWith('.html'))) {
+    const html = fs.readFileSync(path.join(root, page), 'utf8');
+    for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
+      const url = m[1]!;
+      if (/^[a-z]+:/i.test(url) || url.startsWith('//')) continue;
+      const target = new URL(url, `https://x${page}`).pathname;
+      if (target === '/search' || target.endsWith('/assets/mode.css')) continue; // served by the application
+      const file = target.endsWith('/') ? `${target}index.html` : target;
+      if (!fs.existsSync(path.join(root, decodeURIComponent(file)))) broken.push(`${page} → ${url}`);
+    }
+  }
+  return broken;
+}
+
+beforeEach(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-pub-'));
+  deps = await createTestDeps({ config: { GONGKAI_DATA_DIR: dataDir } });
+  room = await buildNewsroom(deps);
+  await updateSite(deps, factoryActor, room.site.id, {
+    code: CODE,
+    domains: ['www.example-city.gov.cn'],
+    status: 'active',
+    contact: { phone: '0812-1234567' },
+  });
+});
+
+afterEach(async () => {
+  await deps.db.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('full publish', () => {
+  it('writes the whole page set with working relative links', async () => {
+    for (let i = 1; i <= 23; i++) {
+      deps.clock.advance(60_000);
+      await publishThroughReview(deps, room, { columnId: room.columns.news.id, type: 'news', title: `工作动态第${i}条` });
+    }
+    const result = await publishSite(deps, room.site.id, { workers: 0 });
+    expect(result.articles).toBe(23);
+    const files = tree(siteFolder(dataDir, CODE));
+    for (const f of [
+      '/index.html',
+      '/404.html',
+      '/sitemap.html',
+      '/sitemap.xml',
+      '/sitemap-columns.xml',
+      '/assets/site.css',
+      '/assets/elder.css',
+    ])
+      expect(files).toContain(f);
+    expect(files).toContain('/gzdt/index.html');
+    expect(files).toContain('/gzdt/index_2.html');
+    expect(files).not.toContain('/gzdt/index_3.html');
+    expect(files).toContain('/gzdt/rss.xml');
+    expect(files).toContain('/index.html.gz');
+    expect(files).toContain('/index.html.br');
+    expect(files.filter((f) => /^\/gzdt\/\d{6}\/[\w-]+\.html$/.test(f))).toHaveLength(23);
+    expect(files.some((f) => f.endsWith('.tmp'))).toBe(false);
+    expect(brokenLinks(siteFolder(dataDir, CODE))).toEqual([]);
+    expect(read('/index.html')).toContain('工作动态第23条');
+    expect(read('/gzdt/index_2.html')).toContain('工作动态第1条');
+    expect(read('/sitemap.xml')).toContain('https://www.example-city.gov.cn/sitemap-202611.xml');
+    expect(read('/sitemap-202611.xml').match(/<url>/g)).toHaveLength(23);
+  });
+
+  it('builds the same files with worker threads as in one thread', async () => {
+    // Worker threads open their own connection: a file database (not the suite's in-memory one).
+    const fileDeps = await createTestDeps({ config: { GONGKAI_DATA_DIR: dataDir } });
+    await fileDeps.db.close();
+    const { createDeps } = await import('#server/composition.ts');
+    const { testConfig } = await import('#test/support.ts');
+    const wdeps = await createDeps(testConfig({ GONGKAI_DATA_DIR: path.join(dataDir, 'w') }), { clock: deps.clock });
+    try {
+      const wroom = await buildNewsroom(wdeps);
+      await updateSite(wdeps, factoryActor, wroom.site.id, { code: '9901000002', domains: ['w.example-city.gov.cn'], status: 'active' });
+      for (let i = 1; i <= 45; i++)
+        await publishThroughReview(wdeps, wroom, {
+          columnId: i % 2 ? wroom.columns.news.id : wroom.columns.policy.id,
+          type: i % 2 ? 'news' : 'policy',
+          title: `文件${i}`,
+          metadata: i % 2 ? {} : { issuingOrg: '示例市人民政府办公室', writtenOn: '2026-11-20', validity: 'valid' },
+        });
+      await publishSite(wdeps, wroom.site.id, { workers: 0 });
+      const root = siteFolder(path.join(dataDir, 'w'), '9901000002');
+      const inline = tree(root).map((f) => [f, f.endsWith('.html') ? fs.readFileSync(path.join(root, f), 'utf8') : ''] as const);
+      await publishSite(wdeps, wroom.site.id, { workers: 2 });
+      const threaded = tree(root).map((f) => [f, f.endsWith('.html') ? fs.readFileSync(path.join(root, f), 'utf8') : ''] as const);
+      expect(threaded).toEqual(inline);
+      expect(fs.readdirSync(path.join(dataDir, 'w', 'public', '.builds'))).toHaveLength(1);
+    } finally {
+      await wdeps.db.close();
+    }
+  }, 60_000);
+});
+
+describe('incremental publish', () => {
+  it('adds a new article to its page, its column and the home page, and takes a retracted one out of every page', async () => {
+    await publishThroughReview(deps, room, { columnId: room.columns.news.id, type: 'news', title: '早先的动态' });
+    await publishSite(deps, room.site.id, { workers: 0 });
+    deps.clock.advance(60_000);
+    const id = await publishThroughReview(deps, room, { columnId: room.columns.news.id, type: 'news', title: '新发布的动态' });
+    expect(await publishArticleChange(deps, id)).toBe('written');
+    const root = siteFolder(dataDir, CODE);
+    const page = tree(root).find((f) => f.endsWith(`/${id}.html`));
+    expect(page).toBeDefined();
+    expect(read('/gzdt/index.html')).toContain('新发布的动态');
+    expect(read('/index.html')).toContain('新发布的动态');
+    expect(read('/gzdt/rss.xml')).toContain('新发布的动态');
+    expect(brokenLinks(root)).toEqual([]);
+
+    await retractArticle(deps, asActor(room.leader), id, { reason: '内容有误，撤回' });
+    expect(await publishArticleChange(deps, id)).toBe('removed');
+    // No copy survives anywhere: no file names it or shows its title, compressed copies included.
+    expect(tree(root).filter((f) => f.includes(id))).toEqual([]);
+    for (const f of tree(root)) {
+      const bytes = fs.readFileSync(path.join(root, f));
+      const text = f.endsWith('.gz')
+        ? (await import('node:zlib')).gunzipSync(bytes).toString()
+        : f.endsWith('.br')
+          ? (await import('node:zlib')).brotliDecompressSync(bytes).toString()
+          : bytes.toString();
+      expect(text.includes('新发布的动态') || text.includes(id), f).toBe(false);
+    }
+    expect(read('/gzdt/index.html')).toContain('早先的动态');
+    expect(brokenLinks(root)).toEqual([]);
+  });
+
+  it('builds the whole site when the first article of a never-published site goes live', async () => {
+    const id = await publishThroughReview(deps, room, { columnId: room.columns.news.id, type: 'news', title: '第一条' });
+    expect(await publishArticleChange(deps, id)).toBe('built');
+    expect(read('/index.html')).toContain('第一条');
+  });
+});
+
+describe('the file-system port', () => {
+  it('refuses every path outside the site folder', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-port-'));
+    const out = publicFiles(root);
+    for (const bad of [
+      '../x.html',
+      '/../x.html',
+      '/a/../../x.html',
+      '/a/./b.html',
+      '//etc/passwd',
+      '/a\\..\\b',
+      '/a\0b',
+      '',
+      '/',
+      'x.html',
+      '/a//b',
+    ])
+      expect(() => out.write(bad, 'x'), bad).toThrow(UnsafePathError);
+    expect(() => resolveInside(root, '/%2e%2e/x')).not.toThrow(); // a literal file name, inside the folder
+    out.write('/a/b.html', '<p>ok</p>');
+    expect(fs.readFileSync(path.join(root, 'a/b.html'), 'utf8')).toBe('<p>ok</p>');
+    expect(fs.readdirSync(path.dirname(root)).some((n) => n === 'x.html')).toBe(false);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('replaces a file whole: a failed write leaves the old content and no temp file', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-port-'));
+    const out = publicFiles(root, { compress: false });
+    out.write('/p.html', 'old');
+    fs.chmodSync(root, 0o500);
+    try {
+      if (process.getuid?.() !== 0) expect(() => out.write('/p.html', 'new')).toThrow();
+    } finally {
+      fs.chmodSync(root, 0o700);
+    }
+    expect(['old', 'new']).toContain(fs.readFileSync(path.join(root, 'p.html'), 'utf8'));
+    expect(fs.readdirSync(root)).toEqual(['p.html']);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});

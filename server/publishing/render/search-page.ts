@@ -1,0 +1,126 @@
+/**
+ * The public search page (站内搜索): a plain GET form that works without JavaScript, the results
+ * with their hits marked, and numbered pages. Hits arrive as text parts and are escaped here.
+ */
+import { ARTICLE_TYPE_CONFIG, ARTICLE_TYPES } from '../../../common/content.ts';
+import { SEARCH_SORTS, SEARCH_SORT_LABELS, type SearchResult, type TextPart } from '../../../common/schemas/search.ts';
+import { beijingDate } from './dates.ts';
+import { html, safeUrl, type SafeHtml } from './html.ts';
+import { layout, siteMeta } from './layout.ts';
+import { pageWindow } from './pages.ts';
+import type { RenderContext } from './types.ts';
+
+export interface SearchForm {
+  q: string;
+  type: string;
+  from: string;
+  to: string;
+  sort: string;
+}
+
+export interface SearchPageInput {
+  form: SearchForm;
+  /** Null before a search (empty box) or when the query was refused. */
+  result: SearchResult | null;
+  /** Why the query was refused (shown to the visitor), or null. */
+  error: string | null;
+  /** Page URL of each result, as the page links it (null: the article is no longer public). */
+  resultUrl: (url: string) => string | null;
+}
+
+function parts(list: readonly TextPart[]): SafeHtml[] {
+  return list.map((p) => (p.hit ? html`<mark>${p.text}</mark>` : html`${p.text}`));
+}
+
+function queryString(form: SearchForm, page: number): string {
+  const params = new URLSearchParams();
+  params.set('q', form.q);
+  if (form.type) params.set('type', form.type);
+  if (form.from) params.set('from', form.from);
+  if (form.to) params.set('to', form.to);
+  if (form.sort) params.set('sort', form.sort);
+  if (page > 1) params.set('page', String(page));
+  return `?${params.toString()}`;
+}
+
+function searchForm(ctx: RenderContext, form: SearchForm): SafeHtml {
+  const typeOptions = ARTICLE_TYPES.map(
+    (t) => html`<option value="${t}"${form.type === t ? html` selected` : ''}>${ARTICLE_TYPE_CONFIG[t].label}</option>\n`,
+  );
+  const sorts = SEARCH_SORTS.map(
+    (s) =>
+      html`<label><input type="radio" name="sort" value="${s}"${(form.sort || 'date') === s ? html` checked` : ''}> ${SEARCH_SORT_LABELS[s]}</label>\n`,
+  );
+  return html`<form class="search-page-form" role="search" action="${ctx.links.search}" method="get">
+<p><label for="search-q">搜索词</label>
+<input id="search-q" type="search" name="q" value="${form.q}" maxlength="100" autocomplete="off">
+<button type="submit">搜索</button></p>
+<details${form.type || form.from || form.to ? html` open` : ''}>
+<summary>高级搜索</summary>
+<p><label for="search-type">信息类型</label>
+<select id="search-type" name="type">
+<option value="">全部</option>
+${typeOptions}</select></p>
+<p><label for="search-from">发布日期从</label>
+<input id="search-from" type="date" name="from" value="${form.from}">
+<label for="search-to">至</label>
+<input id="search-to" type="date" name="to" value="${form.to}"></p>
+<fieldset>
+<legend>排序</legend>
+${sorts}</fieldset>
+</details>
+</form>`;
+}
+
+function resultList(input: SearchPageInput, result: SearchResult): SafeHtml {
+  if (!result.items.length) return html`<p class="empty">没有找到与“${input.form.q}”相关的信息，请更换搜索词再试。</p>`;
+  const items = result.items.map((item) => {
+    const url = safeUrl(input.resultUrl(item.url));
+    const title = parts(item.titleParts);
+    return html`<li>
+<h2>${url ? html`<a href="${url}">${title}</a>` : title}</h2>
+<p>${parts(item.snippetParts)}</p>
+<p class="result-info"><span>${item.columnName}</span> <time datetime="${item.publishedAt}">${beijingDate(item.publishedAt)}</time></p>
+</li>
+`;
+  });
+  return html`<ol class="search-results">
+${items}</ol>`;
+}
+
+function pagination(ctx: RenderContext, form: SearchForm, page: number, pages: number): SafeHtml | null {
+  if (pages <= 1) return null;
+  const href = (p: number) => `${ctx.links.search}${queryString(form, p)}`;
+  const numbers = pageWindow(page, pages).map((p) => {
+    if (p === null) return html`<li><span class="gap" aria-hidden="true">…</span></li>\n`;
+    if (p === page) return html`<li><a href="${href(p)}" aria-current="page" aria-label="第 ${p} 页，当前页">${p}</a></li>\n`;
+    return html`<li><a href="${href(p)}" aria-label="第 ${p} 页">${p}</a></li>\n`;
+  });
+  const prev = page > 1 ? html`<li><a href="${href(page - 1)}" rel="prev">上一页</a></li>\n` : null;
+  const next = page < pages ? html`<li><a href="${href(page + 1)}" rel="next">下一页</a></li>\n` : null;
+  return html`<nav class="pagination" aria-label="搜索结果分页">
+<ul>
+${prev}${numbers}${next}</ul>
+</nav>`;
+}
+
+/** The search page; answer with status 400 when `error` is set. */
+export function renderSearchPage(ctx: RenderContext, input: SearchPageInput): string {
+  const { result, error, form } = input;
+  const summary = result
+    ? html`<p class="search-summary" role="status">找到${result.totalIsLowerBound ? '超过' : '约'} ${result.total} 条与“${form.q}”相关的结果${
+        result.pages > 1 ? html`，第 ${result.page}/${result.pages} 页` : ''
+      }。</p>`
+    : null;
+  return layout(ctx, {
+    title: form.q ? `搜索：${form.q}` : '站内搜索',
+    meta: [...siteMeta(ctx), ['ColumnName', '站内搜索'], ['ColumnType', '站内搜索']],
+    breadcrumbs: [{ name: '站内搜索', url: null }],
+    body: html`<h1>站内搜索</h1>
+${searchForm(ctx, form)}
+${error ? html`<p class="form-error" role="alert">${error}</p>` : null}
+${summary}
+${result ? resultList(input, result) : null}
+${result ? pagination(ctx, form, result.page, result.pages) : null}`,
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Where each public page lives in a site's folder, and the links between pages. Paths are
+ * site-root paths (`/xwdt/zwyw/index.html`); pages link to each other relatively, so the same
+ * files work at a domain's root and under the `/sites/<code>/` preview prefix.
+ */
+
+export const HOME_PATH = '/index.html';
+export const SITE_MAP_PATH = '/sitemap.html';
+export const NOT_FOUND_PATH = '/404.html';
+export const SITEMAP_XML_PATH = '/sitemap.xml';
+export const SITEMAP_COLUMNS_PATH = '/sitemap-columns.xml';
+/** The dynamic search page (served by the application, not written to disk). */
+export const SEARCH_PATH = '/search';
+export const ASSETS_DIR = '/assets';
+export const FILES_DIR = '/files';
+
+/** A column's folder: the slugs from the top-level column down, e.g. `/xwdt/zwyw`. */
+export function columnDir(slugs: readonly string[]): string {
+  return `/${slugs.join('/')}`;
+}
+
+/** Page `page` (1-based) of a column list. */
+export function columnPagePath(dir: string, page: number): string {
+  return page === 1 ? `${dir}/index.html` : `${dir}/index_${page}.html`;
+}
+
+/** The URL a link uses for a column page: page 1 is the folder itself. */
+export function columnPageUrl(dir: string, page: number): string {
+  return page === 1 ? `${dir}/` : columnPagePath(dir, page);
+}
+
+export function rssPath(dir: string): string {
+  return `${dir}/rss.xml`;
+}
+
+/** `YYYYMM` in Beijing time of an ISO instant. */
+export function beijingMonth(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3_600_000);
+  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** An article page: in its column's folder, under the Beijing month of its first publication. */
+export function articlePath(dir: string, firstPublishedAt: string, articleId: string): string {
+  return `${dir}/${beijingMonth(firstPublishedAt)}/${articleId}.html`;
+}
+
+/** The sitemap chunk listing the articles first published in a month (`YYYYMM`). */
+export function sitemapMonthPath(month: string): string {
+  return `/sitemap-${month}.xml`;
+}
+
+/** A stored file (attachment or image) by content hash: immutable, so cached for long. */
+export function filePath(sha256: string, ext: string): string {
+  const safeExt = /^[a-z0-9]{1,8}$/.test(ext) ? `.${ext}` : '';
+  return `${FILES_DIR}/${sha256}${safeExt}`;
+}
+
+/**
+ * A relative URL from the page at `from` to `to` (both site-root paths; `to` may end in `/`
+ * for a folder). From `/a/b/c.html` to `/a/d/` gives `../d/`; to the site root gives `../../`
+ * (or `./` from a top-level page).
+ */
+export function relativeUrl(from: string, to: string): string {
+  const fromDir = from.split('/').slice(1, -1);
+  const target = to.split('/').slice(1);
+  let common = 0;
+  while (common < fromDir.length && common < target.length - 1 && fromDir[common] === target[common]) common++;
+  const up = '../'.repeat(fromDir.length - common);
+  const rest = target.slice(common).join('/');
+  return up + rest || './';
+}
