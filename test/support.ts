@@ -2,6 +2,9 @@
  * Test support: a fresh, migrated database per call — in-memory SQLite by default, a
  * private PostgreSQL schema when DATABASE_URL is set — and the Deps around it.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { fixedClock } from '#server/platform/clock.ts';
@@ -57,10 +60,15 @@ export async function createTestDb(opts: { migrate?: boolean } = {}): Promise<Db
   return db;
 }
 
+// Each test config gets its own data folder (published sites, files), removed when the process ends.
+const DATA_ROOT = path.join(os.tmpdir(), `gongkai-test-${process.pid}`);
+let dataDirs = 0;
+process.once('exit', () => fs.rmSync(DATA_ROOT, { recursive: true, force: true }));
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: 'test',
-    GONGKAI_DATA_DIR: '/tmp/gongkai-test-unused',
+    GONGKAI_DATA_DIR: path.join(DATA_ROOT, String(++dataDirs)),
     GONGKAI_RUN_JOBS: 'false',
     GONGKAI_LOG_LEVEL: 'silent',
     // The suite's in-memory databases cannot be opened by build threads.

@@ -105,6 +105,36 @@ export async function seedDemoContent(deps: Deps, siteId: string, staff: DemoSta
     metadata: { issuingOrg: '示例市教育和体育局', relatedPolicies: [policy.id] },
   });
 
+  // A policy with its interpretation, both public: what a citizen finds by searching 社保 or 医保.
+  const insurance = await write({
+    columnId: col('zcwj'),
+    type: 'policy',
+    title: '示例市教育和体育局关于做好2026年度学生社保和医保参保工作的通知（示例）',
+    summary: '部署2026年度在校学生城乡居民基本医疗保险（医保）和社保参保缴费工作。',
+    bodyHtml:
+      '<p>各县（区）教育行政部门，市直各学校：</p><p>为保障在校学生基本医疗需求，现就2026年度学生城乡居民医保和社保参保缴费工作通知如下。</p><p>一、参保范围：全市各级各类学校在校学生。</p><p>二、缴费时间：2026年9月1日至12月31日。</p><p>三、工作要求：各学校要做好政策宣传，不得强制或变相强制参保。</p>',
+    metadata: {
+      issuingOrg: '示例市教育和体育局',
+      docNumber: '示教体发〔2026〕21号',
+      writtenOn: beijingDate(now, -2),
+      issuedOn: beijingDate(now, -1),
+      validity: 'valid',
+      keywords: ['社保', '医保', '参保'],
+    },
+  });
+  await review(insurance.id, 3);
+  await publishArticle(deps, staff.author, insurance.id);
+  const explained = await write({
+    columnId: col('zcjd'),
+    type: 'interpretation',
+    title: '一图读懂：2026年度学生社保和医保参保（示例）',
+    bodyHtml:
+      '<p>一、谁可以参保？全市在校学生均可参加城乡居民医保。</p><p>二、怎么缴费？可通过学校统一代收或线上自行缴费。</p><p>三、有什么待遇？住院、门诊费用按规定报销。</p>',
+    metadata: { issuingOrg: '示例市教育和体育局', relatedPolicies: [insurance.id], keywords: ['社保', '医保'] },
+  });
+  await review(explained.id, 3);
+  await publishArticle(deps, staff.author, explained.id);
+
   await write({
     columnId: col('tzgg'),
     type: 'notice',

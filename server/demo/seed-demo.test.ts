@@ -20,7 +20,15 @@ describe('the demo city', () => {
     expect(sites.every((s) => s.name.includes('示例'))).toBe(true);
     expect([...new Set(summary.accounts.map((a) => a.role))].sort()).toEqual([...ROLE_CODES].sort());
     const articles = await deps.db.kysely.selectFrom('articles').select(['status', 'title']).execute();
-    expect(articles.map((a) => a.status).sort()).toEqual(['draft', 'draft', 'in_review', 'published', 'published']);
+    expect(articles.map((a) => a.status).sort()).toEqual([
+      'draft',
+      'draft',
+      'in_review',
+      'published',
+      'published',
+      'published',
+      'published',
+    ]);
     expect(articles.every((a) => a.title.includes('示例'))).toBe(true);
     expect(summary.accounts.every((a) => a.oneTimePassword.length >= 12)).toBe(true);
     expect(summary.columns).toBeGreaterThan(200);

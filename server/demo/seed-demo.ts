@@ -8,6 +8,7 @@ import { ROLES, type RoleCode } from '../../common/roles.ts';
 import type { FreshnessClass } from '../../common/schemas/sites.ts';
 import { createOrg, createUser, findOrgByName, grantRole, type Org } from '../accounts/index.ts';
 import { systemActor, type Actor } from '../platform/actor.ts';
+import { publishableSites, publishSite } from '../publishing/index.ts';
 import { seedDemoContent } from './seed-content.ts';
 import type { Deps } from '../platform/deps.ts';
 import { Errors } from '../platform/errors.ts';
@@ -336,5 +337,7 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
     leader: staff('leader'),
     system: actor,
   });
+  // The public sites are there to look at as soon as the platform starts.
+  for (const s of await publishableSites(deps)) await publishSite(deps, s.id);
   return { orgs: orgCount, sites: sites.length, columns: columnCount, articles, accounts };
 }

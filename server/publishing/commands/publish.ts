@@ -17,6 +17,9 @@ import { currentBuild, newBuildFolder, removeOldBuilds, swapIn } from '../site-f
 import { articlePagePath, loadSiteModel, type SiteModel } from '../site-model.ts';
 import { notifyPublicFilesChanged } from '../public-events.ts';
 
+/** Sites with fewer public articles are built in the calling thread. */
+export const THREADS_FROM_ARTICLES = 2000;
+
 /** A build whose marker has not moved for this long is taken as dead. */
 export const BUILD_STALE_MS = 10 * 60_000;
 
@@ -62,6 +65,7 @@ export async function publishSite(deps: Deps, siteId: string, opts: PublishSiteO
   const dir = newBuildFolder(deps.config.dataDir, model.code, buildId);
   try {
     const counts = await publicArticleQueries.countsByColumn(db, siteId);
+    const articles = [...counts.values()].reduce((a, b) => a + b, 0);
     const out = publicFiles(dir);
     let pages = writeSiteFrame(model, out, now);
     await writeHome(deps, model, out, now);
@@ -73,7 +77,8 @@ export async function publishSite(deps: Deps, siteId: string, opts: PublishSiteO
       model,
       dir,
       now,
-      workers: opts.workers ?? deps.config.publishThreads,
+      // Threads pay off from a few thousand pages; below that, starting them costs more than they save.
+      workers: opts.workers ?? (articles >= THREADS_FROM_ARTICLES ? deps.config.publishThreads : 0),
       onProgress: async () => {
         if (Date.now() - lastBeat < 10_000) return;
         lastBeat = Date.now();
@@ -85,7 +90,6 @@ export async function publishSite(deps: Deps, siteId: string, opts: PublishSiteO
     await removeSearchDocuments(deps.db, await publishedPages.unpublishedInSearch(db, siteId));
     await siteBuilds.update(db, siteId, buildId, { status: 'done', finished_at: deps.clock.now().toISOString(), pages });
     notifyPublicFilesChanged(model.code);
-    const articles = [...counts.values()].reduce((a, b) => a + b, 0);
     return { siteId, code: model.code, pages, articles, ms: performance.now() - started };
   } catch (e) {
     removeOldBuilds(deps.config.dataDir, model.code, currentBuild(deps.config.dataDir, model.code));
