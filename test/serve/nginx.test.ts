@@ -1,8 +1,8 @@
 /**
  * The generated nginx configuration in a real nginx, in front of the real app: static pages
- * (plain and gzip) straight from the published folder, the site's 404 page, and the mode switch
- * proxied to the app, which answers as on the site's own domain. Skipped with a printed reason
- * when nginx is not installed, unless GONGKAI_NGINX_REQUIRED=1.
+ * (plain and gzip) straight from the published folder, the site's 404 page, and the mode
+ * switch and the search page proxied to the app, which answers as on the site's own domain.
+ * Skipped with a printed reason when nginx is not installed, unless GONGKAI_NGINX_REQUIRED=1.
  */
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,12 @@ describe.skipIf(missing !== null && !required)('the generated nginx configuratio
     expect(standard.status).toBe(200);
     expect(standard.body.length).toBe(0);
     expect(standard.headers['content-type']).toBe('text/css; charset=utf-8');
+  });
+
+  it('proxies the search page to the app under /sites/<code>/search', async () => {
+    const r = await get('/search?q=%E9%80%9A%E7%9F%A5');
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
   it('passes other hosts to the app: the preview and the API', async () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invalidatePublicCache } from '#server/publishing/index.ts';
+import { notifyPublicFilesChanged } from '#server/publishing/public-events.ts';
 import { publishFile, startPublicApp, type PublicTestApp } from './support.ts';
 
 const A = '1100000001';
@@ -121,6 +122,13 @@ describe('host routing and the preview prefix', () => {
     expect((await t.get('/healthz')).status).toBe(200);
   });
 
+  it("reaches the application's public routes (search) on the site's domain, mapped into the site", async () => {
+    const r = await t.get('/search?q=%E9%80%9A%E7%9F%A5', { host: HOST_A });
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(r.headers['cache-control']).toBe('no-store');
+  });
+
   it('hands other methods on a published path to the application, which does not serve them', async () => {
     const r = await t.get('/index.html', { host: HOST_A, method: 'POST' });
     expect(r.status).toBe(404);
@@ -222,6 +230,11 @@ describe('the cache never serves a replaced or deleted file for long', () => {
     expect((await t.get('/xwdt/202611/art2.html', { host: HOST_A })).text).toContain('第二版');
     const gz = await t.get('/xwdt/202611/art2.html', { host: HOST_A, headers: { 'accept-encoding': 'gzip' } });
     expect(zlib.gunzipSync(gz.body).toString()).toContain('第二版');
+
+    // The in-process publisher's change notice works the same way.
+    publishFile(dirA, '/xwdt/202611/art2.html', page('第二版修订'), { compress: true });
+    notifyPublicFilesChanged(A);
+    expect((await t.get('/xwdt/202611/art2.html', { host: HOST_A })).text).toContain('第二版修订');
 
     // Another process publishes: no invalidation, only the one-second revalidation.
     publishFile(dirA, '/xwdt/202611/art2.html', page('第三版'), { compress: true });

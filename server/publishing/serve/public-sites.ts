@@ -8,8 +8,9 @@
  *   the admin and the API are never reachable on a public host;
  * - `/sites/<code>/…` on any other host is the local preview of the same files.
  *
- * The in-process publisher calls `invalidatePublicCache(code)` after writing; other processes
- * rely on the cache's one-second revalidation.
+ * The in-process publisher's change notices (`notifyPublicFilesChanged`) drop a site's cached
+ * files at once, as does `invalidatePublicCache(code)`; writers in other processes are caught
+ * by the cache's one-second revalidation.
  */
 import fs from 'node:fs';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
@@ -22,6 +23,7 @@ import { ConfigError } from '../../platform/config.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { RoutesPlugin } from '../../platform/http/app.ts';
 import { listSites } from '../../sites/index.ts';
+import { onPublicFilesChanged } from '../public-events.ts';
 import { FileCache, type Coding, type FileEntry, type Variant } from './file-cache.ts';
 import { CACHE_PRIVATE, ELDER_CSS_PATH, MODE_CSS_PATH, NOT_FOUND_PAGE, isUnpublishedPath } from './rules/file-types.ts';
 import { MODE_COOKIE, MODE_COOKIE_MAX_AGE, cookieSelectsElder, modeRedirectTarget, type Mode } from './rules/mode.ts';
@@ -122,6 +124,7 @@ export function createPublicSites(deps: Deps, opts: PublicSitesOptions = {}): Pu
   const encodingCache = new Map<string, number>();
   let lastProblems = '';
   let timer: NodeJS.Timeout | null = null;
+  let unsubscribe: (() => void) | null = null;
 
   const plainHeaders = (len: number) => [
     'Content-Type',
@@ -357,6 +360,7 @@ export function createPublicSites(deps: Deps, opts: PublicSitesOptions = {}): Pu
 
   const routes: RoutesPlugin = async (app) => {
     live.add(self);
+    unsubscribe = onPublicFilesChanged((code) => cache.invalidate(code));
     app.addHook('onClose', async () => close());
     await refresh();
     if (refreshMs > 0) {
@@ -403,6 +407,8 @@ export function createPublicSites(deps: Deps, opts: PublicSitesOptions = {}): Pu
   function close(): void {
     if (timer) clearInterval(timer);
     timer = null;
+    unsubscribe?.();
+    unsubscribe = null;
     live.delete(self);
   }
 
