@@ -1,6 +1,6 @@
 import { Alert, Button, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useMemo } from 'react';
-import { CreateSiteSchema, UpdateSiteSchema } from '../../../../common/schemas/sites.ts';
+import { CreateSiteSchema, HOME_BLOCKS, HOME_BLOCK_LABELS, UpdateSiteSchema } from '../../../../common/schemas/sites.ts';
 import type { Org } from '../../api/orgs.ts';
 import { createSite, updateSite, type Site } from '../../api/sites.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
@@ -199,6 +199,45 @@ export function SiteForm({ site, mode, sites, orgs, onSaved, onCancel, onDirtyCh
         <Col xs={24}>
           <Form.Item label="联系地址" name={['contact', 'address']}>
             <Input maxLength={200} autoComplete="off" />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      <h2 className="gk-section-heading">公众网站外观</h2>
+      <Row gutter={16}>
+        {(['主色', '辅色', '强调色'] as const).map((label, i) => (
+          <Col xs={24} md={8} key={label}>
+            <Form.Item
+              label={label}
+              name={['theme', 'colors', i]}
+              extra={i === 0 ? '#RRGGBB 格式，留空用默认配色；对比度不足 4.5:1 的颜色不会使用。' : undefined}
+            >
+              <Input maxLength={7} autoComplete="off" spellCheck={false} placeholder="默认" />
+            </Form.Item>
+          </Col>
+        ))}
+        <Col xs={24} md={12}>
+          <Form.Item label="网站标志（Logo）图片地址" name={['theme', 'logoUrl']} extra="以 https:// 或 / 开头；留空显示网站名称。">
+            <Input maxLength={500} autoComplete="off" spellCheck={false} inputMode="url" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="首页横幅图片地址" name={['theme', 'bannerUrl']}>
+            <Input maxLength={500} autoComplete="off" spellCheck={false} inputMode="url" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item label="首页板块（按显示顺序）" name={['theme', 'homeBlocks']}>
+            <Select mode="multiple" options={HOME_BLOCKS.map((b) => ({ value: b, label: HOME_BLOCK_LABELS[b] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label="党政机关网站标识编号"
+            name="conacId"
+            extra="开办单位在党政机关网站标识系统中取得的编号；页面底部标识链接到其核验页面。"
+          >
+            <Input maxLength={64} autoComplete="off" spellCheck={false} />
           </Form.Item>
         </Col>
       </Row>

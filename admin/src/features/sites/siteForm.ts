@@ -1,6 +1,15 @@
 /** Site form values ↔ request bodies, and which fields a site administrator may change. Pure. */
 import type { FieldError } from '../../api/client.ts';
 import type { Site, SiteContact } from '../../api/sites.ts';
+import { DEFAULT_HOME_BLOCKS, type HomeBlockKind, type SiteTheme } from '../../../../common/schemas/sites.ts';
+
+/** The theme as the form edits it: three colour boxes (blank = default), addresses as text. */
+export interface ThemeFormValues {
+  colors?: string[];
+  logoUrl?: string;
+  bannerUrl?: string;
+  homeBlocks?: HomeBlockKind[];
+}
 
 export interface SiteFormValues {
   code?: string;
@@ -15,10 +24,12 @@ export interface SiteFormValues {
   psbNumber?: string;
   contact?: SiteContact;
   status?: string;
+  conacId?: string;
+  theme?: ThemeFormValues;
 }
 
 /** Fields a site administrator (sites.edit) may change on their own site. */
-export const IDENTITY_FIELDS = ['code', 'name', 'baseUrl', 'domains', 'icpNumber', 'psbNumber', 'contact'] as const;
+export const IDENTITY_FIELDS = ['code', 'name', 'baseUrl', 'domains', 'icpNumber', 'psbNumber', 'contact', 'conacId', 'theme'] as const;
 /** Fields only the platform administrator (sites.manage) may change. */
 export const STRUCTURAL_FIELDS = ['kind', 'hosting', 'sponsorOrgId', 'parentSiteId', 'status'] as const;
 export const ALL_SITE_FIELDS = [...IDENTITY_FIELDS, ...STRUCTURAL_FIELDS] as const;
@@ -40,9 +51,24 @@ export const SITE_FORM_FIELDS = [
   'contact.phone',
   'contact.email',
   'contact.address',
+  'conacId',
+  'theme.colors',
+  'theme.logoUrl',
+  'theme.bannerUrl',
+  'theme.homeBlocks',
 ];
 
 const blankToNull = (v: string | null | undefined): string | null => (v && v.trim() ? v.trim() : null);
+
+/** A theme in its canonical body form: colours without blanks, addresses or null, blocks in order. */
+export function themeBody(theme: ThemeFormValues | SiteTheme | undefined): SiteTheme {
+  return {
+    colors: (theme?.colors ?? []).map((c) => c?.trim() ?? '').filter(Boolean),
+    logoUrl: blankToNull(theme?.logoUrl),
+    bannerUrl: blankToNull(theme?.bannerUrl),
+    homeBlocks: [...(theme?.homeBlocks ?? DEFAULT_HOME_BLOCKS)],
+  };
+}
 
 export function siteFormValues(site: Site): SiteFormValues {
   return {
@@ -58,6 +84,13 @@ export function siteFormValues(site: Site): SiteFormValues {
     psbNumber: site.psbNumber ?? '',
     contact: { phone: site.contact.phone ?? '', email: site.contact.email ?? '', address: site.contact.address ?? '' },
     status: site.status,
+    conacId: site.conacId ?? '',
+    theme: {
+      colors: [0, 1, 2].map((i) => site.theme.colors?.[i] ?? ''),
+      logoUrl: site.theme.logoUrl ?? '',
+      bannerUrl: site.theme.bannerUrl ?? '',
+      homeBlocks: [...(site.theme.homeBlocks ?? DEFAULT_HOME_BLOCKS)],
+    },
   };
 }
 
@@ -68,6 +101,7 @@ export const NEW_SITE_VALUES: SiteFormValues = {
   domains: [],
   parentSiteId: null,
   contact: {},
+  theme: { colors: ['', '', ''], homeBlocks: [...DEFAULT_HOME_BLOCKS] },
 };
 
 /** The body for CreateSiteSchema / UpdateSiteSchema. Blank texts are cleared (null); blank contact entries are left out. */
@@ -90,6 +124,8 @@ export function siteBody(values: SiteFormValues): Record<string, unknown> {
     psbNumber: blankToNull(values.psbNumber),
     contact,
     ...(values.status ? { status: values.status } : {}),
+    conacId: blankToNull(values.conacId),
+    theme: themeBody(values.theme),
   };
 }
 
@@ -108,6 +144,8 @@ export function siteAsBody(site: Site): Record<string, unknown> {
     psbNumber: site.psbNumber,
     contact: site.contact,
     status: site.status,
+    conacId: site.conacId,
+    theme: themeBody(site.theme),
   };
 }
 
