@@ -128,6 +128,33 @@ describe('full publish', () => {
   }, 60_000);
 });
 
+describe('a build that dies midway', () => {
+  it('leaves the old site live; the next build takes over and removes what the dead one wrote', async () => {
+    await publishThroughReview(deps, room, { columnId: room.columns.news.id, type: 'news', title: '已上线的动态' });
+    await publishSite(deps, room.site.id, { workers: 0 });
+    const before = read('/index.html');
+    // A build killed after writing half a tree: its folder stays behind and its marker says running.
+    const dead = path.join(dataDir, 'public', '.builds', `${CODE}-deadbeef0000`);
+    fs.mkdirSync(path.join(dead, 'gzdt'), { recursive: true });
+    fs.writeFileSync(path.join(dead, 'gzdt', 'index.html'), '<p>半');
+    const now = deps.clock.now().toISOString();
+    await deps.db.kysely.updateTable('site_builds').set({ build_id: 'deadbeef0000', status: 'running', heartbeat_at: now }).execute();
+    expect(read('/index.html')).toBe(before);
+
+    // While its marker is fresh, another build is refused and article jobs wait.
+    await expect(publishSite(deps, room.site.id, { workers: 0 })).rejects.toMatchObject({ code: 'publish.buildInProgress' });
+    const id = await publishThroughReview(deps, room, { columnId: room.columns.news.id, type: 'news', title: '等待中的动态' });
+    expect(await publishArticleChange(deps, id)).toBe('deferred');
+
+    // Once the marker is stale, the next build runs and completes the site.
+    deps.clock.advance(11 * 60_000);
+    await publishSite(deps, room.site.id, { workers: 0 });
+    expect(fs.existsSync(dead)).toBe(false);
+    expect(read('/index.html')).toContain('等待中的动态');
+    expect(fs.readdirSync(path.join(dataDir, 'public', '.builds'))).toHaveLength(1);
+  });
+});
+
 describe('incremental publish', () => {
   it('adds a new article to its page, its column and the home page, and takes a retracted one out of every page', async () => {
     await publishThroughReview(deps, room, { columnId: room.columns.news.id, type: 'news', title: '早先的动态' });
