@@ -7,7 +7,7 @@ import type { Deps } from '../platform/deps.ts';
 import { upsertSearchDocuments, type SearchDocument } from '../search/index.ts';
 import { plainText } from './rules/plain-text.ts';
 import type { PublicFiles } from './public-files.ts';
-import { publicArticleQueries, type ListedArticleRow, type PublicArticleRow } from './publishing.repository.ts';
+import { publicArticleQueries, publishedRefs, type ListedArticleRow, type PublicArticleRow } from './publishing.repository.ts';
 import {
   PAGE_SIZE,
   elderStylesheet,
@@ -60,6 +60,11 @@ export async function writeArticlePages(
   if (!rows.length) return 0;
   const batch = await loadBatch(deps, model, rows);
   for (const f of batch.refs.files.values()) out.place(f.path, f.source);
+  await publishedRefs.replace(
+    deps.db.kysely,
+    rows.map((r) => r.id),
+    batch.mentions,
+  );
   let pages = 0;
   for (const row of rows) {
     const column = model.columnById.get(row.column_id);

@@ -243,6 +243,25 @@ export const publishedPages = {
     rows.length ? db.insertInto('published_articles').values(rows).execute() : Promise.resolve([]),
 };
 
+export const publishedRefs = {
+  /** Replaces the references recorded for these articles' pages. */
+  replace: async (db: Q, articleIds: readonly string[], refs: readonly { article_id: string; target_id: string }[]) => {
+    if (articleIds.length)
+      await db
+        .deleteFrom('published_refs')
+        .where('article_id', 'in', [...articleIds])
+        .execute();
+    if (refs.length)
+      await db
+        .insertInto('published_refs')
+        .values([...refs])
+        .execute();
+  },
+  /** Articles whose pages refer to `targetId`. */
+  referrers: async (db: Q, targetId: string): Promise<string[]> =>
+    (await db.selectFrom('published_refs').select('article_id').where('target_id', '=', targetId).execute()).map((r) => r.article_id),
+};
+
 export const siteBuilds = {
   get: (db: Q, siteId: string) => db.selectFrom('site_builds').selectAll().where('site_id', '=', siteId).executeTakeFirst(),
   /** Marks a build as running unless another one is running and alive; returns whether this one may go. */

@@ -187,6 +187,25 @@ describe('incremental publish', () => {
     expect(brokenLinks(root)).toEqual([]);
   });
 
+  it('re-renders the pages that link to an article: a link to a retracted article is dropped', async () => {
+    const target = await publishThroughReview(deps, room, { columnId: room.columns.news.id, type: 'news', title: '被引用的动态' });
+    const citing = await publishThroughReview(deps, room, {
+      columnId: room.columns.news.id,
+      type: 'news',
+      title: '引用它的动态',
+      bodyHtml: `<p>详见<a href="gk:article:${target}">被引用的动态</a>。</p>`,
+    });
+    await publishSite(deps, room.site.id, { workers: 0 });
+    const root = siteFolder(dataDir, CODE);
+    const citingPage = tree(root).find((f) => f.endsWith(`/${citing}.html`))!;
+    expect(read(citingPage)).toContain(`${target}.html`);
+    await retractArticle(deps, asActor(room.leader), target, { reason: '撤回' });
+    await publishArticleChange(deps, target);
+    expect(read(citingPage)).not.toContain(`${target}.html`);
+    expect(read(citingPage)).toContain('被引用的动态'); // the link text stays, as plain text
+    expect(brokenLinks(root)).toEqual([]);
+  });
+
   it('builds the whole site when the first article of a never-published site goes live', async () => {
     const id = await publishThroughReview(deps, room, { columnId: room.columns.news.id, type: 'news', title: '第一条' });
     expect(await publishArticleChange(deps, id)).toBe('built');

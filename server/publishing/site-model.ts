@@ -187,6 +187,8 @@ export interface ArticleBatch {
   metadata: Map<string, ArticleMetadata>;
   refs: PageRefs;
   relations: BatchRelations;
+  /** Each page's references to other articles (body links, the replacing document), resolved or not. */
+  mentions: { article_id: string; target_id: string }[];
 }
 
 /** Resolves everything the pages of these articles link to, in a few queries. */
@@ -195,11 +197,17 @@ export async function loadBatch(deps: Deps, model: SiteModel, rows: PublicArticl
   const metadata = new Map(rows.map((r) => [r.id, parseMetadata(r.metadata)]));
   const articleIds = new Set<string>();
   const fileIds = new Set<string>();
+  const mentions: { article_id: string; target_id: string }[] = [];
   for (const r of rows) {
-    for (const m of r.body_html.matchAll(REF_RE)) (m[1] === 'article' ? articleIds : fileIds).add(m[2]!);
+    const targets = new Set<string>();
+    for (const m of r.body_html.matchAll(REF_RE)) (m[1] === 'article' ? targets : fileIds).add(m[2]!);
     const md = metadata.get(r.id)!;
-    if (md.replacedBy) articleIds.add(md.replacedBy);
+    if (md.replacedBy) targets.add(md.replacedBy);
     for (const a of md.attachments ?? []) fileIds.add(a.fileId);
+    for (const t of targets) {
+      articleIds.add(t);
+      if (t !== r.id) mentions.push({ article_id: r.id, target_id: t });
+    }
   }
   const links = await publicArticleQueries.links(
     db,
@@ -228,7 +236,7 @@ export async function loadBatch(deps: Deps, model: SiteModel, rows: PublicArticl
   const files = new Map<string, { path: string; size: number; source: string }>();
   for (const f of await publicArticleQueries.files(db, [...fileIds]))
     files.set(f.id, { path: filePath(f.sha256, f.ext), size: f.size, source: storedFilePath(deps.config.dataDir, f.sha256) });
-  return { rows, metadata, refs: { articles, files }, relations: { policies, interpretations, titles } };
+  return { rows, metadata, refs: { articles, files }, relations: { policies, interpretations, titles }, mentions };
 }
 
 function push(m: Map<string, string[]>, k: string, v: string): void {

@@ -290,6 +290,12 @@ export interface PublishedArticleTable {
   written_at: string;
 }
 
+/** An article page's reference to another article (a body link or the replacing document). */
+export interface PublishedRefTable {
+  article_id: string;
+  target_id: string;
+}
+
 /** The latest full build of a site's public files (one row per site): a running build holds off incremental publishing. */
 export interface SiteBuildTable {
   site_id: string;
@@ -343,6 +349,7 @@ export interface Database {
   files: FileTable;
   published_articles: PublishedArticleTable;
   site_builds: SiteBuildTable;
+  published_refs: PublishedRefTable;
   dictionary_entries: DictionaryEntryTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;

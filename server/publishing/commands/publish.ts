@@ -11,7 +11,7 @@ import { removeSearchDocuments } from '../../search/index.ts';
 import { columnTasks, runTasks } from '../build-tasks.ts';
 import { indexArticles, writeArticlePages, writeColumnLists, writeHome, writeSiteFrame, writeSitemaps } from '../pages.ts';
 import { publicFiles } from '../public-files.ts';
-import { publicArticleQueries, publicSites, publishedPages, siteBuilds } from '../publishing.repository.ts';
+import { publicArticleQueries, publicSites, publishedPages, publishedRefs, siteBuilds } from '../publishing.repository.ts';
 import { beijingMonth } from '../rules/paths.ts';
 import { currentBuild, newBuildFolder, removeOldBuilds, swapIn } from '../site-folders.ts';
 import { articlePagePath, loadSiteModel, type SiteModel } from '../site-model.ts';
@@ -172,11 +172,16 @@ export async function publishArticleChange(deps: Deps, articleId: string): Promi
   const months = new Set([before?.month, row ? beijingMonth(row.first_published_at) : undefined].filter((x): x is string => !!x));
   await writeSitemaps(deps, model, out, now, [...months]);
 
-  // Linked policies and interpretations list this article: their pages change with it.
+  // Linked policies and interpretations list this article, and pages that link to it show its
+  // title or link: they change with it (a link to a retracted article is dropped).
   const partners = (await publicArticleQueries.links(db, [articleId])).map((l) =>
     l.policy_id === articleId ? l.interpretation_id : l.policy_id,
   );
-  await writeArticlePages(deps, model, out, await publicArticleQueries.byIds(db, partners), now);
+  const referrers = await publishedRefs.referrers(db, articleId);
+  const others = (await publicArticleQueries.byIds(db, [...new Set([...partners, ...referrers])])).filter(
+    (a) => a.site_id === model.siteId,
+  );
+  await writeArticlePages(deps, model, out, others, now);
 
   if (row && path) {
     await publishedPages.upsert(db, {

@@ -27,6 +27,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('published_articles_site_idx').on('published_articles').columns(['site_id', 'month']).execute();
 
+  // Which articles each published page refers to (body links, the replacing document), so a change
+  // to the target re-renders the pages that link to it.
+  await db.schema
+    .createTable('published_refs')
+    .addColumn('article_id', id, (c) => c.notNull())
+    .addColumn('target_id', id, (c) => c.notNull())
+    .addPrimaryKeyConstraint('published_refs_pk', ['article_id', 'target_id'])
+    .execute();
+  await db.schema.createIndex('published_refs_target_idx').on('published_refs').columns(['target_id']).execute();
+
   await db.schema
     .createTable('site_builds')
     .addColumn('site_id', id, (c) => c.primaryKey().references('sites.id'))
@@ -42,6 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('site_builds').execute();
+  await db.schema.dropTable('published_refs').execute();
   await db.schema.dropTable('published_articles').execute();
   await db.schema.alterTable('sites').dropColumn('conac_id').execute();
   await db.schema.alterTable('sites').dropColumn('theme').execute();
