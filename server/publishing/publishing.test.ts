@@ -93,6 +93,9 @@ describe('full publish', () => {
     expect(files.some((f) => f.endsWith('.tmp'))).toBe(false);
     expect(brokenLinks(siteFolder(dataDir, CODE))).toEqual([]);
     expect(read('/index.html')).toContain('工作动态第23条');
+    // Each home block leads to the column its articles come from (policies: the column that takes them).
+    expect(read('/index.html')).toContain('<a href="gzdt/">更多工作动态</a>');
+    expect(read('/index.html')).toContain('<a href="zcwj/">更多政策文件</a>');
     expect(read('/gzdt/index_2.html')).toContain('工作动态第1条');
     expect(read('/sitemap.xml')).toContain('https://www.example-city.gov.cn/sitemap-202611.xml');
     expect(read('/sitemap-202611.xml').match(/<url>/g)).toHaveLength(23);

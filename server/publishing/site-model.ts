@@ -302,15 +302,25 @@ export function summaryOf(a: ListedArticleRow): ArticleSummary {
 const HOME_LIST_TYPES = { news: 'news', notices: 'notice', policies: 'policy', interpretations: 'interpretation' } as const;
 export const HOME_ITEMS = 8;
 
+/** The column that best takes a type: one that names it, then one of its primary class, then any that accepts it. */
+function homeColumnFor(model: SiteModel, type: ArticleType): ModelColumn | undefined {
+  const rank = (c: ModelColumn) =>
+    c.accepts?.includes(type) ? 0 : c.freshnessClass === ARTICLE_TYPE_CONFIG[type].columns[0] ? 1 : columnAccepts(c, type) ? 2 : 3;
+  let best: ModelColumn | undefined;
+  for (const c of model.columns) if (rank(c) < 3 && (!best || rank(c) < rank(best))) best = c;
+  return best;
+}
+
 /** The article lists of the home page blocks: the newest articles of each block's type. */
 export async function loadHomeLists(deps: Deps, model: SiteModel): Promise<{ lists: HomeLists; refs: PageRefs }> {
   const lists: HomeLists = {};
   const articles = new Map<string, string>();
   for (const [block, type] of Object.entries(HOME_LIST_TYPES) as [keyof typeof HOME_LIST_TYPES, ArticleType][]) {
     if (!model.view.theme.homeBlocks.includes(block)) continue;
-    const column = model.columns.find((c) => columnAccepts({ accepts: c.accepts, freshnessClass: c.freshnessClass }, type));
-    if (!column) continue;
     const items = await publicArticleQueries.latestOfType(deps.db.kysely, model.siteId, type, HOME_ITEMS);
+    // "More" leads to the column of the newest such article, else to the column that takes the type best.
+    const column = (items[0] && model.columnById.get(items[0].column_id)) ?? homeColumnFor(model, type);
+    if (!column) continue;
     for (const a of items) {
       const p = articlePagePath(model, a);
       if (p) articles.set(a.id, p);
