@@ -91,7 +91,10 @@ export async function runTasks(tasks: ColumnTask[], o: TaskRunOptions): Promise<
     await Promise.all(
       threads.map(async (w) => {
         for (let t = queue.shift(); t; t = queue.shift()) {
-          pages += await w.run(t);
+          // Not `pages += await …`: that reads `pages` before the await and would drop the
+          // other threads' pages counted meanwhile.
+          const written = await w.run(t);
+          pages += written;
           await o.onProgress?.(pages);
         }
       }),

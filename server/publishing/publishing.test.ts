@@ -118,10 +118,12 @@ describe('full publish', () => {
           title: `文件${i}`,
           metadata: i % 2 ? {} : { issuingOrg: '示例市人民政府办公室', writtenOn: '2026-11-20', validity: 'valid' },
         });
-      await publishSite(wdeps, wroom.site.id, { workers: 0 });
+      const inlineResult = await publishSite(wdeps, wroom.site.id, { workers: 0 });
       const root = siteFolder(path.join(dataDir, 'w'), '9901000002');
       const inline = tree(root).map((f) => [f, f.endsWith('.html') ? fs.readFileSync(path.join(root, f), 'utf8') : ''] as const);
-      await publishSite(wdeps, wroom.site.id, { workers: 2 });
+      const threadedResult = await publishSite(wdeps, wroom.site.id, { workers: 2 });
+      // Every thread's pages are counted (two tasks ran at once).
+      expect(threadedResult.pages).toBe(inlineResult.pages);
       const threaded = tree(root).map((f) => [f, f.endsWith('.html') ? fs.readFileSync(path.join(root, f), 'utf8') : ''] as const);
       expect(threaded).toEqual(inline);
       expect(fs.readdirSync(path.join(dataDir, 'w', 'public', '.builds'))).toHaveLength(1);
