@@ -1,9 +1,10 @@
 /**
  * Searching: published articles of all sites or one, newest first (default) or by relevance.
- * The database returns the keys of at most SEARCH_MAX_MATCHES + 1 newest matches; counting,
- * ranking order and the page are taken from those, and only the page's rows are read.
+ * The database returns the keys of the newest matches, as many as the adapter's window (SQLite:
+ * SEARCH_MAX_MATCHES + 1; PostgreSQL: up to the page, plus one); counting, ranking order and the
+ * page are taken from those, and only the page's rows are read.
  */
-import { SEARCH_MAX_MATCHES, SEARCH_PAGE_SIZE, SearchQuerySchema, type SearchHit, type SearchResult } from '../../common/schemas/search.ts';
+import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, SearchQuerySchema, type SearchHit, type SearchResult } from '../../common/schemas/search.ts';
 import type { Deps } from '../platform/deps.ts';
 import { parseInput } from '../platform/validation.ts';
 import { keyRange } from './rules/doc-key.ts';
@@ -20,8 +21,10 @@ export async function searchArticles(deps: Deps, input: unknown): Promise<Search
   if (terms.length === 0) return empty;
 
   const db = deps.db.kysely;
+  const store = searchStore(deps.db.dialect.name);
+  const window = store.matchWindow(query.page, query.sort);
   const { min, max } = keyRange(query.from, query.to);
-  const matches = await searchStore(deps.db.dialect.name).matches(db, {
+  const matches = await store.matches(db, {
     terms,
     siteId: query.siteId,
     columnId: query.columnId,
@@ -29,9 +32,10 @@ export async function searchArticles(deps: Deps, input: unknown): Promise<Search
     minKey: min,
     maxKey: max,
     ranked: query.sort === 'relevance',
-    limit: SEARCH_MAX_MATCHES + 1,
+    limit: window,
   });
-  const total = Math.min(matches.length, SEARCH_MAX_MATCHES);
+  // Reading one match past the window tells whether there are more than it counts.
+  const total = Math.min(matches.length, window - 1);
   const ordered = matches.slice(0, total);
   if (query.sort === 'relevance') ordered.sort((a, b) => b.score - a.score || b.docKey - a.docKey);
   const pageKeys = ordered.slice((query.page - 1) * SEARCH_PAGE_SIZE, query.page * SEARCH_PAGE_SIZE).map((m) => m.docKey);
@@ -56,11 +60,10 @@ export async function searchArticles(deps: Deps, input: unknown): Promise<Search
         ]
       : [];
   });
-  return {
-    ...empty,
-    total,
-    totalIsLowerBound: matches.length > SEARCH_MAX_MATCHES,
-    pages: Math.ceil(total / SEARCH_PAGE_SIZE),
-    items,
-  };
+  const more = matches.length >= window;
+  // With more matches than counted there is at least a next page (up to the last one served).
+  const pages = more
+    ? Math.min(SEARCH_MAX_PAGE, Math.max(Math.ceil(total / SEARCH_PAGE_SIZE), query.page + 1))
+    : Math.ceil(total / SEARCH_PAGE_SIZE);
+  return { ...empty, total, totalIsLowerBound: more, pages, items };
 }

@@ -10,7 +10,9 @@
  */
 
 const HAN = /\p{Script=Han}/u;
+const HAN_CHARS = /\p{Script=Han}/gu;
 const RUN = /[\p{L}\p{N}]+/gu;
+const WHOLE_RUN = /^[\p{L}\p{N}]+$/u;
 /** More query words than this add nothing a person meant; the rest are ignored. */
 export const MAX_QUERY_TERMS = 12;
 
@@ -22,7 +24,7 @@ export function normalizeText(text: string): string {
 
 /** The letter-and-digit runs of a segment (`covid-19` → covid, 19). */
 function runsOf(segment: string): string[] {
-  return segment.match(RUN) ?? [];
+  return WHOLE_RUN.test(segment) ? [segment] : (segment.match(RUN) ?? []);
 }
 
 const isSingleHan = (term: string) => term.length === 1 && HAN.test(term);
@@ -32,8 +34,13 @@ const isSingleHan = (term: string) => term.length === 1 && HAN.test(term);
  * the text) without single Han characters, then every Han character.
  */
 export function indexTerms(normalized: string, segments: readonly string[]): string {
-  const words = [...new Set(segments.flatMap(runsOf).filter((t) => !isSingleHan(t)))];
-  const chars = [...normalized].filter((c) => HAN.test(c));
+  // Hot path of indexing (thousands of segments per article): plain loops, one regex per segment.
+  const words = new Set<string>();
+  for (const segment of segments) {
+    if (segment.length === 1 && HAN.test(segment)) continue;
+    for (const run of runsOf(segment)) if (!isSingleHan(run)) words.add(run);
+  }
+  const chars = normalized.match(HAN_CHARS) ?? [];
   return [...words, ...chars].join(' ');
 }
 
