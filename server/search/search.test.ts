@@ -194,6 +194,22 @@ describe(`search on ${dialectUnderTest}`, () => {
       expect(ids(await search({ q: '营商环境', sort: 'relevance' }))).toEqual(['old-title', 'new-body']);
     });
 
+    it('finds rare words in old articles far below the newest ones, in both sorts', async () => {
+      // PostgreSQL tests the newest 500 rows one by one, then asks the GIN index for older matches.
+      const docs = Array.from({ length: 600 }, (_, i) =>
+        doc({
+          title: i < 3 ? `对口支援工作简报第${i + 1}期` : '市政府召开常务会议',
+          bodyText: i === 599 ? '对口支援' : '会议研究部署近期重点工作。',
+          publishedAt: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString(),
+        }),
+      );
+      await upsertSearchDocuments(deps.db, docs);
+      const want = [docs[599]!, docs[2]!, docs[1]!, docs[0]!].map((d) => d.articleId);
+      expect(ids(await search({ q: '对口支援' }))).toEqual(want);
+      expect(ids(await search({ q: '对口支援', sort: 'relevance' })).sort()).toEqual([...want].sort());
+      expect(ids(await search({ q: '对口支援', to: '2020-01-01' }))).toEqual([docs[2]!.articleId, docs[1]!.articleId, docs[0]!.articleId]);
+    });
+
     it(`counts at most ${SEARCH_MAX_MATCHES} matches and says the total is a lower bound`, async () => {
       const docs = Array.from({ length: SEARCH_MAX_MATCHES + 5 }, (_, i) =>
         doc({ title: '通知', bodyText: '', publishedAt: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString() }),
