@@ -11,8 +11,6 @@ import type { Match, MatchQuery, SearchStore } from './store.ts';
 const ROWS_PER_INSERT = 1000;
 /** Newest matches relevance ranks on PostgreSQL (each costs a tsvector read: see ADR 0007). */
 const RANKED_WINDOW = 200;
-/** Newest rows tested one by one before the GIN index takes over (≈ 5 ms). */
-const WALK = 500;
 
 export const postgresSearch: SearchStore = {
   async replace(db, rows) {
@@ -43,59 +41,28 @@ export const postgresSearch: SearchStore = {
     return Number(r.numDeletedRows);
   },
 
-  // GIN posting lists are in heap order, not publication order, so nothing there stops early:
-  // newest-first reads need a walk down doc_key that tests each row's tsvector. Reading only to
-  // the page asked for (plus one, to know another page exists) keeps that walk short.
+  // GIN posting lists are in heap order, not publication order, so nothing stops early there; the
+  // newest matches come from walking doc_key and testing each row's tsvector. Reading to the page
+  // (and one more, to know another page exists) keeps that walk short.
   matchWindow: (page, sort) =>
     Math.min(SEARCH_MAX_MATCHES, Math.max(page * SEARCH_PAGE_SIZE, sort === 'relevance' ? RANKED_WINDOW : 0)) + 1,
 
   async matches(db, q: MatchQuery): Promise<Match[]> {
     // plainto_tsquery ANDs the terms and reads no operators, so no user text is ever syntax.
-    const query = sql`plainto_tsquery('simple', ${q.terms.join(' ')})`;
-    const filters = sql.join(
-      [
-        q.minKey !== undefined ? sql`AND doc_key >= ${q.minKey}` : sql``,
-        q.maxKey !== undefined ? sql`AND doc_key <= ${q.maxKey}` : sql``,
-        q.siteId ? sql`AND site_id = ${q.siteId}` : sql``,
-        q.columnId ? sql`AND column_id = ${q.columnId}` : sql``,
-        q.type ? sql`AND type = ${q.type}` : sql``,
-      ],
-      sql` `,
-    );
+    const filters = [
+      q.minKey !== undefined ? sql`AND doc_key >= ${q.minKey}` : sql``,
+      q.maxKey !== undefined ? sql`AND doc_key <= ${q.maxKey}` : sql``,
+      q.siteId ? sql`AND site_id = ${q.siteId}` : sql``,
+      q.columnId ? sql`AND column_id = ${q.columnId}` : sql``,
+      q.type ? sql`AND type = ${q.type}` : sql``,
+    ];
     const score = q.ranked ? sql`ts_rank(terms, query)` : sql`0`;
-    const toMatches = (rows: { doc_key: number; score: number }[]) =>
-      rows.map((r) => ({ docKey: Number(r.doc_key), score: Number(r.score) }));
-
-    // 1. Common words: the newest WALK rows, each tested (a tsvector read per row, ≈ 10 µs).
-    const walked = toMatches(
-      (
-        await sql<{ doc_key: number; score: number }>`
-          SELECT doc_key, ${score} AS score
-          FROM (SELECT doc_key, terms FROM search_documents WHERE true ${filters} ORDER BY doc_key DESC LIMIT ${WALK}) AS w,
-               ${query} AS query
-          WHERE terms @@ query
-          ORDER BY doc_key DESC
-          LIMIT ${q.limit}`.execute(db)
-      ).rows,
-    );
-    if (walked.length >= q.limit) return walked;
-    const edge = (
-      await sql<{ doc_key: number }>`
-        SELECT doc_key FROM search_documents WHERE true ${filters} ORDER BY doc_key DESC OFFSET ${WALK - 1} LIMIT 1`.execute(db)
-    ).rows[0];
-    if (!edge) return walked;
-
-    // 2. Rarer words: every older match through the GIN index (a materialised CTE, so the planner
-    // cannot turn it back into a walk), then the newest of them.
-    const older = await sql<{ doc_key: number; score: number }>`
-      WITH hits AS MATERIALIZED (
-        SELECT doc_key FROM search_documents, ${query} AS query
-        WHERE terms @@ query AND doc_key < ${Number(edge.doc_key)} ${filters}
-      ), newest AS (SELECT doc_key FROM hits ORDER BY doc_key DESC LIMIT ${q.limit - walked.length})
-      SELECT d.doc_key, ${score} AS score
-      FROM search_documents d, ${query} AS query
-      WHERE d.doc_key IN (SELECT doc_key FROM newest)
-      ORDER BY d.doc_key DESC`.execute(db);
-    return [...walked, ...toMatches(older.rows)];
+    const { rows } = await sql<{ doc_key: number; score: number }>`
+      SELECT doc_key, ${score} AS score
+      FROM search_documents, plainto_tsquery('simple', ${q.terms.join(' ')}) AS query
+      WHERE terms @@ query ${sql.join(filters, sql` `)}
+      ORDER BY doc_key DESC
+      LIMIT ${q.limit}`.execute(db);
+    return rows.map((r) => ({ docKey: Number(r.doc_key), score: Number(r.score) }));
   },
 };
