@@ -34,6 +34,11 @@ export interface LayoutInput {
   breadcrumbs?: readonly Crumb[];
   /** Extra `<link>` elements (e.g. RSS alternate). */
   headLinks?: SafeHtml;
+  /**
+   * Site path the 适老化 switch sends the visitor back to; defaults to `ctx.pagePath`. A dynamic
+   * page passes its query too (the search page: `/search?q=…`).
+   */
+  backPath?: string;
   body: SafeHtml;
 }
 
@@ -93,6 +98,31 @@ ${psb}</p>
 </footer>`;
 }
 
+/**
+ * The `back` query value of a mode link: the site path with every character that could end the
+ * parameter (`&`, `#`, `+`, `=`…) or is not ASCII percent-encoded; slashes stay readable.
+ */
+function backParam(path: string): string {
+  return encodeURIComponent(path).replace(/%2F/gi, '/');
+}
+
+/**
+ * The 适老化 switch: two plain links to the server's `_mode/elder` and `_mode/standard`, which
+ * set a remembered cookie and send the visitor back to this page. A static page cannot know the
+ * visitor's cookie, so both choices are always offered; no JavaScript is involved. The links are
+ * relative to the site root (`links.home`), so they work on the site's domain and in the preview.
+ */
+export function modeSwitch(ctx: RenderContext, backPath: string = ctx.pagePath): SafeHtml {
+  const root = ctx.links.home.endsWith('/') ? ctx.links.home : `${ctx.links.home}/`;
+  const back = backParam(backPath.startsWith('/') ? backPath : `/${backPath}`);
+  return html`<nav class="mode-switch" aria-label="阅读模式">
+<ul>
+<li><a href="${root}_mode/elder?back=${back}" rel="nofollow">适老化模式</a></li>
+<li><a href="${root}_mode/standard?back=${back}" rel="nofollow">标准模式</a></li>
+</ul>
+</nav>`;
+}
+
 function metaTags(meta: MetaTags): SafeHtml[] {
   return meta.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => html`<meta name="${k}" content="${v}">\n`);
 }
@@ -125,8 +155,9 @@ ${input.headLinks ?? null}</head>
 <a class="skip-link" href="#main">跳转到主要内容</a>
 <header class="site-header">
 <div class="wrap">
+${modeSwitch(ctx, input.backPath)}
 <p class="site-title"><a href="${links.home}">${logo ? html`<img src="${logo}" alt="${site.name}">` : site.name}</a></p>
-<form class="search-form" role="search" action="${links.search}" method="get">
+<form class="search-form" role="search" aria-label="全站搜索" action="${links.search}" method="get">
 <label for="site-search-q">站内搜索</label>
 <input id="site-search-q" type="search" name="q" autocomplete="off">
 <button type="submit">搜索</button>

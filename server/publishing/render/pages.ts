@@ -99,7 +99,7 @@ ${articleList(ctx, block.items)}
     case 'search':
       return html`<section class="block" aria-labelledby="${id}">
 <h2 id="${id}">${title}</h2>
-<form class="search-form" role="search" action="${ctx.links.search}" method="get">
+<form class="search-form" role="search" aria-labelledby="${id}" action="${ctx.links.search}" method="get">
 <label for="home-search-q">搜索本站信息</label>
 <input id="home-search-q" type="search" name="q" autocomplete="off">
 <button type="submit">搜索</button>

@@ -43,6 +43,18 @@ function queryString(form: SearchForm, page: number): string {
   return `?${params.toString()}`;
 }
 
+/**
+ * A date the form may echo into `<input type="date">`: a real `YYYY-MM-DD` date, else empty.
+ * Browsers drop any other value anyway, and HTML does not allow one there; the error message
+ * above the form says what was wrong.
+ */
+export function dateInputValue(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return '';
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value ? value : '';
+}
+
 function searchForm(ctx: RenderContext, form: SearchForm): SafeHtml {
   const typeOptions = ARTICLE_TYPES.map(
     (t) => html`<option value="${t}"${form.type === t ? html` selected` : ''}>${ARTICLE_TYPE_CONFIG[t].label}</option>\n`,
@@ -51,7 +63,7 @@ function searchForm(ctx: RenderContext, form: SearchForm): SafeHtml {
     (s) =>
       html`<label><input type="radio" name="sort" value="${s}"${(form.sort || 'date') === s ? html` checked` : ''}> ${SEARCH_SORT_LABELS[s]}</label>\n`,
   );
-  return html`<form class="search-page-form" role="search" action="${ctx.links.search}" method="get">
+  return html`<form class="search-page-form" role="search" aria-label="搜索条件" action="${ctx.links.search}" method="get">
 <p><label for="search-q">搜索词</label>
 <input id="search-q" type="search" name="q" value="${form.q}" maxlength="100" autocomplete="off">
 <button type="submit">搜索</button></p>
@@ -62,9 +74,9 @@ function searchForm(ctx: RenderContext, form: SearchForm): SafeHtml {
 <option value="">全部</option>
 ${typeOptions}</select></p>
 <p><label for="search-from">发布日期从</label>
-<input id="search-from" type="date" name="from" value="${form.from}">
+<input id="search-from" type="date" name="from" value="${dateInputValue(form.from)}">
 <label for="search-to">至</label>
-<input id="search-to" type="date" name="to" value="${form.to}"></p>
+<input id="search-to" type="date" name="to" value="${dateInputValue(form.to)}"></p>
 <fieldset>
 <legend>排序</legend>
 ${sorts}</fieldset>
@@ -116,6 +128,8 @@ export function renderSearchPage(ctx: RenderContext, input: SearchPageInput): st
     title: form.q ? `搜索：${form.q}` : '站内搜索',
     meta: [...siteMeta(ctx), ['ColumnName', '站内搜索'], ['ColumnType', '站内搜索']],
     breadcrumbs: [{ name: '站内搜索', url: null }],
+    // The 适老化 switch brings the visitor back to these results, not to an empty search page.
+    backPath: form.q ? `${ctx.pagePath}${queryString(form, result?.page ?? 1)}` : ctx.pagePath,
     body: html`<h1>站内搜索</h1>
 ${searchForm(ctx, form)}
 ${error ? html`<p class="form-error" role="alert">${error}</p>` : null}
