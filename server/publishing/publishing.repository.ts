@@ -71,7 +71,19 @@ export const publicSites = {
     db
       .selectFrom('sites as s')
       .innerJoin('orgs as o', 'o.id', 's.sponsor_org_id')
-      .select(['s.id', 's.code', 's.name', 's.domains', 's.icp_number', 's.psb_number', 's.contact', 's.status', 's.theme', 's.conac_id'])
+      .select([
+        's.id',
+        's.code',
+        's.name',
+        's.hosting',
+        's.domains',
+        's.icp_number',
+        's.psb_number',
+        's.contact',
+        's.status',
+        's.theme',
+        's.conac_id',
+      ])
       .select('o.name as sponsor_name')
       .where('s.id', '=', id)
       .executeTakeFirst(),
@@ -263,6 +275,9 @@ export const publishedRefs = {
 };
 
 export const siteBuilds = {
+  /** True when a full build job for the site waits in the queue. */
+  queued: async (db: Q, dedupeKey: string): Promise<boolean> =>
+    !!(await db.selectFrom('jobs').select('id').where('dedupe_key', '=', dedupeKey).where('status', '=', 'pending').executeTakeFirst()),
   get: (db: Q, siteId: string) => db.selectFrom('site_builds').selectAll().where('site_id', '=', siteId).executeTakeFirst(),
   /** Marks a build as running unless another one is running and alive; returns whether this one may go. */
   start: async (db: Q, row: SiteBuildRow, staleBefore: string): Promise<boolean> => {

@@ -1,10 +1,15 @@
 /**
- * Public routes of the published sites that cannot be static: the search page. Requests to a
- * site's own domain reach these through the static layer, rewritten to `/sites/<code>/…`.
+ * Routes of the publishing room: administrators' view of a site's publication and their request
+ * to rebuild it; and the public search page, which cannot be static (requests to a site's own
+ * domain reach it through the static layer, rewritten to `/sites/<code>/search`).
  */
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { SearchQuerySchema } from '../../common/schemas/search.ts';
 import type { Deps } from '../platform/deps.ts';
+import { authOf } from '../platform/http/auth.ts';
+import { requestSitePublish, sitePublication } from './commands/publication.ts';
 import { isAppError } from '../platform/errors.ts';
 import { searchArticles } from '../search/index.ts';
 import { publicSites } from './publishing.repository.ts';
@@ -18,7 +23,21 @@ function text(v: unknown, max: number): string {
   return typeof v === 'string' ? v.slice(0, max) : '';
 }
 
-export async function publishingRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+const SiteParams = z.strictObject({ siteId: z.string().min(1).max(40) });
+
+export async function publishingRoutes(base: FastifyInstance, deps: Deps): Promise<void> {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/sites/:siteId/publication',
+    { schema: { tags: ['publishing'], summary: '网站发布状态', params: SiteParams } },
+    async (req) => sitePublication(deps, authOf(req).actor, req.params.siteId),
+  );
+  app.post(
+    '/api/sites/:siteId/publication',
+    { schema: { tags: ['publishing'], summary: '重新发布整个网站（排队执行）', params: SiteParams } },
+    async (req, reply) => reply.status(202).send(await requestSitePublish(deps, authOf(req).actor, req.params.siteId)),
+  );
+
   app.get('/sites/:code/search', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
     const { code } = req.params as { code: string };
     const siteId = SITE_CODE.test(code) ? await publicSites.idByCode(deps.db.kysely, code) : undefined;

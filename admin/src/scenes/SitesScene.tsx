@@ -1,9 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Input, Select, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { grantsAllow } from '../../../common/permissions.ts';
+import { BUILD_STATUS_LABELS } from '../../../common/schemas/publishing.ts';
 import type { SiteStatus } from '../../../common/schemas/sites.ts';
 import { fetchOrgs } from '../api/orgs.ts';
+import { requestPublication } from '../api/publishing.ts';
 import { fetchSites, type Site, type SiteFilter } from '../api/sites.ts';
 import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -19,12 +21,15 @@ import {
   siteRows,
   type SiteRow,
 } from '../features/sites/siteLabels.ts';
+import { formatDateTime } from '../lib/datetime.ts';
+import { actionErrorText } from '../lib/formErrors.ts';
 import { useApiData } from '../lib/useApiData.ts';
 import { useCurrentUser } from '../session/useSession.ts';
 
 /** 网站列表: filters, flat or hierarchical view, register and edit sites. */
 export default function SitesScene() {
   const user = useCurrentUser();
+  const { message } = App.useApp();
   const canManage = user.permissions.includes('sites.manage');
   const ids = {
     status: useId(),
@@ -58,6 +63,17 @@ export default function SitesScene() {
   const modeFor = (site: Site) => (canManage ? 'manage' : grantsAllow(user.grants, 'sites.edit', site.id) ? 'identity' : 'read');
 
   const setFilterValue = (key: keyof SiteFilter) => (value: string | undefined) => setFilter((f) => ({ ...f, [key]: value || undefined }));
+
+  const republish = async (site: Site) => {
+    try {
+      const p = await requestPublication(site.id);
+      void message.success(
+        `已安排重新发布「${site.name}」${p.finishedAt ? `；上次发布于 ${formatDateTime(p.finishedAt)}（${BUILD_STATUS_LABELS[p.status]}）` : ''}`,
+      );
+    } catch (e) {
+      void message.error(`重新发布失败：${actionErrorText(e)}`);
+    }
+  };
 
   const reloadAll = () => {
     sites.reload();
@@ -99,15 +115,28 @@ export default function SitesScene() {
       fixed: 'right',
       render: (_, s) => {
         const mode = modeFor(s);
+        const publishable = s.hosting === 'hosted' && s.code !== null && s.status !== 'planned' && s.status !== 'closed';
         return (
-          <Button
-            type="link"
-            size="small"
-            onClick={() => setDrawer({ site: s, mode })}
-            aria-label={`${mode === 'read' ? '查看' : '编辑'}${s.name}`}
-          >
-            {mode === 'read' ? '查看' : '编辑'}
-          </Button>
+          <>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setDrawer({ site: s, mode })}
+              aria-label={`${mode === 'read' ? '查看' : '编辑'}${s.name}`}
+            >
+              {mode === 'read' ? '查看' : '编辑'}
+            </Button>
+            {publishable && (
+              <Button type="link" size="small" href={`/sites/${s.code}/`} target="_blank" aria-label={`预览${s.name}的公众页面`}>
+                预览
+              </Button>
+            )}
+            {publishable && grantsAllow(user.grants, 'sites.edit', s.id) && (
+              <Button type="link" size="small" onClick={() => void republish(s)} aria-label={`重新发布${s.name}`}>
+                重新发布
+              </Button>
+            )}
+          </>
         );
       },
     },

@@ -15,9 +15,14 @@ export function enqueueArticlePublish(tx: Tx, clock: Clock, articleId: string, r
   return enqueueJob(tx, clock, PUBLISH_ARTICLE_JOB, { articleId }, { priority: 10, ...(runAt ? { runAt } : {}) });
 }
 
+/** The queue key of a site's full build: one unfinished build job per site. */
+export function sitePublishKey(siteId: string): string {
+  return `${PUBLISH_SITE_JOB}:${siteId}`;
+}
+
 /** Something every page shows changed (site identity, theme, columns): rebuild the whole site. */
 export function enqueueSitePublish(tx: Tx, clock: Clock, siteId: string): Promise<string> {
   // A pending build covers every change made before it starts; the build itself re-checks for
   // changes made while it ran.
-  return enqueueJob(tx, clock, PUBLISH_SITE_JOB, { siteId }, { dedupeKey: `${PUBLISH_SITE_JOB}:${siteId}` });
+  return enqueueJob(tx, clock, PUBLISH_SITE_JOB, { siteId }, { dedupeKey: sitePublishKey(siteId) });
 }
