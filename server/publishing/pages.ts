@@ -25,11 +25,13 @@ import {
 import {
   HOME_PATH,
   NOT_FOUND_PATH,
+  PREVIEW_NOT_FOUND_PATH,
   SITEMAP_COLUMNS_PATH,
   SITEMAP_XML_PATH,
   SITE_MAP_PATH,
   beijingMonth,
   columnPagePath,
+  previewRoot,
   relativeUrl,
   rssPath,
   sitemapMonthPath,
@@ -157,7 +159,8 @@ export async function writeHome(deps: Deps, model: SiteModel, out: PublicFiles, 
 /** Pages that depend only on the site and its columns: site map, 404 and the stylesheets. */
 export function writeSiteFrame(model: SiteModel, out: PublicFiles, now: string): number {
   out.write(SITE_MAP_PATH, renderSiteMap(pageContext(model, SITE_MAP_PATH, now), model.columns));
-  out.write(NOT_FOUND_PATH, renderNotFound(pageContext(model, NOT_FOUND_PATH, now)));
+  out.write(NOT_FOUND_PATH, renderNotFound(pageContext(model, NOT_FOUND_PATH, now, undefined, '/')));
+  out.write(PREVIEW_NOT_FOUND_PATH, renderNotFound(pageContext(model, NOT_FOUND_PATH, now, undefined, previewRoot(model.code))));
   out.write('/assets/site.css', siteStylesheet(model.view.theme));
   out.write('/assets/elder.css', elderStylesheet());
   return 2;

@@ -38,7 +38,8 @@ function brokenLinks(root: string): string[] {
     for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
       const url = m[1]!;
       if (/^[a-z]+:/i.test(url) || url.startsWith('//')) continue;
-      const target = new URL(url, `https://x${page}`).pathname;
+      // The preview 404 page links under the preview prefix; every other page links relatively.
+      const target = new URL(url, `https://x${page}`).pathname.replace(new RegExp(`^/sites/${CODE}/`), '/');
       if (target === '/search' || target.endsWith('/assets/mode.css')) continue; // served by the application
       const file = target.endsWith('/') ? `${target}index.html` : target;
       if (!fs.existsSync(path.join(root, decodeURIComponent(file)))) broken.push(`${page} → ${url}`);
@@ -76,6 +77,7 @@ describe('full publish', () => {
     for (const f of [
       '/index.html',
       '/404.html',
+      '/404-preview.html',
       '/sitemap.html',
       '/sitemap.xml',
       '/sitemap-columns.xml',
@@ -92,6 +94,9 @@ describe('full publish', () => {
     expect(files.filter((f) => /^\/gzdt\/\d{6}\/[\w-]+\.html$/.test(f))).toHaveLength(23);
     expect(files.some((f) => f.endsWith('.tmp'))).toBe(false);
     expect(brokenLinks(siteFolder(dataDir, CODE))).toEqual([]);
+    // The 404 page answers any path, so its links start from the root (of the domain, or of the preview).
+    expect(read('/404.html')).toContain('href="/assets/site.css"');
+    expect(read('/404-preview.html')).toContain(`href="/sites/${CODE}/assets/site.css"`);
     expect(read('/index.html')).toContain('工作动态第23条');
     // Each home block leads to the column its articles come from (policies: the column that takes them).
     expect(read('/index.html')).toContain('<a href="gzdt/">更多工作动态</a>');

@@ -127,9 +127,12 @@ export function articlePagePath(model: SiteModel, a: { column_id: string; first_
   return col ? articlePath(col.dir, a.first_published_at, a.id) : null;
 }
 
-/** Render context for the page at `pagePath`: every link is relative to it. */
-export function pageContext(model: SiteModel, pagePath: string, now: string, refs: PageRefs = EMPTY_REFS): RenderContext {
-  const to = (p: string) => relativeUrl(pagePath, p);
+/**
+ * Render context for the page at `pagePath`: every link is relative to it — or, with `root`
+ * (e.g. `/` or `/sites/<code>/`), absolute under that root, for a page served at any URL (404).
+ */
+export function pageContext(model: SiteModel, pagePath: string, now: string, refs: PageRefs = EMPTY_REFS, root?: string): RenderContext {
+  const to = root === undefined ? (p: string) => relativeUrl(pagePath, p) : (p: string) => root + p.slice(1);
   const links: Links = {
     home: to('/'),
     siteMap: to(SITE_MAP_PATH),

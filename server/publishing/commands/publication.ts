@@ -8,6 +8,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import { enqueueSitePublish, sitePublishKey } from '../../platform/jobs/index.ts';
 import { publicSites, siteBuilds } from '../publishing.repository.ts';
+import { previewRoot } from '../rules/paths.ts';
 import { currentBuild } from '../site-folders.ts';
 
 /** The latest full build of a site, whether a rebuild is queued, and where to preview it. */
@@ -26,7 +27,7 @@ export async function sitePublication(deps: Deps, actor: Actor, siteId: string):
     pages: build?.pages ?? 0,
     error: build?.error ?? null,
     queued: await siteBuilds.queued(db, sitePublishKey(siteId)),
-    previewPath: live && site.code ? `/sites/${site.code}/` : null,
+    previewPath: live && site.code ? previewRoot(site.code) : null,
   };
 }
 

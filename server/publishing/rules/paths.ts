@@ -6,7 +6,14 @@
 
 export const HOME_PATH = '/index.html';
 export const SITE_MAP_PATH = '/sitemap.html';
+/** The 404 page answers any missing path, so it links from the site root: one copy for the site's domain, one for the preview prefix. */
 export const NOT_FOUND_PATH = '/404.html';
+export const PREVIEW_NOT_FOUND_PATH = '/404-preview.html';
+
+/** Where a site is previewed on the platform itself. */
+export function previewRoot(code: string): string {
+  return `/sites/${code}/`;
+}
 export const SITEMAP_XML_PATH = '/sitemap.xml';
 export const SITEMAP_COLUMNS_PATH = '/sitemap-columns.xml';
 /** The dynamic search page (served by the application, not written to disk). */
