@@ -12,6 +12,7 @@
  *
  *   npx tsx bench/serve.bench.ts
  *   SERVE_BENCH_SECONDS=5 SERVE_BENCH_RUNS=5 npx tsx bench/serve.bench.ts
+ *   SERVE_BENCH_NGINX_WORKERS=1 npx tsx bench/serve.bench.ts     # one nginx worker against one Node process
  *
  * Last line: `serve page=article rps=… nginx_rps=… ratio=…`. Exit code 1 when a ratio is below 0.5.
  */
@@ -31,6 +32,8 @@ import { freePort, nginxMissingReason, startNginx } from '../test/serve/nginx-ru
 
 const SECONDS = Number(process.env.SERVE_BENCH_SECONDS ?? 10);
 const RUNS = Number(process.env.SERVE_BENCH_RUNS ?? 3);
+/** nginx workers: 2 as in perf-anchors (one per core); 1 compares one process with one process. */
+const NGINX_WORKERS = Number(process.env.SERVE_BENCH_NGINX_WORKERS ?? 2);
 const TARGET = 0.5;
 const CODE = '1100009999';
 const HOST = 'www.bench.gov.cn';
@@ -204,7 +207,7 @@ const appPort = (app.server.address() as { port: number }).port;
 const nginxPort = await freePort();
 const nginx = await startNginx(await platformNginxConfig(deps, { listen: `127.0.0.1:${nginxPort}`, app: `http://127.0.0.1:${appPort}` }), {
   port: nginxPort,
-  workers: 2,
+  workers: NGINX_WORKERS,
 });
 
 const barePort = await freePort();
@@ -214,7 +217,9 @@ const pages = [
   { name: 'list', target: '/tzgg/', bytes: Buffer.byteLength(listPage) },
   { name: 'article', target: '/tzgg/202611/a0000001.html', bytes: Buffer.byteLength(articlePage) },
 ];
-console.log(`serve benchmark: Node ${process.version}, ${os.cpus().length} cores, wrk -t2 -c64 -d${SECONDS}s, ${RUNS} runs each (median)`);
+console.log(
+  `serve benchmark: Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)}, nginx ${NGINX_WORKERS} worker(s), wrk -t2 -c64 -d${SECONDS}s, ${RUNS} runs each (median)`,
+);
 const lines: string[] = [];
 let failed = false;
 try {
