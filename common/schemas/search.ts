@@ -8,8 +8,8 @@ import { ARTICLE_TYPES } from '../content.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
 /**
- * Matches counted and ranked per query, newest first. Beyond it the total is a lower bound and
- * later pages are not served: a search engine's answer, not an export (see ADR 0007).
+ * The deepest match served (page 50). Matches are counted newest first only as far as the page
+ * asked for, so the total is a lower bound until the last page (see ADR 0007).
  */
 export const SEARCH_MAX_MATCHES = 1000;
 export const SEARCH_MAX_PAGE = SEARCH_MAX_MATCHES / SEARCH_PAGE_SIZE;
@@ -86,7 +86,7 @@ export interface SearchResult {
   /** The words searched for, after segmentation (what the highlights mark). */
   terms: string[];
   sort: SearchSort;
-  /** Matching articles, at most SEARCH_MAX_MATCHES; then totalIsLowerBound is true ("1000 条以上"). */
+  /** Matches counted: up to the end of this page; totalIsLowerBound says more exist ("20 条以上", a next page). */
   total: number;
   totalIsLowerBound: boolean;
   page: number;

@@ -4,13 +4,10 @@
  * and body terms D, with a GIN index.
  */
 import { sql } from 'kysely';
-import { SEARCH_MAX_MATCHES, SEARCH_PAGE_SIZE } from '../../common/schemas/search.ts';
 import type { Match, MatchQuery, SearchStore } from './store.ts';
 
 // One array per column through unnest(): one statement per batch, whatever its size.
 const ROWS_PER_INSERT = 1000;
-/** Newest matches relevance ranks on PostgreSQL (each costs a tsvector read: see ADR 0007). */
-const RANKED_WINDOW = 200;
 
 export const postgresSearch: SearchStore = {
   async replace(db, rows) {
@@ -40,12 +37,6 @@ export const postgresSearch: SearchStore = {
     const r = await db.deleteFrom('search_documents').where('site_id', '=', siteId).executeTakeFirst();
     return Number(r.numDeletedRows);
   },
-
-  // GIN posting lists are in heap order, not publication order, so nothing stops early there; the
-  // newest matches come from walking doc_key and testing each row's tsvector. Reading to the page
-  // (and one more, to know another page exists) keeps that walk short.
-  matchWindow: (page, sort) =>
-    Math.min(SEARCH_MAX_MATCHES, Math.max(page * SEARCH_PAGE_SIZE, sort === 'relevance' ? RANKED_WINDOW : 0)) + 1,
 
   async matches(db, q: MatchQuery): Promise<Match[]> {
     // plainto_tsquery ANDs the terms and reads no operators, so no user text is ever syntax.

@@ -1,10 +1,19 @@
 /**
  * Searching: published articles of all sites or one, newest first (default) or by relevance.
- * The database returns the keys of the newest matches, as many as the adapter's window (SQLite:
- * SEARCH_MAX_MATCHES + 1; PostgreSQL: up to the page, plus one); counting, ranking order and the
- * page are taken from those, and only the page's rows are read.
+ * The database returns the keys of the newest matches, only as many as the page needs plus one
+ * (relevance: the newest RANKED_WINDOW); the total, the ranking and the page come from those,
+ * and only the page's rows are read. Counting every match would read every posting of common
+ * words: at 1M articles that is what breaks the latency target (ADR 0007).
  */
-import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, SearchQuerySchema, type SearchHit, type SearchResult } from '../../common/schemas/search.ts';
+import {
+  SEARCH_MAX_MATCHES,
+  SEARCH_MAX_PAGE,
+  SEARCH_PAGE_SIZE,
+  SearchQuerySchema,
+  type SearchHit,
+  type SearchResult,
+  type SearchSort,
+} from '../../common/schemas/search.ts';
 import type { Deps } from '../platform/deps.ts';
 import { parseInput } from '../platform/validation.ts';
 import { keyRange } from './rules/doc-key.ts';
@@ -12,6 +21,13 @@ import { highlightParts, snippetParts } from './rules/highlight.ts';
 import { searchDocuments } from './search.repository.ts';
 import { segmentQuery } from './segmenter.ts';
 import { searchStore } from './store.ts';
+
+/** Newest matches relevance orders: enough for the first pages people read. */
+const RANKED_WINDOW = 200;
+
+/** Matches to read for a page: up to its end (at least the ranked window), plus one to know more exist. */
+const matchWindow = (page: number, sort: SearchSort) =>
+  Math.min(SEARCH_MAX_MATCHES, Math.max(page * SEARCH_PAGE_SIZE, sort === 'relevance' ? RANKED_WINDOW : 0)) + 1;
 
 /** Published articles matching every word of `q`, with highlighted titles and snippets. Public: no actor. */
 export async function searchArticles(deps: Deps, input: unknown): Promise<SearchResult> {
@@ -22,7 +38,7 @@ export async function searchArticles(deps: Deps, input: unknown): Promise<Search
 
   const db = deps.db.kysely;
   const store = searchStore(deps.db.dialect.name);
-  const window = store.matchWindow(query.page, query.sort);
+  const window = matchWindow(query.page, query.sort);
   const { min, max } = keyRange(query.from, query.to);
   const matches = await store.matches(db, {
     terms,

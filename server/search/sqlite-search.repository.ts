@@ -3,7 +3,6 @@
  * search_fts (rowid = doc_key, columns title and body holding space-joined terms).
  */
 import { sql } from 'kysely';
-import { SEARCH_MAX_MATCHES } from '../../common/schemas/search.ts';
 import type { IndexRow, Match, MatchQuery, Q, SearchStore } from './store.ts';
 
 // Multi-row inserts under SQLite's 32,766 bound-parameter limit.
@@ -58,9 +57,6 @@ export const sqliteSearch: SearchStore = {
     const r = await db.deleteFrom('search_documents').where('site_id', '=', siteId).executeTakeFirst();
     return Number(r.numDeletedRows);
   },
-
-  // FTS5 intersects doclists newest first and stops: counting to the cap costs a few milliseconds.
-  matchWindow: () => SEARCH_MAX_MATCHES + 1,
 
   async matches(db, q: MatchQuery): Promise<Match[]> {
     // FTS5 walks its doclists in rowid (= publication) order and stops at the limit; filters on

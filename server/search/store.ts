@@ -4,7 +4,6 @@
  * postgres-search.repository.ts), picked by the dialect's name.
  */
 import type { Kysely } from 'kysely';
-import type { SearchSort } from '../../common/schemas/search.ts';
 import type { DialectName } from '../platform/db/dialects/dialect.ts';
 import type { Database } from '../platform/db/schema.ts';
 import { postgresSearch } from './postgres-search.repository.ts';
@@ -56,11 +55,6 @@ export interface SearchStore {
   removeSite(db: Q, siteId: string): Promise<number>;
   /** The newest `limit` matches (key order, descending), with scores when ranked. */
   matches(db: Q, query: MatchQuery): Promise<Match[]>;
-  /**
-   * How many newest matches to read for a page: what is counted and what relevance ranks.
-   * Each adapter reads as many as it can within the latency target (ADR 0007).
-   */
-  matchWindow(page: number, sort: SearchSort): number;
 }
 
 const STORES: Record<DialectName, SearchStore> = { sqlite: sqliteSearch, postgres: postgresSearch };
