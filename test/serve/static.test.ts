@@ -38,6 +38,7 @@ beforeAll(async () => {
   publishFile(dirA, '/xwdt/rss.xml', '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"></rss>', { compress: true });
   publishFile(dirA, '/sitemap.xml', '<?xml version="1.0" encoding="utf-8"?><urlset></urlset>');
   publishFile(dirA, '/404.html', page('页面不存在'), { compress: true });
+  publishFile(dirA, '/404-preview.html', page('页面不存在（预览）'), { compress: true });
   publishFile(dirA, '/assets/site.css', 'body{color:#222}', { compress: true });
   publishFile(dirA, '/assets/elder.css', 'body{font-size:22px}', { compress: true });
   publishFile(dirA, '/files/ab12cd.pdf', Buffer.from('%PDF-1.4 示例附件'));
@@ -77,16 +78,18 @@ describe('host routing and the preview prefix', () => {
     expect((await t.get(`/sites/${A}/xwdt`)).headers.location).toBe(`/sites/${A}/xwdt/`);
   });
 
-  it("answers a missing file with the site's own 404 page and status 404, on the domain and in the preview", async () => {
-    for (const [target, host] of [
-      ['/xwdt/202611/gone.html', HOST_A],
-      [`/sites/${A}/xwdt/202611/gone.html`, undefined],
-    ] as const) {
-      const r = await t.get(target, host ? { host } : {});
-      expect(r.status).toBe(404);
-      expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(r.text).toContain('页面不存在');
-    }
+  it("answers a missing file with the site's own 404 page and status 404: the domain copy on the domain, the preview copy in the preview", async () => {
+    const onDomain = await t.get('/xwdt/202611/gone.html', { host: HOST_A });
+    expect(onDomain.status).toBe(404);
+    expect(onDomain.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(onDomain.text).toContain('页面不存在');
+    expect(onDomain.text).not.toContain('预览');
+    const inPreview = await t.get(`/sites/${A}/xwdt/202611/gone.html`);
+    expect(inPreview.status).toBe(404);
+    expect(inPreview.text).toContain('页面不存在（预览）');
+    // A site published before the preview copy existed still gets its 404 page.
+    publishFile(t.siteDir(B), '/404.html', page('乙网站页面不存在'));
+    expect((await t.get(`/sites/${B}/gone.html`)).text).toContain('乙网站页面不存在');
   });
 
   it('answers sites without published files and unknown sites with a plain 404', async () => {

@@ -24,8 +24,9 @@ import type { Deps } from '../../platform/deps.ts';
 import type { RoutesPlugin } from '../../platform/http/app.ts';
 import { listSites } from '../../sites/index.ts';
 import { onPublicFilesChanged } from '../public-events.ts';
-import { FileCache, type Coding, type FileEntry, type Variant } from './file-cache.ts';
-import { CACHE_PRIVATE, ELDER_CSS_PATH, MODE_CSS_PATH, NOT_FOUND_PAGE, isUnpublishedPath } from './rules/file-types.ts';
+import { FileCache, type Coding, type Entry, type FileEntry, type Variant } from './file-cache.ts';
+import { NOT_FOUND_PATH, PREVIEW_NOT_FOUND_PATH } from '../rules/paths.ts';
+import { CACHE_PRIVATE, ELDER_CSS_PATH, MODE_CSS_PATH, isUnpublishedPath } from './rules/file-types.ts';
 import { MODE_COOKIE, MODE_COOKIE_MAX_AGE, cookieSelectsElder, modeRedirectTarget, type Mode } from './rules/mode.ts';
 import { ACCEPT_BR, ACCEPT_GZIP, acceptedEncodings, entityTag, etagMatches, notModifiedSince } from './rules/negotiation.ts';
 import { hostOfHeader, publicHostMap } from './rules/public-hosts.ts';
@@ -347,10 +348,18 @@ export function createPublicSites(deps: Deps, opts: PublicSitesOptions = {}): Pu
       if (!answered) next(req, res);
     };
 
-  /** The site's own 404 page with status 404; a plain 404 when the site has none or does not exist. */
+  /**
+   * The site's own 404 page with status 404 (the publisher's preview copy, whose links start at
+   * `/sites/<code>/`, when the request did not come by the site's domain); a plain 404 when the
+   * site has none or does not exist.
+   */
   async function siteNotFound(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const t = splitPreviewTarget(req.url);
-    const entry = t && SITE_CODE_PATTERN.test(t.code) ? cache.lookup(t.code, NOT_FOUND_PAGE) : null;
+    let entry: Entry | null = null;
+    if (t && SITE_CODE_PATTERN.test(t.code)) {
+      if (!onPublicHost.has(req.raw)) entry = cache.lookup(t.code, PREVIEW_NOT_FOUND_PATH);
+      if (entry?.kind !== 'file') entry = cache.lookup(t.code, NOT_FOUND_PATH);
+    }
     if (entry?.kind === 'file') {
       const body = entry.plain.body ?? fs.readFileSync(entry.plain.file);
       return reply.code(404).type(entry.type.contentType).header('cache-control', 'no-cache').send(body);

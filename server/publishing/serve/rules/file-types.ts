@@ -80,7 +80,6 @@ export function cacheControlOf(path: string): string {
 export const MODE_CSS_PATH = '/assets/mode.css';
 /** The elderly-friendly stylesheet the publisher writes. */
 export const ELDER_CSS_PATH = '/assets/elder.css';
-export const NOT_FOUND_PAGE = '/404.html';
 
 /**
  * Paths that are never answered from a site folder: the precompressed siblings themselves
