@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   GONGKAI_ALLOW_COUNTY_DEPARTMENT_SITES: boolFlag.default(false),
   /** Threads a full site publish uses (default: one per core; 0 builds in the calling thread). */
   GONGKAI_PUBLISH_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  /** Megabytes of published files the embedded server keeps in memory. */
+  GONGKAI_PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
 });
 
 export interface Config {
@@ -42,6 +44,7 @@ export interface Config {
   workerConcurrency: number;
   allowCountyDepartmentSites: boolean;
   publishThreads: number;
+  publicCacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -78,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.GONGKAI_WORKER_CONCURRENCY,
     allowCountyDepartmentSites: e.GONGKAI_ALLOW_COUNTY_DEPARTMENT_SITES,
     publishThreads: e.GONGKAI_PUBLISH_THREADS ?? Math.max(1, os.availableParallelism()),
+    publicCacheBytes: e.GONGKAI_PUBLIC_CACHE_MB * 1024 * 1024,
   };
 }

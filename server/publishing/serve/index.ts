@@ -3,7 +3,6 @@ export {
   createPublicSites,
   invalidatePublicCache,
   refreshPublicHosts,
-  publicCacheBytes,
   type PublicSites,
   type PublicSitesOptions,
 } from './public-sites.ts';

@@ -19,7 +19,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { SITE_CODE_PATTERN } from '../../../common/codes.ts';
 import { systemActor } from '../../platform/actor.ts';
-import { ConfigError } from '../../platform/config.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { RoutesPlugin } from '../../platform/http/app.ts';
 import { listSites } from '../../sites/index.ts';
@@ -34,7 +33,7 @@ import { parseRequestPath, splitPreviewTarget } from './rules/request-path.ts';
 import { securityHeaders } from './rules/security-headers.ts';
 
 export interface PublicSitesOptions {
-  /** Bytes of published files kept in memory (default: GONGKAI_PUBLIC_CACHE_MB, 64 MB). */
+  /** Bytes of published files kept in memory (default: the configuration's GONGKAI_PUBLIC_CACHE_MB). */
   cacheBytes?: number;
   /** How long a cached file is trusted before it is checked against the disk. */
   ttlMs?: number;
@@ -69,18 +68,6 @@ export async function refreshPublicHosts(): Promise<void> {
   await Promise.all([...live].map((s) => s.refresh()));
 }
 
-const CacheMb = z.coerce.number().int().min(0).max(65_536);
-
-/** The cache size from GONGKAI_PUBLIC_CACHE_MB (megabytes, default 64). */
-export function publicCacheBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.GONGKAI_PUBLIC_CACHE_MB;
-  if (raw === undefined || raw === '') return 64 * 1024 * 1024;
-  const parsed = CacheMb.safeParse(raw);
-  if (!parsed.success)
-    throw new ConfigError('GONGKAI_PUBLIC_CACHE_MB', `应为 0 到 65536 之间的整数（兆字节） (got ${JSON.stringify(raw)})`);
-  return parsed.data * 1024 * 1024;
-}
-
 /** Requests that arrived on a site's own domain (their URL was mapped into `/sites/<code>`). */
 const onPublicHost = new WeakSet<IncomingMessage>();
 
@@ -112,7 +99,7 @@ export function createPublicSites(deps: Deps, opts: PublicSitesOptions = {}): Pu
   const flatSecurity = security.flatMap(([k, v]) => [k, v]);
   const cache = new FileCache({
     publicDir: path.join(deps.config.dataDir, 'public'),
-    maxBytes: opts.cacheBytes ?? publicCacheBytes(),
+    maxBytes: opts.cacheBytes ?? deps.config.publicCacheBytes,
     ttlMs: opts.ttlMs ?? 1000,
     extraHeaders: security,
   });
