@@ -31,7 +31,15 @@ async function systemRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   });
 }
 
-export const ROUTES: RoutesPlugin[] = [accountsRoutes, auditRoutes, sitesRoutes, calendarRoutes, contentRoutes, publishingRoutes, systemRoutes];
+export const ROUTES: RoutesPlugin[] = [
+  accountsRoutes,
+  auditRoutes,
+  sitesRoutes,
+  calendarRoutes,
+  contentRoutes,
+  publishingRoutes,
+  systemRoutes,
+];
 
 export function jobRegistry(): JobRegistry {
   return new JobRegistry([...PLATFORM_JOBS, ...accountsJobs, ...contentJobs, ...publishingJobs]);
