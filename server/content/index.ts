@@ -22,7 +22,7 @@ export {
 } from './commands/queries.ts';
 export { setSiteStages, loadStages } from './commands/workflow-config.ts';
 export { addDictionaryEntry, removeDictionaryEntry, listDictionary } from './commands/dictionaries.ts';
-export { storeFile, filePath as storedFilePath } from './commands/files.ts';
+export { storeFile } from './commands/files.ts';
 export { DEFAULT_STAGES, stageConfigProblems, actionProblems, type WorkflowStage } from './rules/workflow.ts';
 export { computeDeadline, deadlineState } from './rules/deadlines.ts';
 export { contentRoutes } from './content.routes.ts';

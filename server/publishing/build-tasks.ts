@@ -44,7 +44,7 @@ export function columnTasks(model: SiteModel, counts: ReadonlyMap<string, number
 export async function runColumnTask(deps: Deps, model: SiteModel, dir: string, task: ColumnTask, now: string): Promise<number> {
   const column = model.columnById.get(task.columnId);
   if (!column) return 0;
-  const out = publicFiles(dir);
+  const out = publicFiles(dir, { atomic: false });
   const offset = (task.fromPage - 1) * PAGE_SIZE;
   const rows = task.total
     ? await publicArticleQueries.columnSlice(deps.db.kysely, column.id, offset, (task.toPage - task.fromPage + 1) * PAGE_SIZE)
@@ -53,7 +53,7 @@ export async function runColumnTask(deps: Deps, model: SiteModel, dir: string, t
   for (let i = 0; i < rows.length; i += ARTICLE_BATCH) {
     const batch = rows.slice(i, i + ARTICLE_BATCH);
     pages += await writeArticlePages(deps, model, out, batch, now);
-    await indexArticles(deps, model, batch);
+    await indexArticles(deps, model, batch, true);
   }
   for (let p = task.fromPage; p <= task.toPage; p++) {
     const start = (p - task.fromPage) * PAGE_SIZE;

@@ -7,7 +7,13 @@ import type { Deps } from '../platform/deps.ts';
 import { upsertSearchDocuments, type SearchDocument } from '../search/index.ts';
 import { plainText } from './rules/plain-text.ts';
 import type { PublicFiles } from './public-files.ts';
-import { publicArticleQueries, publishedRefs, type ListedArticleRow, type PublicArticleRow } from './publishing.repository.ts';
+import {
+  publicArticleQueries,
+  publishedPages,
+  publishedRefs,
+  type ListedArticleRow,
+  type PublicArticleRow,
+} from './publishing.repository.ts';
 import {
   PAGE_SIZE,
   elderStylesheet,
@@ -88,13 +94,30 @@ function refsOf(model: SiteModel, items: readonly ListedArticleRow[]): PageRefs 
   return { articles, files: new Map() };
 }
 
-/** Puts these articles into the search index (one transaction), with the paths of their pages. */
-export async function indexArticles(deps: Deps, model: SiteModel, rows: readonly PublicArticleRow[]): Promise<void> {
+/**
+ * Puts these articles into the search index (one transaction), with the paths of their pages.
+ * With `onlyChanged`, documents the index already holds as they are (same page, title, column
+ * and publication instant — a correction re-publishes) are left alone: a full build then
+ * segments only what changed.
+ */
+export async function indexArticles(deps: Deps, model: SiteModel, rows: readonly PublicArticleRow[], onlyChanged = false): Promise<void> {
+  const held = onlyChanged
+    ? new Map(
+        (
+          await publishedPages.indexed(
+            deps.db.kysely,
+            rows.map((r) => r.id),
+          )
+        ).map((d) => [d.article_id, d]),
+      )
+    : new Map();
   const docs: SearchDocument[] = [];
   for (const r of rows) {
     const column = model.columnById.get(r.column_id);
     const url = articlePagePath(model, r);
     if (!column || !url) continue;
+    const h = held.get(r.id);
+    if (h && h.url === url && h.published_at === r.published_at && h.title === r.title && h.column_name === column.name) continue;
     docs.push({
       articleId: r.id,
       siteId: model.siteId,

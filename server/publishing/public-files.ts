@@ -55,10 +55,21 @@ function ensureDir(abs: string, made: Set<string>): void {
   made.add(dir);
 }
 
-/** A writer for one site folder. `compress: false` skips the `.gz`/`.br` siblings. */
-export function publicFiles(root: string, opts: { compress?: boolean } = {}): PublicFiles {
+export interface PublicFilesOptions {
+  /** Write `.gz`/`.br` siblings of text files (default true). */
+  compress?: boolean;
+  /**
+   * Replace files through a temp file and a rename (default true). A build folder that nobody
+   * reads until it is swapped in is written directly: the swap is what makes it atomic.
+   */
+  atomic?: boolean;
+}
+
+/** A writer for one site folder. */
+export function publicFiles(root: string, opts: PublicFilesOptions = {}): PublicFiles {
   const base = path.resolve(root);
   const compress = opts.compress ?? true;
+  const put = opts.atomic === false ? (abs: string, data: Buffer) => fs.writeFileSync(abs, data) : atomicWrite;
   const made = new Set<string>();
   return {
     root: base,
@@ -68,15 +79,15 @@ export function publicFiles(root: string, opts: { compress?: boolean } = {}): Pu
       const data = typeof content === 'string' ? Buffer.from(content) : content;
       if (compress && COMPRESSIBLE.test(abs)) {
         // Siblings first: a server that finds the new page also finds its new encodings.
-        atomicWrite(
+        put(
           `${abs}.br`,
           zlib.brotliCompressSync(data, {
             params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
           }),
         );
-        atomicWrite(`${abs}.gz`, zlib.gzipSync(data, { level: 6 }));
+        put(`${abs}.gz`, zlib.gzipSync(data, { level: 6 }));
       }
-      atomicWrite(abs, data);
+      put(abs, data);
     },
     place(sitePath, source) {
       const abs = resolveInside(base, sitePath);

@@ -250,6 +250,15 @@ export const publishedPages = {
         .where('article_id', 'not in', (eb) => eb.selectFrom('published_articles').select('article_id').where('site_id', '=', siteId))
         .execute()
     ).map((r) => r.article_id),
+  /** What the search index holds of these articles: enough to tell whether a document changed. */
+  indexed: (db: Q, ids: readonly string[]) =>
+    ids.length
+      ? db
+          .selectFrom('search_documents')
+          .select(['article_id', 'url', 'published_at', 'title', 'column_name'])
+          .where('article_id', 'in', [...ids])
+          .execute()
+      : Promise.resolve([]),
   clearSite: (db: Q, siteId: string) => db.deleteFrom('published_articles').where('site_id', '=', siteId).execute(),
   insertMany: (db: Q, rows: PublishedArticleTable[]) =>
     rows.length ? db.insertInto('published_articles').values(rows).execute() : Promise.resolve([]),

@@ -35,7 +35,7 @@ export function newBuildFolder(dataDir: string, code: string, buildId: string): 
   return dir;
 }
 
-/** Makes `buildDir` the site's live folder (atomic rename of a link) and removes older builds. */
+/** Makes `buildDir` the site's live folder (atomic rename of a link); older builds stay until removeOldBuilds. */
 export function swapIn(dataDir: string, code: string, buildDir: string): void {
   const root = publicRoot(dataDir);
   const live = siteFolder(dataDir, code);
@@ -46,20 +46,17 @@ export function swapIn(dataDir: string, code: string, buildDir: string): void {
   // A plain folder (e.g. copied in by hand) cannot be replaced by rename: it is moved aside first.
   if (st && !st.isSymbolicLink()) fs.renameSync(live, path.join(root, BUILDS, `${code}-replaced-${Date.now()}`));
   fs.renameSync(link, live);
-  removeOldBuilds(dataDir, code, buildDir);
 }
 
 /** Deletes build folders of the site other than `keep` (left by earlier builds, finished or not). */
-export function removeOldBuilds(dataDir: string, code: string, keep: string | null): void {
+export async function removeOldBuilds(dataDir: string, code: string, keep: string | null): Promise<void> {
   const dir = path.join(publicRoot(dataDir), BUILDS);
   let names: string[];
   try {
-    names = fs.readdirSync(dir);
+    names = await fs.promises.readdir(dir);
   } catch {
     return;
   }
-  for (const name of names) {
-    const full = path.join(dir, name);
-    if (name.startsWith(`${code}-`) && full !== keep) fs.rmSync(full, { recursive: true, force: true });
-  }
+  const old = names.map((n) => path.join(dir, n)).filter((full) => path.basename(full).startsWith(`${code}-`) && full !== keep);
+  await Promise.all(old.map((full) => fs.promises.rm(full, { recursive: true, force: true })));
 }

@@ -6,7 +6,7 @@
 import { ARTICLE_TYPE_CONFIG, columnAccepts, type ArticleType, type Validity } from '../../common/content.ts';
 import type { ArticleMetadata } from '../../common/schemas/content.ts';
 import { DEFAULT_HOME_BLOCKS, FRESHNESS_LABELS, type FreshnessClass, type SiteTheme } from '../../common/schemas/sites.ts';
-import { storedFilePath } from '../content/index.ts';
+import { storedFilePath } from '../platform/stored-files.ts';
 import type { Deps } from '../platform/deps.ts';
 import { Errors } from '../platform/errors.ts';
 import { publicArticleQueries, publicSites, type ListedArticleRow, type PublicArticleRow } from './publishing.repository.ts';

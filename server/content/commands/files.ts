@@ -13,6 +13,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import type { UploadedFile } from '../../../common/schemas/content.ts';
+import { storedFilePath } from '../../platform/stored-files.ts';
 import { files } from '../content.repository.ts';
 import { judgeFile } from '../rules/file-types.ts';
 
@@ -30,17 +31,13 @@ async function sniff(bytes: Buffer): Promise<string | null> {
   return t?.mime ?? null;
 }
 
-export function filePath(dataDir: string, sha256: string): string {
-  return path.join(dataDir, 'files', sha256.slice(0, 2), sha256);
-}
-
 /** Stores an uploaded file for use on a site's articles; the same bytes are stored once. */
 export async function storeFile(deps: Deps, actor: Actor, input: { siteId: string; filename: string; bytes: Buffer }): Promise<StoredFile> {
   requirePermission(actor, 'content.author', input.siteId);
   const verdict = judgeFile(input.filename, await sniff(input.bytes), input.bytes.length);
   if (!verdict.ok) throw Errors.validation(verdict.message, [{ field: 'file', message: verdict.message }]);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const target = filePath(deps.config.dataDir, sha256);
+  const target = storedFilePath(deps.config.dataDir, sha256);
   await fs.mkdir(path.dirname(target), { recursive: true });
   const tmp = `${target}.${randomUUID()}.tmp`;
   await fs.writeFile(tmp, input.bytes, { flag: 'wx' });
@@ -73,5 +70,5 @@ export async function storeFile(deps: Deps, actor: Actor, input: { siteId: strin
 /** The stored bytes' location and type, for download. */
 export async function fileForDownload(deps: Deps, fileId: string): Promise<{ path: string; mime: string; ext: string } | null> {
   const row = await files.byId(deps.db.kysely, fileId);
-  return row ? { path: filePath(deps.config.dataDir, row.sha256), mime: row.mime, ext: row.ext } : null;
+  return row ? { path: storedFilePath(deps.config.dataDir, row.sha256), mime: row.mime, ext: row.ext } : null;
 }

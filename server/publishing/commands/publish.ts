@@ -66,7 +66,7 @@ export async function publishSite(deps: Deps, siteId: string, opts: PublishSiteO
   try {
     const counts = await publicArticleQueries.countsByColumn(db, siteId);
     const articles = [...counts.values()].reduce((a, b) => a + b, 0);
-    const out = publicFiles(dir);
+    const out = publicFiles(dir, { atomic: false });
     let pages = writeSiteFrame(model, out, now);
     await writeHome(deps, model, out, now);
     await writeSitemaps(deps, model, out, now);
@@ -90,9 +90,12 @@ export async function publishSite(deps: Deps, siteId: string, opts: PublishSiteO
     await removeSearchDocuments(deps.db, await publishedPages.unpublishedInSearch(db, siteId));
     await siteBuilds.update(db, siteId, buildId, { status: 'done', finished_at: deps.clock.now().toISOString(), pages });
     notifyPublicFilesChanged(model.code);
-    return { siteId, code: model.code, pages, articles, ms: performance.now() - started };
+    const ms = performance.now() - started;
+    // The previous build goes once the new one is live and marked done (incremental publishing resumes meanwhile).
+    await removeOldBuilds(deps.config.dataDir, model.code, dir);
+    return { siteId, code: model.code, pages, articles, ms };
   } catch (e) {
-    removeOldBuilds(deps.config.dataDir, model.code, currentBuild(deps.config.dataDir, model.code));
+    await removeOldBuilds(deps.config.dataDir, model.code, currentBuild(deps.config.dataDir, model.code));
     await siteBuilds.update(db, siteId, buildId, {
       status: 'failed',
       finished_at: deps.clock.now().toISOString(),

@@ -14,6 +14,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('theme', 'text', (c) => c.notNull().defaultTo('{}'))
     .execute();
   await db.schema.alterTable('sites').addColumn('conac_id', 'varchar(64)').execute();
+  // The home page's newest articles of a type, and the sitemap's articles by month of first publication.
+  await db.schema.createIndex('articles_site_type_idx').on('articles').columns(['site_id', 'type', 'published_at']).execute();
+  await db.schema.createIndex('articles_site_first_idx').on('articles').columns(['site_id', 'first_published_at']).execute();
 
   await db.schema
     .createTable('published_articles')
@@ -54,6 +57,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('site_builds').execute();
   await db.schema.dropTable('published_refs').execute();
   await db.schema.dropTable('published_articles').execute();
+  await db.schema.dropIndex('articles_site_first_idx').execute();
+  await db.schema.dropIndex('articles_site_type_idx').execute();
   await db.schema.alterTable('sites').dropColumn('conac_id').execute();
   await db.schema.alterTable('sites').dropColumn('theme').execute();
 }
