@@ -143,21 +143,9 @@ export function writeColumnPage(
   items: readonly ListedArticleRow[],
   now: string,
 ): void {
-  out.write(...columnPageFile(model, column, page, total, items, now));
-}
-
-/** The path and HTML of list page `page` of a column. */
-function columnPageFile(
-  model: SiteModel,
-  column: ModelColumn,
-  page: number,
-  total: number,
-  items: readonly ListedArticleRow[],
-  now: string,
-): [string, string] {
   const path = columnPagePath(column.dir, page);
   const ctx = pageContext(model, path, now, refsOf(model, items));
-  return [path, renderColumnPage(ctx, { column, page, total, items: items.map(summaryOf) })];
+  out.write(path, renderColumnPage(ctx, { column, page, total, items: items.map(summaryOf) }));
 }
 
 /** Writes the RSS feed of a column from its newest items. */
@@ -179,10 +167,8 @@ export async function writeColumnLists(deps: Deps, model: SiteModel, out: Public
   for (let offset = 0; page <= pages; offset += SLICE) {
     const slice = total ? await publicArticleQueries.columnList(db, column.id, offset, SLICE) : [];
     if (offset === 0) writeRss(model, out, column, slice, now);
-    const files: [string, string][] = [];
     for (let i = 0; i < SLICE && page <= pages; i += PAGE_SIZE, page++)
-      files.push(columnPageFile(model, column, page, total, slice.slice(i, i + PAGE_SIZE), now));
-    await out.writeAll(files);
+      writeColumnPage(model, out, column, page, total, slice.slice(i, i + PAGE_SIZE), now);
   }
   for (let p = pages + 1; out.exists(columnPagePath(column.dir, p)); p++) out.remove(columnPagePath(column.dir, p));
   return pages + 1;

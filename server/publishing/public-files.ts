@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
 export interface PublicFiles {
@@ -15,8 +14,6 @@ export interface PublicFiles {
   readonly root: string;
   /** Writes a file atomically, with `.gz`/`.br` siblings for HTML, XML and CSS. */
   write(sitePath: string, content: string | Buffer): void;
-  /** Writes many files as `write` does, compressing them concurrently on the thread pool (all cores). */
-  writeAll(files: readonly (readonly [sitePath: string, content: string])[]): Promise<void>;
   /** Places a stored file (attachment) at `sitePath`, by hard link when possible. Existing targets are kept (content-addressed). */
   place(sitePath: string, source: string): void;
   /** Removes a file and its compressed siblings; a missing file is not an error. */
@@ -25,12 +22,6 @@ export interface PublicFiles {
 }
 
 const COMPRESSIBLE = /\.(html|xml|css|txt|json)$/;
-const brotli = promisify(zlib.brotliCompress);
-const gzip = promisify(zlib.gzip);
-const brotliOptions = (size: number): zlib.BrotliOptions => ({
-  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size },
-});
-const GZIP_OPTIONS: zlib.ZlibOptions = { level: 6 };
 let counter = 0;
 
 export class UnsafePathError extends Error {}
@@ -88,31 +79,15 @@ export function publicFiles(root: string, opts: PublicFilesOptions = {}): Public
       const data = typeof content === 'string' ? Buffer.from(content) : content;
       if (compress && COMPRESSIBLE.test(abs)) {
         // Siblings first: a server that finds the new page also finds its new encodings.
-        put(`${abs}.br`, zlib.brotliCompressSync(data, brotliOptions(data.length)));
-        put(`${abs}.gz`, zlib.gzipSync(data, GZIP_OPTIONS));
+        put(
+          `${abs}.br`,
+          zlib.brotliCompressSync(data, {
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+          }),
+        );
+        put(`${abs}.gz`, zlib.gzipSync(data, { level: 6 }));
       }
       put(abs, data);
-    },
-    async writeAll(files) {
-      const prepared = await Promise.all(
-        files.map(async ([sitePath, content]) => {
-          const abs = resolveInside(base, sitePath);
-          const data = Buffer.from(content);
-          const packed =
-            compress && COMPRESSIBLE.test(abs)
-              ? await Promise.all([brotli(data, brotliOptions(data.length)), gzip(data, GZIP_OPTIONS)])
-              : null;
-          return { abs, data, packed };
-        }),
-      );
-      for (const { abs, data, packed } of prepared) {
-        ensureDir(abs, made);
-        if (packed) {
-          put(`${abs}.br`, packed[0]);
-          put(`${abs}.gz`, packed[1]);
-        }
-        put(abs, data);
-      }
     },
     place(sitePath, source) {
       const abs = resolveInside(base, sitePath);
