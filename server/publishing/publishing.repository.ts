@@ -50,6 +50,16 @@ interface Dates {
   first_published_at: string;
 }
 
+/** Public articles of a column in list order (newest first), one slice. */
+function newestInColumn(db: Q, columnId: string, offset: number, limit: number) {
+  return publicArticles(db)
+    .where('a.column_id', '=', columnId)
+    .orderBy('a.published_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .offset(offset);
+}
+
 const LISTED = ['a.id', 'a.column_id', 'a.live_revision_id as revision_id', 'r.title', 'a.published_at', 'a.first_published_at'] as const;
 const FULL = [
   'a.id',
@@ -141,26 +151,10 @@ export const publicArticleQueries = {
     ),
   /** A slice of a column list, newest first. */
   columnSlice: (db: Q, columnId: string, offset: number, limit: number): Promise<PublicArticleRow[]> =>
-    publicArticles(db)
-      .select(FULL)
-      .$narrowType<Dates>()
-      .where('a.column_id', '=', columnId)
-      .orderBy('a.published_at', 'desc')
-      .orderBy('a.id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
+    newestInColumn(db, columnId, offset, limit).select(FULL).$narrowType<Dates>().execute(),
   /** Items of a column list, newest first (titles only). */
   columnList: (db: Q, columnId: string, offset: number, limit: number): Promise<ListedArticleRow[]> =>
-    publicArticles(db)
-      .select(LISTED)
-      .$narrowType<Dates>()
-      .where('a.column_id', '=', columnId)
-      .orderBy('a.published_at', 'desc')
-      .orderBy('a.id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
+    newestInColumn(db, columnId, offset, limit).select(LISTED).$narrowType<Dates>().execute(),
   byIds: (db: Q, ids: readonly string[]): Promise<PublicArticleRow[]> =>
     ids.length
       ? publicArticles(db)

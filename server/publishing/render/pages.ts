@@ -143,9 +143,15 @@ export interface ColumnPageInput {
   total: number;
 }
 
-function pagination(ctx: RenderContext, column: ColumnRef, page: number, pages: number): SafeHtml | null {
+/** Numbered page links with previous/next; `footer` follows the list (e.g. the page count). */
+export function paginationNav(
+  label: string,
+  page: number,
+  pages: number,
+  href: (p: number) => string,
+  footer: SafeHtml | null = null,
+): SafeHtml | null {
   if (pages <= 1) return null;
-  const href = (p: number) => ctx.links.column(column, p);
   const numbers = pageWindow(page, pages).map((p) => {
     if (p === null) return html`<li><span class="gap" aria-hidden="true">…</span></li>\n`;
     if (p === page) return html`<li><a href="${href(p)}" aria-current="page" aria-label="第 ${p} 页，当前页">${p}</a></li>\n`;
@@ -153,11 +159,14 @@ function pagination(ctx: RenderContext, column: ColumnRef, page: number, pages: 
   });
   const prev = page > 1 ? html`<li><a href="${href(page - 1)}" rel="prev">上一页</a></li>\n` : null;
   const next = page < pages ? html`<li><a href="${href(page + 1)}" rel="next">下一页</a></li>\n` : null;
-  return html`<nav class="pagination" aria-label="分页">
+  return html`<nav class="pagination" aria-label="${label}">
 <ul>
 ${prev}${numbers}${next}</ul>
-<p>共 ${pages} 页</p>
-</nav>`;
+${footer}</nav>`;
+}
+
+function pagination(ctx: RenderContext, column: ColumnRef, page: number, pages: number): SafeHtml | null {
+  return paginationNav('分页', page, pages, (p) => ctx.links.column(column, p), html`<p>共 ${pages} 页</p>\n`);
 }
 
 /**

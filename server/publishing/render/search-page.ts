@@ -7,7 +7,7 @@ import { SEARCH_SORTS, SEARCH_SORT_LABELS, type SearchResult, type TextPart } fr
 import { beijingDate } from './dates.ts';
 import { html, safeUrl, type SafeHtml } from './html.ts';
 import { layout, siteMeta } from './layout.ts';
-import { pageWindow } from './pages.ts';
+import { paginationNav } from './pages.ts';
 import type { RenderContext } from './types.ts';
 
 export interface SearchForm {
@@ -101,19 +101,7 @@ ${items}</ol>`;
 }
 
 function pagination(ctx: RenderContext, form: SearchForm, page: number, pages: number): SafeHtml | null {
-  if (pages <= 1) return null;
-  const href = (p: number) => `${ctx.links.search}${queryString(form, p)}`;
-  const numbers = pageWindow(page, pages).map((p) => {
-    if (p === null) return html`<li><span class="gap" aria-hidden="true">…</span></li>\n`;
-    if (p === page) return html`<li><a href="${href(p)}" aria-current="page" aria-label="第 ${p} 页，当前页">${p}</a></li>\n`;
-    return html`<li><a href="${href(p)}" aria-label="第 ${p} 页">${p}</a></li>\n`;
-  });
-  const prev = page > 1 ? html`<li><a href="${href(page - 1)}" rel="prev">上一页</a></li>\n` : null;
-  const next = page < pages ? html`<li><a href="${href(page + 1)}" rel="next">下一页</a></li>\n` : null;
-  return html`<nav class="pagination" aria-label="搜索结果分页">
-<ul>
-${prev}${numbers}${next}</ul>
-</nav>`;
+  return paginationNav('搜索结果分页', page, pages, (p) => `${ctx.links.search}${queryString(form, p)}`);
 }
 
 /** The search page; answer with status 400 when `error` is set. */
