@@ -10,5 +10,5 @@ export {
 export { publishingJobs } from './publishing.jobs.ts';
 export { publishingRoutes } from './publishing.routes.ts';
 export { onPublicFilesChanged } from './public-events.ts';
-export { publicRoot, siteFolder } from './site-folders.ts';
+export { siteFolder } from './site-folders.ts';
 export * from './serve/index.ts';

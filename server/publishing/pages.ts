@@ -143,14 +143,14 @@ export function writeColumnPage(
   items: readonly ListedArticleRow[],
   now: string,
 ): void {
-  const path = columnPagePath(column.dir, page);
+  const path = columnPagePath(column.path, page);
   const ctx = pageContext(model, path, now, refsOf(model, items));
   out.write(path, renderColumnPage(ctx, { column, page, total, items: items.map(summaryOf) }));
 }
 
 /** Writes the RSS feed of a column from its newest items. */
 export function writeRss(model: SiteModel, out: PublicFiles, column: ModelColumn, items: readonly ListedArticleRow[], now: string): void {
-  const path = rssPath(column.dir);
+  const path = rssPath(column.path);
   const ctx = pageContext(model, path, now, refsOf(model, items));
   out.write(path, renderRss(ctx, column, items.slice(0, PAGE_SIZE).map(summaryOf)));
 }
@@ -170,7 +170,7 @@ export async function writeColumnLists(deps: Deps, model: SiteModel, out: Public
     for (let i = 0; i < SLICE && page <= pages; i += PAGE_SIZE, page++)
       writeColumnPage(model, out, column, page, total, slice.slice(i, i + PAGE_SIZE), now);
   }
-  for (let p = pages + 1; out.exists(columnPagePath(column.dir, p)); p++) out.remove(columnPagePath(column.dir, p));
+  for (let p = pages + 1; out.exists(columnPagePath(column.path, p)); p++) out.remove(columnPagePath(column.path, p));
   return pages + 1;
 }
 

@@ -200,7 +200,7 @@ export const publicArticleQueries = {
       .select((eb) => [eb.fn.min<string>('a.first_published_at').as('first'), eb.fn.max<string>('a.first_published_at').as('last')])
       .where('a.site_id', '=', siteId)
       .executeTakeFirst(),
-  /** Every article id of a site whose page might exist, public or not: the state of each is re-derived. */
+  /** An article's state as publishing needs it, public or not (whether its page should exist, and where). */
   state: (db: Q, id: string) =>
     db
       .selectFrom('articles')

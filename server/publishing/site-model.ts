@@ -24,8 +24,6 @@ import {
 } from './rules/paths.ts';
 
 export interface ModelColumn extends ColumnView {
-  /** Folder of the column, e.g. `/xwdt/zwyw`. */
-  dir: string;
   freshnessClass: string;
   accepts: string[] | null;
 }
@@ -75,7 +73,6 @@ export async function loadSiteModel(deps: Deps, siteId: string): Promise<SiteMod
       name: r.name,
       slug: r.slug,
       path: dir,
-      dir,
       typeLabel: FRESHNESS_LABELS[r.freshness_class as FreshnessClass] ?? r.freshness_class,
       parentId: r.parent_id,
       ancestors: [],
@@ -118,13 +115,13 @@ export async function loadSiteModel(deps: Deps, siteId: string): Promise<SiteMod
 }
 
 function ref(c: ModelColumn): ColumnRef {
-  return { id: c.id, name: c.name, path: c.dir };
+  return { id: c.id, name: c.name, path: c.path };
 }
 
 /** The page path of a public article, or null when its column is not public. */
 export function articlePagePath(model: SiteModel, a: { column_id: string; first_published_at: string; id: string }): string | null {
   const col = model.columnById.get(a.column_id);
-  return col ? articlePath(col.dir, a.first_published_at, a.id) : null;
+  return col ? articlePath(col.path, a.first_published_at, a.id) : null;
 }
 
 /**
@@ -139,7 +136,7 @@ export function pageContext(model: SiteModel, pagePath: string, now: string, ref
     search: to(SEARCH_PATH),
     section: (kind) => {
       const col = model.columns.find((c) => c.parentId === null && c.freshnessClass === 'none' && sectionMatch(c, kind));
-      return to(col ? columnPageUrl(col.dir, 1) : '/');
+      return to(col ? columnPageUrl(col.path, 1) : '/');
     },
     article: (id) => {
       const p = refs.articles.get(id);
