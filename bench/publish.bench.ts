@@ -13,6 +13,7 @@
  *    publish of that site, new articles go through the real review path (create, submit, three
  *    approvals, the last one publishing), one per column in turn; `publishArticleChange` (all its
  *    pages written, search index updated) is timed until it returns. `--one-article-runs` (default 24).
+ *    The follow-up job that rewrites the list pages shifted by one is timed apart and printed.
  *
  * Targets (2-core machine): pages/s ≥ Hugo's at 20k; peak RSS ≤ 1/10 of Hugo's; one article
  * ≤ 100 ms p50. `--quick`: N=2,000, one-article site 10,000. `--runs R` repeats both full builds
@@ -35,7 +36,7 @@ import { approveArticle, createArticle, getArticle, submitArticle } from '../ser
 import type { Actor } from '../server/platform/actor.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import type { Deps } from '../server/platform/deps.ts';
-import { publishArticleChange, siteFolder } from '../server/publishing/index.ts';
+import { publishArticleChange, refreshColumnLists, siteFolder } from '../server/publishing/index.ts';
 import { exportHugoSite, hugoVersion, runHugo, type HugoRun } from './support/hugo-site.ts';
 import {
   BENCH_ACTOR,
@@ -218,13 +219,18 @@ try {
     console.log(
       `full publish, ${ONE_SITE} articles: ${full.pages} pages in ${f(full.wallMs / 1000, 1)} s = ${f(full.pages / (full.wallMs / 1000))} pages/s; peak RSS ${f(full.maxRssMb)} MB`,
     );
-    const samples = await oneArticleRuns(big.deps, big.site);
+    const { own, followUp } = await oneArticleRuns(big.deps, big.site);
     await big.deps.db.close();
-    const sorted = [...samples].sort((a, b) => a - b);
+    const sorted = [...own].sort((a, b) => a - b);
+    const after = [...followUp].sort((a, b) => a - b);
     oneP50 = percentile(sorted, 50);
     console.log(
-      `one article into ${ONE_SITE}: ${samples.length} runs (one per column in turn, real review path); publishArticleChange ` +
+      `one article into ${ONE_SITE}: ${own.length} runs (one per column in turn, real review path); publishArticleChange ` +
         `p50 ${f(oneP50, 1)} ms, p90 ${f(percentile(sorted, 90), 1)} ms, max ${f(sorted.at(-1)!, 1)} ms (target p50 ≤ ${TARGET_ONE_MS} ms)`,
+    );
+    console.log(
+      `  then the follow-up job rewriting the column's shifted list pages (${f(ONE_SITE / 20 / 20)} pages a column): ` +
+        `p50 ${f(percentile(after, 50), 1)} ms, p90 ${f(percentile(after, 90), 1)} ms`,
     );
     if (oneP50 > TARGET_ONE_MS) pass = false;
   }
@@ -240,8 +246,11 @@ try {
 }
 process.exitCode = pass ? 0 : 1;
 
-/** Staff for the review path, then one new article per column in turn; returns publishArticleChange times (ms). */
-async function oneArticleRuns(deps: Deps, site: BenchSite): Promise<number[]> {
+/**
+ * Staff for the review path, then one new article per column in turn; returns the times (ms) of
+ * publishArticleChange (the article's pages) and of the follow-up rewriting the shifted list pages.
+ */
+async function oneArticleRuns(deps: Deps, site: BenchSite): Promise<{ own: number[]; followUp: number[] }> {
   const org = await createOrg(deps, BENCH_ACTOR, { name: '基准测试市政府办公室信息科', level: 'department' });
   const staff: Record<string, Actor> = {};
   for (const [key, role] of [
@@ -263,7 +272,8 @@ async function oneArticleRuns(deps: Deps, site: BenchSite): Promise<number[]> {
   }
   // New text (another seed) with links into the site (the links point at low indices, all present).
   const extra = [...corpusArticles(ONE_RUNS + 1, SEED + 1)].slice(1);
-  const samples: number[] = [];
+  const own: number[] = [];
+  const followUp: number[] = [];
   for (let i = 0; i < ONE_RUNS; i++) {
     const src = extra[i]!;
     const column = src.column;
@@ -288,8 +298,11 @@ async function oneArticleRuns(deps: Deps, site: BenchSite): Promise<number[]> {
     }
     const t0 = performance.now();
     const outcome = await publishArticleChange(deps, a.id);
-    samples.push(performance.now() - t0);
+    own.push(performance.now() - t0);
     if (outcome !== 'written') throw new Error(`publishArticleChange gave ${outcome}`);
+    const t1 = performance.now();
+    if ((await refreshColumnLists(deps, site.siteId, site.columnIds[column]!)) !== 1) throw new Error('no follow-up for a new article');
+    followUp.push(performance.now() - t1);
   }
-  return samples;
+  return { own, followUp };
 }

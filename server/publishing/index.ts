@@ -2,6 +2,7 @@
 export {
   publishSite,
   publishArticleChange,
+  refreshColumnLists,
   publishableSites,
   BuildInProgressError,
   type SitePublishResult,

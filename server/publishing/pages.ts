@@ -156,6 +156,38 @@ export function writeRss(model: SiteModel, out: PublicFiles, column: ModelColumn
 }
 
 /**
+ * Rewrites some list pages of a column (those an article joined or left), the feed when the
+ * first page is among them and the last page when the list grew by one. The pages in between
+ * keep the old order until `writeColumnLists` rewrites them (the follow-up job). When the list
+ * lost its last page, every page links to it: the whole list is rewritten now. Returns whether
+ * the whole list was.
+ */
+export async function writeColumnPages(
+  deps: Deps,
+  model: SiteModel,
+  out: PublicFiles,
+  column: ModelColumn,
+  now: string,
+  pages: Iterable<number>,
+): Promise<boolean> {
+  const db = deps.db.kysely;
+  const total = await publicArticleQueries.countInColumn(db, column.id);
+  const last = pageCount(total);
+  if (out.exists(columnPagePath(column.path, last + 1))) {
+    await writeColumnLists(deps, model, out, column, now);
+    return true;
+  }
+  const wanted = new Set([...pages].filter((p) => p >= 1 && p <= last));
+  if (!out.exists(columnPagePath(column.path, last))) wanted.add(last);
+  for (const p of [...wanted].sort((a, b) => a - b)) {
+    const items = total ? await publicArticleQueries.columnList(db, column.id, (p - 1) * PAGE_SIZE, PAGE_SIZE) : [];
+    if (p === 1) writeRss(model, out, column, items, now);
+    writeColumnPage(model, out, column, p, total, items, now);
+  }
+  return false;
+}
+
+/**
  * Rewrites every list page and the feed of a column (an article appeared, moved or left: every
  * page after it shifts) and removes list pages left beyond the new last page.
  */

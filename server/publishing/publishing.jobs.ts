@@ -1,8 +1,14 @@
-/** Jobs of the publishing room: incremental publishing of one article, full builds of a site. */
+/** Jobs of the publishing room: incremental publishing of one article, the list pages it shifted, full builds of a site. */
 import { z } from 'zod';
 import { inTransaction } from '../platform/db/transaction.ts';
-import { defineJob, enqueueArticlePublish, PUBLISH_ARTICLE_JOB, PUBLISH_SITE_JOB } from '../platform/jobs/index.ts';
-import { publishArticleChange, publishSite, siteChangedSince } from './commands/publish.ts';
+import {
+  defineJob,
+  enqueueArticlePublish,
+  PUBLISH_ARTICLE_JOB,
+  PUBLISH_COLUMN_LISTS_JOB,
+  PUBLISH_SITE_JOB,
+} from '../platform/jobs/index.ts';
+import { publishArticleChange, publishSite, refreshColumnLists, siteChangedSince } from './commands/publish.ts';
 
 /** While a full build of the site runs, an article's pages wait this long and try again. */
 const DEFER_MS = 5_000;
@@ -16,6 +22,14 @@ export const publishArticleJob = defineJob({
       await inTransaction(ctx.deps.db, (tx) =>
         enqueueArticlePublish(tx, ctx.deps.clock, articleId, new Date(ctx.deps.clock.now().getTime() + DEFER_MS)),
       );
+  },
+});
+
+export const refreshColumnListsJob = defineJob({
+  name: PUBLISH_COLUMN_LISTS_JOB,
+  payload: z.object({ siteId: z.string(), columnId: z.string() }),
+  run: async ({ siteId, columnId }, ctx) => {
+    await refreshColumnLists(ctx.deps, siteId, columnId);
   },
 });
 
@@ -34,4 +48,4 @@ export const publishSiteJob = defineJob({
   },
 });
 
-export const publishingJobs = [publishArticleJob, publishSiteJob];
+export const publishingJobs = [publishArticleJob, refreshColumnListsJob, publishSiteJob];

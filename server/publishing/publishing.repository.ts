@@ -149,6 +149,21 @@ export const publicArticleQueries = {
           .executeTakeFirst()
       )?.n ?? 0,
     ),
+  /**
+   * How many public articles of a column come before the place (published_at, id) in its
+   * newest-first list, the article `id` itself not counted: its 0-based rank there.
+   */
+  rankInColumn: async (db: Q, columnId: string, publishedAt: string, id: string): Promise<number> =>
+    Number(
+      (
+        await publicArticles(db)
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('a.column_id', '=', columnId)
+          .where('a.published_at', '>=', publishedAt)
+          .where((eb) => eb.or([eb('a.published_at', '>', publishedAt), eb('a.id', '>', id)]))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    ),
   /** A slice of a column list, newest first. */
   columnSlice: (db: Q, columnId: string, offset: number, limit: number): Promise<PublicArticleRow[]> =>
     newestInColumn(db, columnId, offset, limit).select(FULL).$narrowType<Dates>().execute(),
@@ -275,6 +290,31 @@ export const publishedRefs = {
   /** Articles whose pages refer to `targetId`. */
   referrers: async (db: Q, targetId: string): Promise<string[]> =>
     (await db.selectFrom('published_refs').select('article_id').where('target_id', '=', targetId).execute()).map((r) => r.article_id),
+};
+
+export const columnLists = {
+  /** Marks a column's list pages as showing an old order, with a new token. */
+  markStale: async (db: Q, siteId: string, columnId: string, token: string) => {
+    await db
+      .insertInto('column_lists')
+      .values({ column_id: columnId, site_id: siteId, stale_token: token })
+      .onConflict((oc) => oc.column('column_id').doUpdateSet({ stale_token: token }))
+      .execute();
+  },
+  staleToken: async (db: Q, columnId: string): Promise<string | null> =>
+    (await db.selectFrom('column_lists').select('stale_token').where('column_id', '=', columnId).executeTakeFirst())?.stale_token ?? null,
+  /** Clears the mark if no change came after `token`; returns whether it was cleared. */
+  clear: async (db: Q, columnId: string, token: string): Promise<boolean> =>
+    Number(
+      (
+        await db
+          .updateTable('column_lists')
+          .set({ stale_token: null })
+          .where('column_id', '=', columnId)
+          .where('stale_token', '=', token)
+          .executeTakeFirst()
+      ).numUpdatedRows,
+    ) === 1,
 };
 
 export const siteBuilds = {

@@ -8,7 +8,7 @@ import { createDeps } from '#server/composition.ts';
 import { createTestDeps, testConfig, type TestDeps } from '#test/support.ts';
 import { updateSite } from '#server/sites/index.ts';
 import { factoryActor } from '#test/factories.ts';
-import { publishArticleChange, publishSite, siteFolder } from './index.ts';
+import { publishArticleChange, publishSite, refreshColumnLists, siteFolder } from './index.ts';
 import { publicFiles, resolveInside, UnsafePathError } from './public-files.ts';
 
 let deps: TestDeps;
@@ -192,6 +192,86 @@ describe('incremental publish', () => {
     }
     expect(read('/gzdt/index.html')).toContain('早先的动态');
     expect(brokenLinks(root)).toEqual([]);
+  });
+
+  it('writes the list pages an article joins or leaves at once and the shifted pages after them in a follow-up', async () => {
+    const titles: string[] = [];
+    for (let i = 1; i <= 40; i++) {
+      deps.clock.advance(60_000);
+      titles.unshift(`列表动态${String(i).padStart(2, '0')}`);
+      await publishThroughReview(deps, room, { columnId: room.columns.news.id, type: 'news', title: titles[0] });
+    }
+    await publishSite(deps, room.site.id, { workers: 0 });
+    const root = siteFolder(dataDir, CODE);
+    const listed = (p: string) => [...read(p).matchAll(/>(列表动态\d\d|新的列表动态)</g)].map((m) => m[1]);
+    const lists = () => [
+      ...listed('/gzdt/index.html'),
+      ...listed('/gzdt/index_2.html'),
+      ...(fs.existsSync(path.join(root, 'gzdt/index_3.html')) ? listed('/gzdt/index_3.html') : []),
+    ];
+    const staleToken = async () =>
+      (
+        await deps.db.kysely
+          .selectFrom('column_lists')
+          .select('stale_token')
+          .where('column_id', '=', room.columns.news.id)
+          .executeTakeFirst()
+      )?.stale_token ?? null;
+    const refreshJobs = () =>
+      deps.db.kysely.selectFrom('jobs').select('id').where('name', '=', 'publishing.columnLists').where('status', '=', 'pending').execute();
+    expect(lists()).toEqual(titles);
+
+    // A new article: the first page and the new last page at once; page 2 still shows the old order.
+    deps.clock.advance(60_000);
+    const id = await publishThroughReview(deps, room, { columnId: room.columns.news.id, type: 'news', title: '新的列表动态' });
+    expect(await publishArticleChange(deps, id)).toBe('written');
+    expect(listed('/gzdt/index.html')).toEqual(['新的列表动态', ...titles.slice(0, 19)]);
+    expect(listed('/gzdt/index_3.html')).toEqual([titles[39]]);
+    expect(listed('/gzdt/index_2.html')).toEqual(titles.slice(20, 40));
+    expect(await staleToken()).not.toBeNull();
+    expect(await refreshJobs()).toHaveLength(1);
+    expect(brokenLinks(root)).toEqual([]);
+
+    // The follow-up rewrites the shifted pages and clears the mark.
+    expect(await refreshColumnLists(deps, room.site.id, room.columns.news.id)).toBe(1);
+    const after = ['新的列表动态', ...titles];
+    expect(lists()).toEqual(after);
+    expect(await staleToken()).toBeNull();
+    expect(read('/gzdt/index_2.html')).toContain('共 3 页');
+
+    // Retracting an article of page 2 takes the list back to two pages: every page links to the
+    // last one, so the whole list is rewritten at once and nothing is left to follow.
+    const titleId = async (title: string) =>
+      (await deps.db.kysely.selectFrom('article_revisions').select('article_id').where('title', '=', title).executeTakeFirstOrThrow())
+        .article_id;
+    const noCopyOf = (title: string) => {
+      for (const f of tree(root).filter((f) => f.endsWith('.html') || f.endsWith('.xml'))) expect(read(f).includes(title), f).toBe(false);
+    };
+    let expected = after.filter((t) => t !== titles[25]);
+    await retractArticle(deps, asActor(room.leader), await titleId(titles[25]!), { reason: '撤回' });
+    expect(await publishArticleChange(deps, await titleId(titles[25]!))).toBe('removed');
+    noCopyOf(titles[25]!);
+    expect(fs.existsSync(path.join(root, 'gzdt/index_3.html'))).toBe(false);
+    expect(brokenLinks(root)).toEqual([]);
+    expect(lists()).toEqual(expected);
+    expect(read('/gzdt/index_2.html')).toContain('共 2 页');
+    expect(await refreshColumnLists(deps, room.site.id, room.columns.news.id)).toBe(0);
+
+    // Retracting one of page 1: gone from page 1 at once (page 2 still starts with the article
+    // that moved up), and from no page at all once the follow-up ran.
+    expected = expected.filter((t) => t !== titles[5]);
+    await retractArticle(deps, asActor(room.leader), await titleId(titles[5]!), { reason: '撤回' });
+    expect(await publishArticleChange(deps, await titleId(titles[5]!))).toBe('removed');
+    noCopyOf(titles[5]!);
+    expect(listed('/gzdt/index.html')).toEqual(expected.slice(0, 20));
+    expect(listed('/gzdt/index_2.html')[0]).toBe(expected[19]);
+    expect(await refreshColumnLists(deps, room.site.id, room.columns.news.id)).toBe(1);
+    expect(lists()).toEqual(expected);
+
+    // An edit that keeps the article's place shifts nothing: no follow-up.
+    expect(await publishArticleChange(deps, id)).toBe('written');
+    expect(await staleToken()).toBeNull();
+    expect(await refreshColumnLists(deps, room.site.id, room.columns.news.id)).toBe(0);
   });
 
   it('re-renders the pages that link to an article: a link to a retracted article is dropped', async () => {

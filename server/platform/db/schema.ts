@@ -288,6 +288,16 @@ export interface PublishedArticleTable {
   /** `YYYY-MM` of first publication: the sitemap chunk the article is listed in. */
   month: string;
   written_at: string;
+  /** The instant the article is listed under (its place in the column's newest-first list); null in records older than this field. */
+  listed_at: string | null;
+}
+
+/** A column whose list pages after the first changed ones still show the old order (room publishing). */
+export interface ColumnListTable {
+  column_id: string;
+  site_id: string;
+  /** Set by each change that shifts the list; cleared by the job that rewrote the pages after reading it. */
+  stale_token: string | null;
 }
 
 /** An article page's reference to another article (a body link or the replacing document). */
@@ -350,6 +360,7 @@ export interface Database {
   published_articles: PublishedArticleTable;
   site_builds: SiteBuildTable;
   published_refs: PublishedRefTable;
+  column_lists: ColumnListTable;
   dictionary_entries: DictionaryEntryTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;

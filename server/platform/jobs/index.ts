@@ -7,7 +7,15 @@ export type { JobContext, JobDefinition, JobSpec } from './job-definition.ts';
 export { enqueueJob, jobStats, listJobs, notifyJobsEnqueued, onJobsEnqueued, pruneFinishedJobs, JOB_STATUSES } from './queue.ts';
 export type { EnqueueOptions, JobStats, JobStatus } from './queue.ts';
 export { backoffMs, MAX_ERROR_LENGTH } from './outcome.ts';
-export { enqueueArticlePublish, enqueueSitePublish, sitePublishKey, PUBLISH_ARTICLE_JOB, PUBLISH_SITE_JOB } from './public-changes.ts';
+export {
+  enqueueArticlePublish,
+  enqueueColumnListsRefresh,
+  enqueueSitePublish,
+  sitePublishKey,
+  PUBLISH_ARTICLE_JOB,
+  PUBLISH_COLUMN_LISTS_JOB,
+  PUBLISH_SITE_JOB,
+} from './public-changes.ts';
 export { startWorker, drainJobs, defaultWorkerId } from './worker.ts';
 export type { WorkerHandle, WorkerOptions } from './worker.ts';
 export {

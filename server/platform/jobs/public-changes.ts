@@ -26,3 +26,19 @@ export function enqueueSitePublish(tx: Tx, clock: Clock, siteId: string): Promis
   // changes made while it ran.
   return enqueueJob(tx, clock, PUBLISH_SITE_JOB, { siteId }, { dedupeKey: sitePublishKey(siteId) });
 }
+
+export const PUBLISH_COLUMN_LISTS_JOB = 'publishing.columnLists';
+
+/**
+ * A change shifted a column's list (the pages that show the article are written already): the
+ * pages after them follow. One unfinished job per column; the job repeats while changes arrive.
+ */
+export function enqueueColumnListsRefresh(tx: Tx, clock: Clock, siteId: string, columnId: string): Promise<string> {
+  return enqueueJob(
+    tx,
+    clock,
+    PUBLISH_COLUMN_LISTS_JOB,
+    { siteId, columnId },
+    { priority: 5, dedupeKey: `${PUBLISH_COLUMN_LISTS_JOB}:${columnId}` },
+  );
+}

@@ -9,9 +9,19 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { removeSearchDocuments } from '../../search/index.ts';
 import { columnTasks, runTasks } from '../build-tasks.ts';
-import { indexArticles, writeArticlePages, writeColumnLists, writeHome, writeSiteFrame, writeSitemaps } from '../pages.ts';
+import { enqueueColumnListsRefresh } from '../../platform/jobs/index.ts';
+import {
+  indexArticles,
+  writeArticlePages,
+  writeColumnLists,
+  writeColumnPages,
+  writeHome,
+  writeSiteFrame,
+  writeSitemaps,
+} from '../pages.ts';
 import { publicFiles } from '../public-files.ts';
-import { publicArticleQueries, publicSites, publishedPages, publishedRefs, siteBuilds } from '../publishing.repository.ts';
+import { columnLists, publicArticleQueries, publicSites, publishedPages, publishedRefs, siteBuilds } from '../publishing.repository.ts';
+import { PAGE_SIZE } from '../render/index.ts';
 import { beijingMonth } from '../rules/paths.ts';
 import { currentBuild, newBuildFolder, removeOldBuilds, swapIn } from '../site-folders.ts';
 import { articlePagePath, loadSiteModel, type SiteModel } from '../site-model.ts';
@@ -123,6 +133,7 @@ async function recordPublishedArticles(deps: Deps, model: SiteModel): Promise<vo
             path: articlePagePath(model, a)!,
             month: beijingMonth(a.first_published_at),
             written_at: writtenAt,
+            listed_at: a.published_at,
           })),
         );
         if (rows.length < 1000) break;
@@ -166,11 +177,23 @@ export async function publishArticleChange(deps: Deps, articleId: string): Promi
     await indexArticles(deps, model, [row]);
   } else await removeSearchDocuments(deps.db, [articleId]);
 
-  const columnIds = new Set([before?.column_id, row && path ? row.column_id : undefined].filter((x): x is string => !!x));
-  for (const id of columnIds) {
+  // The list pages it joined and left now; the pages after them shift by one and follow in a job.
+  const listPages = new Map<string, Set<number>>();
+  const onPage = async (columnId: string, listedAt: string) => {
+    const rank = await publicArticleQueries.rankInColumn(db, columnId, listedAt, articleId);
+    listPages.set(columnId, (listPages.get(columnId) ?? new Set()).add(Math.floor(rank / PAGE_SIZE) + 1));
+  };
+  if (row && path) await onPage(row.column_id, row.published_at);
+  if (before?.listed_at) await onPage(before.column_id, before.listed_at);
+  const moved = !before || !row || !path || before.column_id !== row.column_id || before.listed_at !== row.published_at;
+  const shifted: string[] = [];
+  for (const [id, pages] of listPages) {
     const column = model.columnById.get(id);
-    if (column) await writeColumnLists(deps, model, out, column, now);
+    if (column && !(await writeColumnPages(deps, model, out, column, now, pages)) && moved) shifted.push(id);
   }
+  // A record from before list places were kept: that whole list, now.
+  const unknownColumn = before && !before.listed_at ? model.columnById.get(before.column_id) : undefined;
+  if (unknownColumn) await writeColumnLists(deps, model, out, unknownColumn, now);
   await writeHome(deps, model, out, now);
   const months = new Set([before?.month, row ? beijingMonth(row.first_published_at) : undefined].filter((x): x is string => !!x));
   await writeSitemaps(deps, model, out, now, [...months]);
@@ -186,19 +209,50 @@ export async function publishArticleChange(deps: Deps, articleId: string): Promi
   );
   await writeArticlePages(deps, model, out, others, now);
 
-  if (row && path) {
-    await publishedPages.upsert(db, {
-      article_id: articleId,
-      site_id: model.siteId,
-      column_id: row.column_id,
-      revision_id: row.revision_id,
-      path,
-      month: beijingMonth(row.first_published_at),
-      written_at: now,
-    });
-  } else if (before) await publishedPages.remove(db, articleId);
+  await inTransaction(deps.db, async (tx) => {
+    if (row && path) {
+      await publishedPages.upsert(tx.trx, {
+        article_id: articleId,
+        site_id: model.siteId,
+        column_id: row.column_id,
+        revision_id: row.revision_id,
+        path,
+        month: beijingMonth(row.first_published_at),
+        written_at: now,
+        listed_at: row.published_at,
+      });
+    } else if (before) await publishedPages.remove(tx.trx, articleId);
+    for (const columnId of shifted) {
+      await columnLists.markStale(tx.trx, model.siteId, columnId, randomBytes(12).toString('hex'));
+      await enqueueColumnListsRefresh(tx, deps.clock, model.siteId, columnId);
+    }
+  });
   notifyPublicFilesChanged(model.code);
   return row && path ? 'written' : before ? 'removed' : 'unchanged';
+}
+
+/**
+ * Rewrites every list page of a column whose pages after a change still show the old order
+ * (the follow-up of `publishArticleChange`). Repeats while changes arrive during a pass, so the
+ * last pass read the list after the last change; returns the passes made.
+ */
+export async function refreshColumnLists(deps: Deps, siteId: string, columnId: string): Promise<number> {
+  const db = deps.db.kysely;
+  for (let pass = 0; pass < 10; pass++) {
+    const token = await columnLists.staleToken(db, columnId);
+    if (!token) return pass;
+    const site = await publicSites.byId(db, siteId);
+    const dir = site?.code ? currentBuild(deps.config.dataDir, site.code) : null;
+    // A site not on disk (or no longer published) gets its lists from its next full build.
+    if (site?.code && dir) {
+      const model = await loadSiteModel(deps, siteId);
+      const column = model.columnById.get(columnId);
+      if (column) await writeColumnLists(deps, model, publicFiles(dir), column, deps.clock.now().toISOString());
+      notifyPublicFilesChanged(model.code);
+    }
+    if (await columnLists.clear(db, columnId, token)) return pass + 1;
+  }
+  return 10;
 }
 
 /** Every site that can be published. */

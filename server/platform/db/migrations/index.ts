@@ -11,6 +11,7 @@ import * as m0003 from './0003-content.ts';
 import * as m0004 from './0004-queue-index.ts';
 import * as m0005 from './0005-publishing.ts';
 import * as m0006 from './0006-search.ts';
+import * as m0007 from './0007-column-lists.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0004-queue-index': m0004,
   '0005-publishing': m0005,
   '0006-search': m0006,
+  '0007-column-lists': m0007,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
