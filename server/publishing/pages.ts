@@ -4,16 +4,10 @@
  * publishing both write through these, so a page looks the same whichever wrote it.
  */
 import type { Deps } from '../platform/deps.ts';
-import { upsertSearchDocuments, type SearchDocument } from '../search/index.ts';
+import { indexedDocuments, upsertSearchDocuments, type SearchDocument } from '../search/index.ts';
 import { plainText } from './rules/plain-text.ts';
 import type { PublicFiles } from './public-files.ts';
-import {
-  publicArticleQueries,
-  publishedPages,
-  publishedRefs,
-  type ListedArticleRow,
-  type PublicArticleRow,
-} from './publishing.repository.ts';
+import { publicArticleQueries, publishedRefs, type ListedArticleRow, type PublicArticleRow } from './publishing.repository.ts';
 import {
   PAGE_SIZE,
   elderStylesheet,
@@ -101,23 +95,23 @@ function refsOf(model: SiteModel, items: readonly ListedArticleRow[]): PageRefs 
  * segments only what changed.
  */
 export async function indexArticles(deps: Deps, model: SiteModel, rows: readonly PublicArticleRow[], onlyChanged = false): Promise<void> {
-  const held = onlyChanged
-    ? new Map(
-        (
-          await publishedPages.indexed(
-            deps.db.kysely,
+  const held = new Map(
+    onlyChanged
+      ? (
+          await indexedDocuments(
+            deps.db,
             rows.map((r) => r.id),
           )
-        ).map((d) => [d.article_id, d]),
-      )
-    : new Map();
+        ).map((d) => [d.articleId, d])
+      : [],
+  );
   const docs: SearchDocument[] = [];
   for (const r of rows) {
     const column = model.columnById.get(r.column_id);
     const url = articlePagePath(model, r);
     if (!column || !url) continue;
     const h = held.get(r.id);
-    if (h && h.url === url && h.published_at === r.published_at && h.title === r.title && h.column_name === column.name) continue;
+    if (h && h.url === url && h.publishedAt === r.published_at && h.title === r.title && h.columnName === column.name) continue;
     docs.push({
       articleId: r.id,
       siteId: model.siteId,

@@ -6,7 +6,16 @@
  *   await removeSearchDocuments(tx, [articleId]);
  *   const result = await searchArticles(deps, { q: '社保 医保', siteId, page: 1 });
  */
-export { removeSearchDocuments, removeSiteDocuments, upsertSearchDocuments, type SearchDocument, type SearchWriter } from './indexing.ts';
+export {
+  indexedArticleIds,
+  indexedDocuments,
+  removeSearchDocuments,
+  removeSiteDocuments,
+  upsertSearchDocuments,
+  type IndexedDocument,
+  type SearchDocument,
+  type SearchWriter,
+} from './indexing.ts';
 export { searchArticles } from './queries.ts';
 export { governmentTerms, segmentQuery } from './segmenter.ts';
 export { highlightParts, snippetParts } from './rules/highlight.ts';

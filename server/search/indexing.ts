@@ -112,3 +112,28 @@ export async function removeSiteDocuments(target: SearchWriter, siteId: string):
   });
   return removed;
 }
+
+/** What the index holds of an article: enough for a writer to tell whether its document changed. */
+export interface IndexedDocument {
+  articleId: string;
+  url: string;
+  publishedAt: string;
+  title: string;
+  columnName: string;
+}
+
+/** The documents the index holds of these articles (unknown ids are left out). */
+export async function indexedDocuments(db: Db, articleIds: readonly string[]): Promise<IndexedDocument[]> {
+  return (await searchDocuments.held(db.kysely, articleIds)).map((d) => ({
+    articleId: d.article_id,
+    url: d.url,
+    publishedAt: d.published_at,
+    title: d.title,
+    columnName: d.column_name,
+  }));
+}
+
+/** The articles of a site the index holds. */
+export function indexedArticleIds(db: Db, siteId: string): Promise<string[]> {
+  return searchDocuments.articleIdsOfSite(db.kysely, siteId);
+}

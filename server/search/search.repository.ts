@@ -10,6 +10,17 @@ export const searchDocuments = {
     keys.length === 0
       ? Promise.resolve([])
       : db.selectFrom('search_documents').select(['doc_key', 'article_id']).where('doc_key', 'in', keys).execute(),
+  /** What the index holds of these articles: enough to tell whether a document changed. */
+  held: (db: Q, articleIds: readonly string[]) =>
+    articleIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('search_documents')
+          .select(['article_id', 'url', 'published_at', 'title', 'column_name'])
+          .where('article_id', 'in', [...articleIds])
+          .execute(),
+  articleIdsOfSite: async (db: Q, siteId: string): Promise<string[]> =>
+    (await db.selectFrom('search_documents').select('article_id').where('site_id', '=', siteId).execute()).map((r) => r.article_id),
   count: async (db: Q, siteId?: string): Promise<number> => {
     let q = db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n'));
     if (siteId) q = q.where('site_id', '=', siteId);

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { removeSearchDocuments } from '../../search/index.ts';
+import { indexedArticleIds, removeSearchDocuments } from '../../search/index.ts';
 import { columnTasks, runTasks } from '../build-tasks.ts';
 import { enqueueColumnListsRefresh } from '../../platform/jobs/index.ts';
 import {
@@ -97,7 +97,12 @@ export async function publishSite(deps: Deps, siteId: string, opts: PublishSiteO
     });
     await recordPublishedArticles(deps, model);
     swapIn(deps.config.dataDir, model.code, dir);
-    await removeSearchDocuments(deps.db, await publishedPages.unpublishedInSearch(db, siteId));
+    // Documents of articles that have no page now (retracted, or their column closed) leave the index.
+    const published = new Set(await publishedPages.articleIdsOfSite(db, siteId));
+    await removeSearchDocuments(
+      deps.db,
+      (await indexedArticleIds(deps.db, siteId)).filter((id) => !published.has(id)),
+    );
     await siteBuilds.update(db, siteId, buildId, { status: 'done', finished_at: deps.clock.now().toISOString(), pages });
     notifyPublicFilesChanged(model.code);
     const ms = performance.now() - started;
