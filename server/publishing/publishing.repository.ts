@@ -43,6 +43,15 @@ function publicArticles(db: Q) {
     .where('a.first_published_at', 'is not', null);
 }
 
+/** The same articles without their revision, for counts and ranges (a live revision id always names a revision). */
+function publicArticleRows(db: Q) {
+  return db
+    .selectFrom('articles as a')
+    .where('a.live_revision_id', 'is not', null)
+    .where('a.retracted_at', 'is', null)
+    .where('a.first_published_at', 'is not', null);
+}
+
 /** Public articles have both dates (first publication sets them). */
 interface Dates {
   revision_id: string;
@@ -133,7 +142,7 @@ export const publicSites = {
 
 export const publicArticleQueries = {
   countsByColumn: async (db: Q, siteId: string): Promise<Map<string, number>> => {
-    const rows = await publicArticles(db)
+    const rows = await publicArticleRows(db)
       .select(['a.column_id', (eb) => eb.fn.countAll<number | string>().as('n')])
       .where('a.site_id', '=', siteId)
       .groupBy('a.column_id')
@@ -143,7 +152,7 @@ export const publicArticleQueries = {
   countInColumn: async (db: Q, columnId: string): Promise<number> =>
     Number(
       (
-        await publicArticles(db)
+        await publicArticleRows(db)
           .select((eb) => eb.fn.countAll<number | string>().as('n'))
           .where('a.column_id', '=', columnId)
           .executeTakeFirst()
@@ -156,7 +165,7 @@ export const publicArticleQueries = {
   rankInColumn: async (db: Q, columnId: string, publishedAt: string, id: string): Promise<number> =>
     Number(
       (
-        await publicArticles(db)
+        await publicArticleRows(db)
           .select((eb) => eb.fn.countAll<number | string>().as('n'))
           .where('a.column_id', '=', columnId)
           .where('a.published_at', '>=', publishedAt)
@@ -209,12 +218,22 @@ export const publicArticleQueries = {
       .orderBy('a.id')
       .limit(limit)
       .execute(),
-  /** The first-publication instants of a site's public articles, oldest first (to enumerate sitemap months). */
-  firstPublishedRange: (db: Q, siteId: string) =>
-    publicArticles(db)
-      .select((eb) => [eb.fn.min<string>('a.first_published_at').as('first'), eb.fn.max<string>('a.first_published_at').as('last')])
-      .where('a.site_id', '=', siteId)
-      .executeTakeFirst(),
+  /**
+   * The first and last first-publication instants of a site's public articles (to enumerate
+   * sitemap months): two index walks that stop at the first public row, not a scan of the site.
+   */
+  firstPublishedRange: async (db: Q, siteId: string): Promise<{ first: string; last: string } | null> => {
+    const end = (dir: 'asc' | 'desc') =>
+      publicArticleRows(db)
+        .select('a.first_published_at')
+        .$narrowType<{ first_published_at: string }>()
+        .where('a.site_id', '=', siteId)
+        .orderBy('a.first_published_at', dir)
+        .limit(1)
+        .executeTakeFirst();
+    const [first, last] = [await end('asc'), await end('desc')];
+    return first && last ? { first: first.first_published_at, last: last.first_published_at } : null;
+  },
   /** An article's state as publishing needs it, public or not (whether its page should exist, and where). */
   state: (db: Q, id: string) =>
     db
@@ -249,25 +268,8 @@ export const publishedPages = {
     await db.insertInto('published_articles').values(row).execute();
   },
   remove: (db: Q, articleId: string) => db.deleteFrom('published_articles').where('article_id', '=', articleId).execute(),
-  /** Articles of a site in the search index that have no page (retracted, or their column closed). */
-  unpublishedInSearch: async (db: Q, siteId: string): Promise<string[]> =>
-    (
-      await db
-        .selectFrom('search_documents')
-        .select('article_id')
-        .where('site_id', '=', siteId)
-        .where('article_id', 'not in', (eb) => eb.selectFrom('published_articles').select('article_id').where('site_id', '=', siteId))
-        .execute()
-    ).map((r) => r.article_id),
-  /** What the search index holds of these articles: enough to tell whether a document changed. */
-  indexed: (db: Q, ids: readonly string[]) =>
-    ids.length
-      ? db
-          .selectFrom('search_documents')
-          .select(['article_id', 'url', 'published_at', 'title', 'column_name'])
-          .where('article_id', 'in', [...ids])
-          .execute()
-      : Promise.resolve([]),
+  articleIdsOfSite: async (db: Q, siteId: string): Promise<string[]> =>
+    (await db.selectFrom('published_articles').select('article_id').where('site_id', '=', siteId).execute()).map((r) => r.article_id),
   clearSite: (db: Q, siteId: string) => db.deleteFrom('published_articles').where('site_id', '=', siteId).execute(),
   insertMany: (db: Q, rows: PublishedArticleTable[]) =>
     rows.length ? db.insertInto('published_articles').values(rows).execute() : Promise.resolve([]),
