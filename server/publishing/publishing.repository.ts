@@ -276,18 +276,37 @@ export const publishedPages = {
 };
 
 export const publishedRefs = {
-  /** Replaces the references recorded for these articles' pages. */
+  /**
+   * Replaces the references recorded for these articles' pages. Only articles whose references
+   * changed are written: a rebuild of an unchanged site reads and writes nothing else.
+   */
   replace: async (db: Q, articleIds: readonly string[], refs: readonly { article_id: string; target_id: string }[]) => {
-    if (articleIds.length)
+    if (!articleIds.length) return;
+    const key = (r: { article_id: string; target_id: string }) => `${r.article_id} ${r.target_id}`;
+    const held = await db
+      .selectFrom('published_refs')
+      .select(['article_id', 'target_id'])
+      .where('article_id', 'in', [...articleIds])
+      .execute();
+    const before = new Map<string, Set<string>>();
+    for (const r of held) before.set(r.article_id, (before.get(r.article_id) ?? new Set()).add(key(r)));
+    const after = new Map<string, Set<string>>();
+    for (const r of refs) after.set(r.article_id, (after.get(r.article_id) ?? new Set()).add(key(r)));
+    const same = (a: Set<string> | undefined, b: Set<string> | undefined) =>
+      (a?.size ?? 0) === (b?.size ?? 0) && [...(a ?? [])].every((k) => b?.has(k));
+    const changed = new Set(articleIds.filter((id) => !same(before.get(id), after.get(id))));
+    if (!changed.size) return;
+    if ([...changed].some((id) => before.has(id)))
       await db
         .deleteFrom('published_refs')
-        .where('article_id', 'in', [...articleIds])
+        .where(
+          'article_id',
+          'in',
+          [...changed].filter((id) => before.has(id)),
+        )
         .execute();
-    if (refs.length)
-      await db
-        .insertInto('published_refs')
-        .values([...refs])
-        .execute();
+    const rows = refs.filter((r) => changed.has(r.article_id));
+    if (rows.length) await db.insertInto('published_refs').values(rows).execute();
   },
   /** Articles whose pages refer to `targetId`. */
   referrers: async (db: Q, targetId: string): Promise<string[]> =>
