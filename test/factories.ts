@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { CreateOrgInput, CreateUserInput } from '#common/schemas/accounts.ts';
 import type { CreateColumnInput, CreateSiteInput } from '#common/schemas/sites.ts';
 import type { RoleCode } from '#common/roles.ts';
+import { creditCodeCheckChar } from '#common/codes.ts';
 import { createOrg, createUser, grantRole } from '#server/accounts/index.ts';
 import { approveArticle, createArticle, getArticle, submitArticle } from '#server/content/index.ts';
 import { systemActor, type Actor } from '#server/platform/actor.ts';
@@ -17,8 +18,14 @@ const uniq = () => randomBytes(4).toString('hex');
 
 export const TEST_PASSWORD = 'Zhengwu#2026';
 
+/** A valid, unique 统一社会信用代码 (orgs need one for their articles' 索引号). */
+export function testCreditCode(): string {
+  const body = `11510400MB${String(parseInt(randomBytes(4).toString('hex'), 16) % 10_000_000).padStart(7, '0')}`;
+  return body + (creditCodeCheckChar(body) ?? '0');
+}
+
 export function buildOrg(deps: Deps, over: Partial<CreateOrgInput> = {}) {
-  return createOrg(deps, factoryActor, { name: `测试单位${uniq()}`, level: 'city', ...over });
+  return createOrg(deps, factoryActor, { name: `测试单位${uniq()}`, level: 'city', creditCode: testCreditCode(), ...over });
 }
 
 /** A user whose password is TEST_PASSWORD and already current (no forced change), with the given grants. */

@@ -1,6 +1,7 @@
 /** Request schemas of the accounts API, shared by server and admin. */
 import { z } from 'zod';
 import { DIVISION_CODE_PATTERN, isValidCreditCode } from '../codes.ts';
+import { parseTemplate } from '../index-number.ts';
 import { ROLE_CODES } from '../roles.ts';
 
 export const ORG_LEVELS = ['city', 'county', 'department', 'township'] as const;
@@ -23,6 +24,16 @@ export const CreateOrgSchema = z.strictObject({
   divisionCode: z.string().regex(DIVISION_CODE_PATTERN, '行政区划代码应为 6 位或 12 位数字').nullable().optional(),
   level: z.enum(ORG_LEVELS, { message: '单位层级应为 市级、县（区）级、部门 或 乡镇（街道）' }),
   sortOrder: z.number().int().min(0).max(1_000_000).optional(),
+  /** The org's own 索引号 template; null or absent uses the platform's. */
+  indexTemplate: z
+    .string()
+    .trim()
+    .superRefine((t, ctx) => {
+      const parsed = parseTemplate(t);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problems.map((p) => p.message).join('；') });
+    })
+    .nullable()
+    .optional(),
 });
 export type CreateOrgInput = z.input<typeof CreateOrgSchema>;
 
@@ -67,6 +78,8 @@ export interface Org {
   divisionCode: string | null;
   level: string;
   sortOrder: number;
+  /** The org's own 索引号 template, or null for the platform's. */
+  indexTemplate: string | null;
   createdAt: string;
   updatedAt: string;
 }

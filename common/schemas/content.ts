@@ -221,6 +221,8 @@ export interface ArticleEvent {
 
 /** GET /api/articles/:id: the article with its current revision, stages, checks and history. */
 export interface ArticleDetail extends ArticleSummary {
+  /** 索引号, given at first publication and never changed. */
+  indexNo: string | null;
   emergencyReason: string | null;
   emergencyDueAt: string | null;
   retractedAt: string | null;

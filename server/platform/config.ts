@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   GONGKAI_PUBLISH_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** Megabytes of published files the embedded server keeps in memory. */
   GONGKAI_PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
+  /** The platform's 索引号 template (orgs may set their own); checked by the disclosure room. */
+  GONGKAI_INDEX_TEMPLATE: z.string().max(64).default('{creditCode}/{YYYY}-{NNNNN}'),
 });
 
 export interface Config {
@@ -45,6 +47,7 @@ export interface Config {
   allowCountyDepartmentSites: boolean;
   publishThreads: number;
   publicCacheBytes: number;
+  indexTemplate: string;
 }
 
 export class ConfigError extends Error {
@@ -82,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowCountyDepartmentSites: e.GONGKAI_ALLOW_COUNTY_DEPARTMENT_SITES,
     publishThreads: e.GONGKAI_PUBLISH_THREADS ?? Math.max(1, os.availableParallelism()),
     publicCacheBytes: e.GONGKAI_PUBLIC_CACHE_MB * 1024 * 1024,
+    indexTemplate: e.GONGKAI_INDEX_TEMPLATE,
   };
 }

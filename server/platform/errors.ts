@@ -47,6 +47,7 @@ export const Errors = {
   passwordPolicy: make('GK_ERR_PASSWORD_POLICY', 400, '密码不符合安全策略'),
   siteRule: make('GK_ERR_SITE_RULE', 409, '不符合网站开设规定'),
   separationOfDuties: make('GK_ERR_SEPARATION_OF_DUTIES', 409, '违反三员分立原则'),
+  indexNumber: make('GK_ERR_INDEX_NUMBER', 409, '无法生成索引号'),
   rateLimited: make('GK_ERR_RATE_LIMITED', 429, '请求过于频繁，请稍后再试'),
   internal: make('GK_ERR_INTERNAL', 500, '服务器内部错误，请稍后重试'),
 };

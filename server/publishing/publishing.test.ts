@@ -162,6 +162,23 @@ describe('a build that dies midway', () => {
   });
 });
 
+describe('catalogue metadata', () => {
+  it('shows the 索引号 given at publication in the metadata table of the article page', async () => {
+    const id = await publishThroughReview(deps, room, {
+      columnId: room.columns.policy.id,
+      type: 'policy',
+      title: '关于印发示例办法的通知',
+      metadata: { issuingOrg: '示例市人民政府办公室', writtenOn: '2026-11-20', validity: 'valid' },
+    });
+    await publishSite(deps, room.site.id, { workers: 0 });
+    const indexNo = (
+      await deps.db.kysely.selectFrom('index_numbers').select('index_no').where('article_id', '=', id).executeTakeFirstOrThrow()
+    ).index_no;
+    const page = tree(siteFolder(dataDir, CODE)).find((f) => f.endsWith(`/${id}.html`))!;
+    expect(read(page)).toMatch(new RegExp(`<th[^>]*>索引号</th>\\s*<td>${indexNo.replace(/[/.]/g, '\\$&')}</td>`));
+  });
+});
+
 describe('incremental publish', () => {
   it('adds a new article to its page, its column and the home page, and takes a retracted one out of every page', async () => {
     await publishThroughReview(deps, room, { columnId: room.columns.news.id, type: 'news', title: '早先的动态' });

@@ -3,6 +3,7 @@
  * its column tree with public paths, and per batch of articles the references their pages
  * need (linked articles, files, policy ↔ interpretation). Rendering itself is pure (render/).
  */
+import { indexNumbersOf } from '../disclosure/index.ts';
 import { ARTICLE_TYPE_CONFIG, columnAccepts, type ArticleType, type Validity } from '../../common/content.ts';
 import type { ArticleMetadata } from '../../common/schemas/content.ts';
 import { DEFAULT_HOME_BLOCKS, FRESHNESS_LABELS, type FreshnessClass, type SiteTheme } from '../../common/schemas/sites.ts';
@@ -189,6 +190,8 @@ export interface ArticleBatch {
   relations: BatchRelations;
   /** Each page's references to other articles (body links, the replacing document), resolved or not. */
   mentions: { article_id: string; target_id: string }[];
+  /** 索引号 of the batch's articles (those that have one). */
+  indexNumbers: Map<string, string>;
 }
 
 /** Resolves everything the pages of these articles link to, in a few queries. */
@@ -236,7 +239,11 @@ export async function loadBatch(deps: Deps, model: SiteModel, rows: PublicArticl
   const files = new Map<string, { path: string; size: number; source: string }>();
   for (const f of await publicArticleQueries.files(db, [...fileIds]))
     files.set(f.id, { path: filePath(f.sha256, f.ext), size: f.size, source: storedFilePath(deps.config.dataDir, f.sha256) });
-  return { rows, metadata, refs: { articles, files }, relations: { policies, interpretations, titles }, mentions };
+  const indexNumbers = await indexNumbersOf(
+    deps,
+    rows.map((r) => r.id),
+  );
+  return { rows, metadata, refs: { articles, files }, relations: { policies, interpretations, titles }, mentions, indexNumbers };
 }
 
 function push(m: Map<string, string[]>, k: string, v: string): void {
@@ -273,7 +280,7 @@ export function articleView(batch: ArticleBatch, row: PublicArticleRow, ctx: Ren
     typeLabel: config?.label ?? row.type,
     metadata: isCatalogue
       ? {
-          indexNo: null,
+          indexNo: batch.indexNumbers.get(row.id) ?? null,
           topic: md.topic ?? null,
           issuingOrg: md.issuingOrg ?? null,
           writtenOn: md.writtenOn ?? null,

@@ -147,6 +147,7 @@ function ArticleView({ id }: { id: string }) {
       label: '当前版本',
       children: rev ? `第 ${rev.number} 版（${rev.createdByName}，${formatDateTime(rev.createdAt)}）` : '—',
     },
+    { key: 'indexNo', label: '索引号', children: a.indexNo ?? '发布时生成' },
     { key: 'live', label: '网站上的版本', children: a.liveRevisionNumber ? `第 ${a.liveRevisionNumber} 版` : '未发布' },
     { key: 'published', label: '发布时间', children: a.publishedAt ? formatDateTime(a.publishedAt) : '—' },
     ...(a.scheduledAt ? [{ key: 'scheduled', label: '定时发布', children: formatDateTime(a.scheduledAt) }] : []),

@@ -23,6 +23,7 @@ export function presentOrg(r: OrgRow): Org {
     divisionCode: r.division_code,
     level: r.level,
     sortOrder: r.sort_order,
+    indexTemplate: r.index_template,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -46,6 +47,7 @@ export async function createOrg(deps: Deps, actor: Actor, input: unknown): Promi
       division_code: data.divisionCode ?? null,
       level: data.level,
       sort_order: data.sortOrder ?? 0,
+      index_template: data.indexTemplate || null,
       created_at: now,
       updated_at: now,
     };
@@ -84,6 +86,7 @@ export async function updateOrg(deps: Deps, actor: Actor, id: string, input: unk
     if (data.divisionCode !== undefined) patch.division_code = data.divisionCode;
     if (data.level !== undefined) patch.level = data.level;
     if (data.sortOrder !== undefined) patch.sort_order = data.sortOrder;
+    if (data.indexTemplate !== undefined) patch.index_template = data.indexTemplate || null;
     await orgs.update(tx.trx, id, patch);
     await recordAudit(tx, deps.clock, actor, {
       action: 'accounts.org.update',

@@ -1,4 +1,5 @@
 /** Reading articles: detail with history, lists, revision comparison, the review queue and the deadline board. */
+import { indexNumbersOf } from '../../disclosure/index.ts';
 import { diffLines, diffWordsWithSpace } from 'diff';
 import { ARTICLE_TYPE_CONFIG, type ArticleType } from '../../../common/content.ts';
 import type {
@@ -85,8 +86,10 @@ export async function getArticle(deps: Deps, actor: Actor, articleId: string): P
   const live = a.live_revision_id ? await revisions.byId(db, a.live_revision_id) : undefined;
   const latestChecks = await checks.latestOf(db, a.current_revision_id);
   const stages = await loadStages(deps, db, a.site_id);
+  const indexNo = (await indexNumbersOf(deps, [a.id])).get(a.id) ?? null;
   return {
     ...(summary as ArticleSummary),
+    indexNo,
     emergencyReason: a.emergency_reason,
     emergencyDueAt: a.emergency_due_at,
     retractedAt: a.retracted_at,

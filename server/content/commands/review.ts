@@ -2,6 +2,7 @@
  * The review workflow's commands: submit, approve, reject, withdraw, publish (now or at a
  * time), emergency publish and retract. One article per call: there is no batch approval.
  */
+import { allocateIndexNumber } from '../../disclosure/index.ts';
 import { ReasonSchema, PublishSchema, ReviewDecisionSchema, type WorkflowResult } from '../../../common/schemas/content.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -182,6 +183,12 @@ async function goLive(deps: Deps, tx: Tx, actor: Actor, ctx: ArticleContext): Pr
     retract_reason: null,
     updated_at: nowIso,
   });
+  await allocateIndexNumber(deps, tx, {
+    articleId: a.id,
+    siteId: a.site_id,
+    columnId: a.column_id,
+    publishedAt: a.first_published_at ?? nowIso,
+  });
   const correction = !first ? 'correct' : 'publish';
   await recordEvent(tx, deps, actor, a, ctx.revision.id, correction);
   await audit(tx, deps, actor, a, correction, { revisionId: ctx.revision.id, lateMinutes: a.late_minutes });
@@ -223,6 +230,12 @@ export async function emergencyPublishArticle(deps: Deps, actor: Actor, articleI
       emergency_due_at: new Date(now.getTime() + hours * 3_600_000).toISOString(),
       retracted_at: null,
       updated_at: nowIso,
+    });
+    await allocateIndexNumber(deps, tx, {
+      articleId: a.id,
+      siteId: a.site_id,
+      columnId: a.column_id,
+      publishedAt: a.first_published_at ?? nowIso,
     });
     await recordEvent(tx, deps, actor, a, ctx.revision.id, 'emergency', 'emergency', reason);
     await audit(tx, deps, actor, a, 'emergencyPublish', { reason, retrospectiveReviewDue: a.emergency_due_at });

@@ -13,6 +13,8 @@ export interface OrgTable {
   division_code: string | null;
   level: string;
   sort_order: number;
+  /** The org's own 索引号 template (room disclosure); null uses the platform's. */
+  index_template: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -292,6 +294,23 @@ export interface PublishedArticleTable {
   listed_at: string | null;
 }
 
+/** A per-scope counter of 索引号 sequences (room disclosure). */
+export interface IndexSequenceTable {
+  scope: string;
+  last_value: number;
+}
+
+/** The 索引号 of a published article: allocated once, never reused or changed (room disclosure). */
+export interface IndexNumberTable {
+  article_id: string;
+  index_no: string;
+  org_id: string;
+  template: string;
+  scope: string;
+  sequence: number;
+  allocated_at: string;
+}
+
 /** A column whose list pages after the first changed ones still show the old order (room publishing). */
 export interface ColumnListTable {
   column_id: string;
@@ -361,6 +380,8 @@ export interface Database {
   site_builds: SiteBuildTable;
   published_refs: PublishedRefTable;
   column_lists: ColumnListTable;
+  index_sequences: IndexSequenceTable;
+  index_numbers: IndexNumberTable;
   dictionary_entries: DictionaryEntryTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;

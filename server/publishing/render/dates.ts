@@ -3,21 +3,16 @@
  * read with the UTC getters, so the result does not depend on the process time zone or Intl data.
  * Invalid input gives ''.
  */
+import { BEIJING_OFFSET_MS, beijingDate } from '../../../common/beijing-time.ts';
 
-const OFFSET_MS = 8 * 60 * 60 * 1000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function shifted(iso: string): Date | null {
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? null : new Date(t + OFFSET_MS);
+  return Number.isNaN(t) ? null : new Date(t + BEIJING_OFFSET_MS);
 }
 
-/** `YYYY-MM-DD` in Beijing time. A bare date (`2025-07-14`) is returned as is. */
-export function beijingDate(iso: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const d = shifted(iso);
-  return d ? `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` : '';
-}
+export { beijingDate };
 
 /** `YYYY-MM-DD HH:mm` in Beijing time: the display format of 47号文 and the `PubDate` meta tag. */
 export function beijingDateTime(iso: string): string {

@@ -14,6 +14,7 @@ export function OrgDetails({ org, parent }: { org: Org; parent: Org | undefined 
         { key: 'level', label: '单位层级', children: levelLabel(org.level) },
         { key: 'credit', label: '统一社会信用代码', children: org.creditCode ?? '未填写' },
         { key: 'division', label: '行政区划代码', children: org.divisionCode ?? '未填写' },
+        { key: 'indexTemplate', label: '索引号格式', children: org.indexTemplate ?? '平台统一格式' },
         { key: 'sort', label: '排序号', children: org.sortOrder },
       ]}
     />

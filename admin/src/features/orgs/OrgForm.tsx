@@ -87,6 +87,13 @@ export function OrgForm({ orgs, org, defaultParentId = null, onSaved, onCancel, 
       <Form.Item label="行政区划代码" name="divisionCode" extra="6 位或 12 位数字；没有可不填。">
         <Input maxLength={12} inputMode="numeric" autoComplete="off" className="gk-code-input" />
       </Form.Item>
+      <Form.Item
+        label="索引号格式"
+        name="indexTemplate"
+        extra="不填则使用平台统一格式。可用 {creditCode} 统一社会信用代码、{orgCode} 组织机构代码、{category} 分类、{YYYY} {MM} {DD} 或 {YYYYMMDD} 日期、{NNNNN} 序号（N 的个数即位数），分隔符 / - _ .，例如 {creditCode}/{YYYY}-{NNNNN}。"
+      >
+        <Input maxLength={64} autoComplete="off" className="gk-code-input" />
+      </Form.Item>
       <Form.Item label="排序号" name="sortOrder" extra="同一上级下数字小的排在前面。">
         <InputNumber min={0} max={1_000_000} precision={0} />
       </Form.Item>

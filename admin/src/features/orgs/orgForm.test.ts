@@ -10,6 +10,7 @@ const org: Org = {
   parentId: 'city',
   creditCode: null,
   divisionCode: null,
+  indexTemplate: null,
   level: 'department',
   sortOrder: 10,
   createdAt: '',
@@ -22,9 +23,25 @@ describe('org form', () => {
   });
 
   it('clears blank codes and leaves the order out when empty', () => {
-    const body = orgBody({ name: '新单位', level: 'department', creditCode: '  ', divisionCode: '', sortOrder: null });
-    expect(body).toEqual({ name: '新单位', parentId: null, level: 'department', creditCode: null, divisionCode: null });
+    const body = orgBody({ name: '新单位', level: 'department', creditCode: '  ', divisionCode: '', indexTemplate: ' ', sortOrder: null });
+    expect(body).toEqual({
+      name: '新单位',
+      parentId: null,
+      level: 'department',
+      creditCode: null,
+      divisionCode: null,
+      indexTemplate: null,
+    });
     expect(CreateOrgSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('refuses an index number template the platform cannot number with, and accepts a good one', () => {
+    const bad = CreateOrgSchema.safeParse(orgBody({ name: '新单位', level: 'department', indexTemplate: '{YYYY}-{creditCode}' }));
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['indexTemplate']);
+    expect(
+      CreateOrgSchema.safeParse(orgBody({ name: '新单位', level: 'department', indexTemplate: '{orgCode}-{YYYY}-{NNNN}' })).success,
+    ).toBe(true);
   });
 
   it('reports a move as a parent change only', () => {

@@ -7,11 +7,12 @@ export interface OrgFormValues {
   level?: string;
   creditCode?: string;
   divisionCode?: string;
+  indexTemplate?: string;
   sortOrder?: number | null;
 }
 
 /** The form's fields, as the server names them in errors. */
-export const ORG_FIELDS = ['name', 'parentId', 'level', 'creditCode', 'divisionCode', 'sortOrder'] as const;
+export const ORG_FIELDS = ['name', 'parentId', 'level', 'creditCode', 'divisionCode', 'indexTemplate', 'sortOrder'] as const;
 
 const blankToNull = (v: string | null | undefined): string | null => (v && v.trim() ? v.trim() : null);
 
@@ -22,6 +23,7 @@ export function orgFormValues(org: Org): OrgFormValues {
     level: org.level,
     creditCode: org.creditCode ?? '',
     divisionCode: org.divisionCode ?? '',
+    indexTemplate: org.indexTemplate ?? '',
     sortOrder: org.sortOrder,
   };
 }
@@ -34,6 +36,7 @@ export function orgBody(values: OrgFormValues): Record<string, unknown> {
     level: values.level,
     creditCode: blankToNull(values.creditCode),
     divisionCode: blankToNull(values.divisionCode),
+    indexTemplate: blankToNull(values.indexTemplate),
     ...(typeof values.sortOrder === 'number' ? { sortOrder: values.sortOrder } : {}),
   };
 }
@@ -46,6 +49,7 @@ export function orgAsBody(org: Org): Record<string, unknown> {
     level: org.level,
     creditCode: org.creditCode,
     divisionCode: org.divisionCode,
+    indexTemplate: org.indexTemplate,
     sortOrder: org.sortOrder,
   };
 }

@@ -23,7 +23,7 @@
  * change of separators keeps counting instead of restarting (restarting could repeat a number
  * issued under the old template if the old one were brought back). Pure.
  */
-import { isValidCreditCode } from '../../../common/codes.ts';
+import { isValidCreditCode } from './codes.ts';
 
 export const DEFAULT_INDEX_TEMPLATE = '{creditCode}/{YYYY}-{NNNNN}';
 export const MAX_TEMPLATE_LENGTH = 64;

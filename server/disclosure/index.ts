@@ -1,0 +1,10 @@
+/**
+ * The disclosure room (政府信息公开): 索引号 of published articles, and the rules of
+ * 依申请公开 requests (the legal clock, fees). Content allocates an article's number in the
+ * transaction of its first publication; publishing shows it:
+ *   const indexNo = await allocateIndexNumber(deps, tx, { articleId, siteId, columnId, publishedAt });
+ *   const numbers = await indexNumbersOf(deps, articleIds);
+ */
+export { allocateIndexNumber, indexNumbersOf, type NumberedArticle } from './commands/index-numbers.ts';
+export { requestClock, clockEventRefusals, type ClockEvent, type RequestClock } from './rules/request-clock.ts';
+export { calculateFee, type FeeCalculation, type FeeInput } from './rules/fees.ts';
