@@ -1,6 +1,6 @@
 /** SQL of the disclosure room: 索引号 counters and allocations, and the org an article's number belongs to. */
 import { sql, type Kysely } from 'kysely';
-import type { Database, IndexNumberTable } from '../platform/db/schema.ts';
+import type { Database, DisclosureRequestEventTable, DisclosureRequestTable, IndexNumberTable } from '../platform/db/schema.ts';
 
 type Q = Kysely<Database>;
 
@@ -45,4 +45,44 @@ export const numberingOrgs = {
       .executeTakeFirst(),
   columnSlug: async (db: Q, columnId: string): Promise<string | null> =>
     (await db.selectFrom('site_columns').select('slug').where('id', '=', columnId).executeTakeFirst())?.slug ?? null,
+};
+
+export const requests = {
+  byId: (db: Q, id: string) => db.selectFrom('disclosure_requests').selectAll().where('id', '=', id).executeTakeFirst(),
+  byIdempotencyKey: (db: Q, key: string) =>
+    db.selectFrom('disclosure_requests').selectAll().where('idempotency_key', '=', key).executeTakeFirst(),
+  trackingTaken: async (db: Q, trackingNo: string): Promise<boolean> =>
+    !!(await db.selectFrom('disclosure_requests').select('id').where('tracking_no', '=', trackingNo).executeTakeFirst()),
+  insert: (db: Q, row: DisclosureRequestTable) => db.insertInto('disclosure_requests').values(row).execute(),
+  setClock: (db: Q, id: string, patch: { state: string; due_on: string | null; updated_at: string }) =>
+    db.updateTable('disclosure_requests').set(patch).where('id', '=', id).execute(),
+  /** A site's requests, soonest due first (closed ones last), one page. */
+  ofSite: (db: Q, siteId: string, limit: number, offset: number) =>
+    db
+      .selectFrom('disclosure_requests')
+      .selectAll()
+      .where('site_id', '=', siteId)
+      .orderBy(sql`case when due_on is null then 1 else 0 end`)
+      .orderBy('due_on')
+      .orderBy('created_at')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+  /** How many requests carry this applicant's ID number (blind index). */
+  countByApplicant: async (db: Q, idBlind: string): Promise<number> =>
+    Number(
+      (
+        await db
+          .selectFrom('disclosure_requests')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('id_blind', '=', idBlind)
+          .executeTakeFirst()
+      )?.n ?? 0,
+    ),
+};
+
+export const requestEvents = {
+  of: (db: Q, requestId: string) =>
+    db.selectFrom('disclosure_request_events').selectAll().where('request_id', '=', requestId).orderBy('seq').execute(),
+  insert: (db: Q, row: DisclosureRequestEventTable) => db.insertInto('disclosure_request_events').values(row).execute(),
 };

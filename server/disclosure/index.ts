@@ -6,5 +6,13 @@
  *   const numbers = await indexNumbersOf(deps, articleIds);
  */
 export { allocateIndexNumber, indexNumbersOf, type NumberedArticle } from './commands/index-numbers.ts';
+export {
+  getRequest,
+  queryCodeHash,
+  recordRequestEvent,
+  registerRequest,
+  type RegisteredRequest,
+  type RequestView,
+} from './commands/requests.ts';
 export { requestClock, clockEventRefusals, type ClockEvent, type RequestClock } from './rules/request-clock.ts';
 export { calculateFee, type FeeCalculation, type FeeInput } from './rules/fees.ts';

@@ -28,6 +28,11 @@ const EnvSchema = z.object({
   GONGKAI_PUBLISH_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** Megabytes of published files the embedded server keeps in memory. */
   GONGKAI_PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
+  /**
+   * Keys of personal data at rest: `k2026:BASE64,k2025:BASE64,index:BASE64` (first = current;
+   * see platform/personal-data.ts). Unset: a key file made once in the data folder.
+   */
+  GONGKAI_DATA_KEYS: z.string().optional(),
   /** The platform's 索引号 template (orgs may set their own); checked by the disclosure room. */
   GONGKAI_INDEX_TEMPLATE: z.string().max(64).default('{creditCode}/{YYYY}-{NNNNN}'),
 });
@@ -48,6 +53,8 @@ export interface Config {
   publishThreads: number;
   publicCacheBytes: number;
   indexTemplate: string;
+  /** Personal-data keys from the environment; undefined = the data folder's key file. */
+  dataKeys: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -86,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publishThreads: e.GONGKAI_PUBLISH_THREADS ?? Math.max(1, os.availableParallelism()),
     publicCacheBytes: e.GONGKAI_PUBLIC_CACHE_MB * 1024 * 1024,
     indexTemplate: e.GONGKAI_INDEX_TEMPLATE,
+    dataKeys: e.GONGKAI_DATA_KEYS,
   };
 }

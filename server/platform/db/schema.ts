@@ -311,6 +311,48 @@ export interface IndexNumberTable {
   allocated_at: string;
 }
 
+/** A 依申请公开 request (room disclosure); personal fields hold SM4 tokens (platform/personal-data.ts). */
+export interface DisclosureRequestTable {
+  id: string;
+  tracking_no: string;
+  query_code_hash: string;
+  site_id: string;
+  org_id: string;
+  applicant_kind: string;
+  applicant_name: string;
+  id_type: string;
+  id_number: string;
+  id_blind: string;
+  phone: string;
+  address: string | null;
+  email: string | null;
+  description: string;
+  purpose: string | null;
+  /** JSON: the forms and channel the applicant wants. */
+  forms: string;
+  channel: string;
+  received_on: string;
+  state: string;
+  due_on: string | null;
+  idempotency_key: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One clock event of a request (append-only). */
+export interface DisclosureRequestEventTable {
+  id: string;
+  request_id: string;
+  seq: number;
+  type: string;
+  /** JSON: the event as the request clock reads it. */
+  data: string;
+  note: string | null;
+  actor_id: string;
+  recorded_at: string;
+}
+
 /** A column whose list pages after the first changed ones still show the old order (room publishing). */
 export interface ColumnListTable {
   column_id: string;
@@ -382,6 +424,8 @@ export interface Database {
   column_lists: ColumnListTable;
   index_sequences: IndexSequenceTable;
   index_numbers: IndexNumberTable;
+  disclosure_requests: DisclosureRequestTable;
+  disclosure_request_events: DisclosureRequestEventTable;
   dictionary_entries: DictionaryEntryTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
@@ -389,6 +433,7 @@ export interface Database {
 }
 
 export type OrgRow = Selectable<OrgTable>;
+export type DisclosureRequestRow = Selectable<DisclosureRequestTable>;
 export type UserRow = Selectable<UserTable>;
 export type RoleGrantRow = Selectable<RoleGrantTable>;
 export type SessionRow = Selectable<SessionTable>;

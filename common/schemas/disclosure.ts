@@ -1,0 +1,86 @@
+/** Request schemas of the disclosure API (依申请公开), shared by server and admin. */
+import { z } from 'zod';
+import { ID_TYPES } from '../identity.ts';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const text = (max: number, label: string) => z.string().trim().min(1, '不能为空').max(max, `${label}不能超过 ${max} 个字符`);
+
+/** Forms in which the applicant wants the information (条例 第二十九条、第四十条). */
+export const DELIVERY_FORMS = ['paper', 'electronic', 'onsiteReading'] as const;
+export const DELIVERY_FORM_LABELS: Record<(typeof DELIVERY_FORMS)[number], string> = {
+  paper: '纸质文本',
+  electronic: '电子数据',
+  onsiteReading: '现场查阅',
+};
+/** Channels by which it should reach the applicant. */
+export const DELIVERY_CHANNELS = ['post', 'email', 'fax', 'pickup', 'online'] as const;
+export const DELIVERY_CHANNEL_LABELS: Record<(typeof DELIVERY_CHANNELS)[number], string> = {
+  post: '邮寄',
+  email: '电子邮件',
+  fax: '传真',
+  pickup: '自行领取',
+  online: '网上获取',
+};
+
+/** How the application arrived and the dates art. 31 reads its receipt from. */
+export const ReceiptSchema = z.discriminatedUnion('channel', [
+  z.strictObject({ channel: z.literal('inPerson'), submittedOn: date }),
+  z.strictObject({ channel: z.literal('post'), signedOn: date }),
+  z.strictObject({ channel: z.literal('ordinaryLetter'), arrivedOn: date.nullable().optional(), confirmedOn: date }),
+  z.strictObject({ channel: z.enum(['online', 'fax']), submittedOn: date, confirmedOn: date }),
+]);
+
+export const ApplicantSchema = z.strictObject({
+  kind: z.enum(['person', 'organisation'], { message: '申请人类型应为 公民 或 法人或其他组织' }),
+  name: text(100, '姓名或名称'),
+  idType: z.enum(ID_TYPES.map((t) => t.type) as [string, ...string[]], { message: '证件类型不正确' }),
+  idNumber: text(40, '证件号码'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{5,30}$/, '联系电话格式不正确'),
+  address: z.string().trim().max(200, '通信地址不能超过 200 个字符').nullable().optional(),
+  email: z.email('电子邮箱格式不正确').max(100).nullable().optional(),
+});
+
+/** A request registered by the office (received on paper, by post, in person, online or by fax). */
+export const RegisterRequestSchema = z.strictObject({
+  siteId: z.string().min(1).max(40),
+  applicant: ApplicantSchema,
+  description: text(5000, '所需信息的描述'),
+  purpose: z.string().trim().max(500, '用途不能超过 500 个字符').nullable().optional(),
+  forms: z.array(z.enum(DELIVERY_FORMS)).min(1, '请选择至少一种获取信息的方式').max(DELIVERY_FORMS.length),
+  channels: z.array(z.enum(DELIVERY_CHANNELS)).min(1, '请选择至少一种获取信息的途径').max(DELIVERY_CHANNELS.length),
+  receipt: ReceiptSchema,
+  /** A client-made key: the same key twice registers one request. */
+  idempotencyKey: z.string().min(8).max(80).optional(),
+});
+export type RegisterRequestInput = z.input<typeof RegisterRequestSchema>;
+
+const party = z.enum(['thirdParty', 'agencies']);
+
+/** A clock event recorded on a registered request (the receipt is recorded at registration). */
+export const RequestEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('amendmentRequested'), on: date, applicantDeadline: date }),
+  z.strictObject({ type: z.literal('amendmentReceived'), on: date }),
+  z.strictObject({ type: z.literal('amendmentLapsed'), on: date }),
+  z.strictObject({ type: z.literal('consultationStarted'), on: date, party }),
+  z.strictObject({ type: z.literal('consultationEnded'), on: date, party }),
+  z.strictObject({ type: z.literal('feeNoticeSent'), on: date, noticeReceivedOn: date.nullable() }),
+  z.strictObject({ type: z.literal('feePaid'), on: date }),
+  z.strictObject({ type: z.literal('feeLapsed'), on: date }),
+  z.strictObject({
+    type: z.literal('extensionApproved'),
+    on: date,
+    workdays: z.number().int(),
+    approverId: z.string().max(40).nullable(),
+    applicantNotifiedOn: date.nullable(),
+  }),
+  z.strictObject({ type: z.literal('delaySet'), on: date, newDueDate: date, applicantNotifiedOn: date.nullable() }),
+  z.strictObject({ type: z.literal('answered'), on: date }),
+]);
+export const RecordRequestEventSchema = z.strictObject({
+  event: RequestEventSchema,
+  note: z.string().trim().max(2000, '说明不能超过 2000 个字符').nullable().optional(),
+});
+export type RecordRequestEventInput = z.input<typeof RecordRequestEventSchema>;

@@ -1,0 +1,262 @@
+/**
+ * 依申请公开 requests in the back office: registration of a request however it arrived, its
+ * clock events (each checked against the request clock's transition rules first), and the
+ * request as the handling office sees it: personal data masked unless revealed, every reveal
+ * audited. The state and due date are replayed from the events; the row keeps a copy for lists.
+ */
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { beijingDate } from '../../../common/beijing-time.ts';
+import { checkIdDocument, maskAddress, maskIdNumber, maskPhone, type IdDocument } from '../../../common/identity.ts';
+import { RecordRequestEventSchema, RegisterRequestSchema } from '../../../common/schemas/disclosure.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { loadCalendar } from '../../calendar/index.ts';
+import { requirePermission } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { dataKeyring } from '../../platform/data-keys.ts';
+import type { DisclosureRequestRow } from '../../platform/db/schema.ts';
+import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { Errors } from '../../platform/errors.ts';
+import { blindIndex, decryptPersonal, encryptPersonal } from '../../platform/personal-data.ts';
+import { parseInput } from '../../platform/validation.ts';
+import { numberingOrgs, requestEvents, requests } from '../disclosure.repository.ts';
+import { clockEventRefusals, requestClock, type ClockEvent, type RequestClock } from '../rules/request-clock.ts';
+
+export interface RequestApplicant {
+  kind: string;
+  name: string;
+  idType: string;
+  idNumber: string;
+  phone: string;
+  address: string | null;
+  email: string | null;
+}
+
+export interface RequestView {
+  id: string;
+  trackingNo: string;
+  siteId: string;
+  orgId: string;
+  applicant: RequestApplicant;
+  /** True when the applicant's personal data is shown in full (the view was audited). */
+  revealed: boolean;
+  /** Other requests with the same ID number (条例 44: the same information asked for repeatedly). */
+  sameApplicantRequests: number;
+  description: string;
+  purpose: string | null;
+  forms: { forms: string[]; channels: string[] };
+  channel: string;
+  events: { seq: number; type: string; data: ClockEvent; note: string | null; actorId: string; recordedAt: string }[];
+  clock: RequestClock;
+  createdAt: string;
+}
+
+export interface RegisteredRequest {
+  id: string;
+  trackingNo: string;
+  /** Shown once, to give to the applicant with the tracking number; only its hash is kept. */
+  queryCode: string;
+}
+
+const today = (deps: Deps) => beijingDate(deps.clock.now().toISOString());
+
+/** A query code's stored form. */
+export function queryCodeHash(code: string): string {
+  return createHash('sm3').update(`gongkai-query:${code}`).digest('hex');
+}
+
+/** Registers a received request (paper, post, in person, online, fax) with its receipt as the first event. */
+export async function registerRequest(deps: Deps, actor: Actor, input: unknown): Promise<RegisteredRequest> {
+  const data = parseInput(RegisterRequestSchema, input);
+  requirePermission(actor, 'disclosure.handle', data.siteId);
+  const day = today(deps);
+  const id = checkIdDocument({ type: data.applicant.idType, number: data.applicant.idNumber } as IdDocument, day);
+  if (!id.ok)
+    throw Errors.validation(
+      undefined,
+      id.problems.map((p) => ({ field: 'applicant.idNumber', message: p.message })),
+    );
+  const ring = dataKeyring(deps.config);
+  const received: ClockEvent = { type: 'received', ...data.receipt } as ClockEvent;
+  return inTransaction(deps.db, async (tx) => {
+    if (data.idempotencyKey) {
+      const earlier = await requests.byIdempotencyKey(tx.trx, data.idempotencyKey);
+      if (earlier) throw Errors.conflict('该申请已登记，请勿重复提交').withDetails({ trackingNo: earlier.tracking_no });
+    }
+    const org = await numberingOrgs.ofSite(tx.trx, data.siteId);
+    if (!org) throw Errors.validation(undefined, [{ field: 'siteId', message: '网站不存在' }]);
+    const cal = await loadCalendar(deps, tx.trx);
+    const refused = clockEventRefusals(cal, [], received, day);
+    if (refused.length)
+      throw Errors.validation(
+        undefined,
+        refused.map((r) => ({ field: 'receipt', message: r.message })),
+      );
+    const clock = requestClock(cal, [received], day);
+    const now = deps.clock.now().toISOString();
+    const trackingNo = await newTrackingNo(tx, day);
+    const queryCode = String(randomInt(0, 100_000_000)).padStart(8, '0');
+    const requestId = randomUUID();
+    await requests.insert(tx.trx, {
+      id: requestId,
+      tracking_no: trackingNo,
+      query_code_hash: queryCodeHash(queryCode),
+      site_id: data.siteId,
+      org_id: org.id,
+      applicant_kind: data.applicant.kind,
+      applicant_name: encryptPersonal(ring, data.applicant.name),
+      id_type: data.applicant.idType,
+      id_number: encryptPersonal(ring, id.number),
+      id_blind: blindIndex(ring, id.number, 'applicant-id'),
+      phone: encryptPersonal(ring, data.applicant.phone),
+      address: data.applicant.address ? encryptPersonal(ring, data.applicant.address) : null,
+      email: data.applicant.email ? encryptPersonal(ring, data.applicant.email) : null,
+      description: data.description,
+      purpose: data.purpose ?? null,
+      forms: JSON.stringify({ forms: data.forms, channels: data.channels }),
+      channel: data.receipt.channel,
+      received_on: clock.receivedOn ?? day,
+      state: clock.state,
+      due_on: clock.dueDate,
+      idempotency_key: data.idempotencyKey ?? null,
+      created_by: actor.id ?? actor.name,
+      created_at: now,
+      updated_at: now,
+    });
+    await requestEvents.insert(tx.trx, {
+      id: randomUUID(),
+      request_id: requestId,
+      seq: 1,
+      type: 'received',
+      data: JSON.stringify(received),
+      note: null,
+      actor_id: actor.id ?? actor.name,
+      recorded_at: now,
+    });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'disclosure.request.register',
+      targetType: 'disclosureRequest',
+      targetId: requestId,
+      siteId: data.siteId,
+      details: { trackingNo, channel: data.receipt.channel, receivedOn: clock.receivedOn, dueOn: clock.dueDate },
+    });
+    return { id: requestId, trackingNo, queryCode };
+  });
+}
+
+/** Records one clock event (amendment, consultation, fee, extension, delay, answer), refused with every reason when the rules do not allow it. */
+export async function recordRequestEvent(deps: Deps, actor: Actor, requestId: string, input: unknown): Promise<RequestClock> {
+  const data = parseInput(RecordRequestEventSchema, input);
+  return inTransaction(deps.db, async (tx) => {
+    const row = await requests.byId(tx.trx, requestId);
+    if (!row) throw Errors.notFound('申请不存在');
+    requirePermission(actor, 'disclosure.handle', row.site_id);
+    const history = (await requestEvents.of(tx.trx, requestId)).map((e) => JSON.parse(e.data) as ClockEvent);
+    const event = data.event as ClockEvent;
+    const cal = await loadCalendar(deps, tx.trx);
+    const day = today(deps);
+    const refused = clockEventRefusals(cal, history, event, day);
+    if (refused.length)
+      throw Errors.conflict(
+        refused.map((r) => r.message).join('；'),
+        refused.map((r) => ({ field: 'event', message: r.message })),
+      );
+    const clock = requestClock(cal, [...history, event], day);
+    const now = deps.clock.now().toISOString();
+    await requestEvents.insert(tx.trx, {
+      id: randomUUID(),
+      request_id: requestId,
+      seq: history.length + 1,
+      type: event.type,
+      data: JSON.stringify(event),
+      note: data.note ?? null,
+      actor_id: actor.id ?? actor.name,
+      recorded_at: now,
+    });
+    await requests.setClock(tx.trx, requestId, { state: clock.state, due_on: clock.dueDate, updated_at: now });
+    await recordAudit(tx, deps.clock, actor, {
+      action: `disclosure.request.${event.type}`,
+      targetType: 'disclosureRequest',
+      targetId: requestId,
+      siteId: row.site_id,
+      details: { event, state: clock.state, dueOn: clock.dueDate },
+    });
+    return clock;
+  });
+}
+
+/**
+ * A request with its clock replayed to today. Personal data is masked; `reveal` shows it in full
+ * to the handling office and writes an audit event naming who saw it.
+ */
+export async function getRequest(deps: Deps, actor: Actor, requestId: string, opts: { reveal?: boolean } = {}): Promise<RequestView> {
+  const db = deps.db.kysely;
+  const row = await requests.byId(db, requestId);
+  if (!row) throw Errors.notFound('申请不存在');
+  requirePermission(actor, 'disclosure.handle', row.site_id);
+  const events = await requestEvents.of(db, requestId);
+  const cal = await loadCalendar(deps);
+  const parsed = events.map((e) => JSON.parse(e.data) as ClockEvent);
+  if (opts.reveal)
+    await inTransaction(deps.db, (tx) =>
+      recordAudit(tx, deps.clock, actor, {
+        action: 'disclosure.request.reveal',
+        targetType: 'disclosureRequest',
+        targetId: requestId,
+        siteId: row.site_id,
+        details: { trackingNo: row.tracking_no },
+      }),
+    );
+  return {
+    id: row.id,
+    trackingNo: row.tracking_no,
+    siteId: row.site_id,
+    orgId: row.org_id,
+    applicant: applicantOf(deps, row, !!opts.reveal),
+    revealed: !!opts.reveal,
+    sameApplicantRequests: (await requests.countByApplicant(db, row.id_blind)) - 1,
+    description: row.description,
+    purpose: row.purpose,
+    forms: JSON.parse(row.forms) as RequestView['forms'],
+    channel: row.channel,
+    events: events.map((e, i) => ({
+      seq: e.seq,
+      type: e.type,
+      data: parsed[i]!,
+      note: e.note,
+      actorId: e.actor_id,
+      recordedAt: e.recorded_at,
+    })),
+    clock: requestClock(cal, parsed, today(deps)),
+    createdAt: row.created_at,
+  };
+}
+
+function applicantOf(deps: Deps, row: DisclosureRequestRow, reveal: boolean): RequestApplicant {
+  const ring = dataKeyring(deps.config);
+  const open = (token: string | null) => (token === null ? null : decryptPersonal(ring, token));
+  const name = open(row.applicant_name)!;
+  const idNumber = open(row.id_number)!;
+  const phone = open(row.phone)!;
+  const address = open(row.address);
+  const email = open(row.email);
+  if (reveal) return { kind: row.applicant_kind, name, idType: row.id_type, idNumber, phone, address, email };
+  return {
+    kind: row.applicant_kind,
+    // A person's name keeps its first character; an organisation's name is not personal data.
+    name: row.applicant_kind === 'person' ? `${[...name][0] ?? ''}${'*'.repeat(Math.max(1, [...name].length - 1))}` : name,
+    idType: row.id_type,
+    idNumber: maskIdNumber(idNumber),
+    phone: maskPhone(phone),
+    address: address === null ? null : maskAddress(address),
+    email: email === null ? null : email.replace(/^(.).*(@.*)$/, '$1***$2'),
+  };
+}
+
+/** `YYYYMMDD` + 6 random digits: unguessable enough to print, unique by check. */
+async function newTrackingNo(tx: Tx, day: string): Promise<string> {
+  for (;;) {
+    const no = `${day.replaceAll('-', '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+    if (!(await requests.trackingTaken(tx.trx, no))) return no;
+  }
+}
