@@ -10,6 +10,7 @@
  *   checked for shape only: their issuers publish no check algorithm we can rely on.
  * - Organisations identify themselves by 统一社会信用代码 (GB 32100), checked by common/codes.ts.
  */
+import { isExistingDate } from './dates.ts';
 import { creditCodeCheckChar, isValidCreditCode } from './codes.ts';
 
 export { creditCodeCheckChar, isValidCreditCode };
@@ -99,7 +100,7 @@ export function residentIdCheckChar(body: string): string | null {
  * number and what it says about the holder that the form needs (province, birth date).
  */
 export function checkResidentId(raw: string, today: string): ResidentIdResult {
-  if (!isCalendarDate(today)) throw new RangeError(`today must be a YYYY-MM-DD date, got ${today}`);
+  if (!isExistingDate(today)) throw new RangeError(`today must be a YYYY-MM-DD date, got ${today}`);
   const id = normalizeIdNumber(raw);
   if (id === '') return fail({ code: 'id_empty', message: '请填写身份证号码' });
   if (/^\d{15}$/.test(id))
@@ -114,7 +115,7 @@ export function checkResidentId(raw: string, today: string): ResidentIdResult {
     problems.push({ code: 'id_region', message: `身份证号码的地区码 ${id.slice(0, 6)} 不存在（省级代码 ${provinceCode} 无效）` });
 
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isCalendarDate(birthDate) || Number(id.slice(6, 10)) < MIN_BIRTH_YEAR)
+  if (!isExistingDate(birthDate) || Number(id.slice(6, 10)) < MIN_BIRTH_YEAR)
     problems.push({ code: 'id_birth_date_invalid', message: `身份证号码中的出生日期 ${birthDate} 不是有效日期` });
   else if (birthDate > today) problems.push({ code: 'id_birth_date_future', message: `身份证号码中的出生日期 ${birthDate} 晚于今天` });
 
@@ -213,15 +214,6 @@ export function maskAddress(raw: string): string {
   const chars = [...raw.trim()];
   if (chars.length === 0) return '';
   return `${chars.slice(0, Math.min(6, Math.floor(chars.length / 2))).join('')}***`;
-}
-
-function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = mo === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= days;
 }
 
 function fail(problem: IdProblem): { ok: false; problems: IdProblem[] } {

@@ -23,6 +23,7 @@
  * change of separators keeps counting instead of restarting (restarting could repeat a number
  * issued under the old template if the old one were brought back). Pure.
  */
+import { isExistingDate } from './dates.ts';
 import { isValidCreditCode } from './codes.ts';
 
 export const DEFAULT_INDEX_TEMPLATE = '{creditCode}/{YYYY}-{NNNNN}';
@@ -377,7 +378,7 @@ export function parseIndexNumber(
   else if (year !== undefined) {
     const period = [year, month, day].filter((p) => p !== undefined).join('-');
     const probe = month === undefined ? `${year}-01-01` : day === undefined ? `${year}-${month}-01` : period;
-    if (!isCalendarDate(probe)) problems.push({ code: 'value_invalid', field: 'date', message: `索引号中的日期 ${period} 不存在` });
+    if (!isExistingDate(probe)) problems.push({ code: 'value_invalid', field: 'date', message: `索引号中的日期 ${period} 不存在` });
     else out.period = period;
   }
   if (out.sequence < 1) problems.push({ code: 'sequence_invalid', field: 'sequence', message: '索引号中的序号不能为 0' });
@@ -425,18 +426,9 @@ function valueProblems(segments: readonly IndexSegment[], values: Omit<IndexValu
   }
   if (kinds.has('year') || kinds.has('month') || kinds.has('day') || kinds.has('date')) {
     if (!values.date) missing('date');
-    else if (!isCalendarDate(values.date)) invalid('date', `日期 ${values.date} 无效，应为存在的日期，格式 YYYY-MM-DD`);
+    else if (!isExistingDate(values.date)) invalid('date', `日期 ${values.date} 无效，应为存在的日期，格式 YYYY-MM-DD`);
   }
   return problems;
-}
-
-function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = mo === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
-  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= days;
 }
 
 function fail<P>(problems: P[]): { ok: false; problems: P[] } {

@@ -4,7 +4,7 @@
  * the template's scope (e.g. the org's year). The number is kept when the article is corrected,
  * retracted or published again, and never given to another article.
  */
-import { beijingDate } from '../../../common/beijing-time.ts';
+import { beijingDate } from '../../../common/dates.ts';
 import { formatIndexNumber, sequenceScope, type IndexValues } from '../../../common/index-number.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';

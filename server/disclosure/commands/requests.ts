@@ -5,7 +5,7 @@
  * audited. The state and due date are replayed from the events; the row keeps a copy for lists.
  */
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { beijingDate } from '../../../common/beijing-time.ts';
+import { beijingDate } from '../../../common/dates.ts';
 import { checkIdDocument, maskAddress, maskIdNumber, maskPhone, type IdDocument } from '../../../common/identity.ts';
 import { RecordRequestEventSchema, RegisterRequestSchema } from '../../../common/schemas/disclosure.ts';
 import { recordAudit } from '../../audit/index.ts';

@@ -3,7 +3,7 @@
  * read with the UTC getters, so the result does not depend on the process time zone or Intl data.
  * Invalid input gives ''.
  */
-import { BEIJING_OFFSET_MS, beijingDate } from '../../../common/beijing-time.ts';
+import { BEIJING_OFFSET_MS, beijingDate } from '../../../common/dates.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
