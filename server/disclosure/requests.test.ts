@@ -135,6 +135,16 @@ describe('依申请公开 requests in the back office', () => {
     expect((await getRequest(deps, officer, second.id)).sameApplicantRequests).toBe(1);
   });
 
+  it('registers one request when the same submission arrives twice at the same moment', async () => {
+    const results = await Promise.allSettled([
+      registerRequest(deps, officer, request({ idempotencyKey: 'form-2026-0002' })),
+      registerRequest(deps, officer, request({ idempotencyKey: 'form-2026-0002' })),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+    expect(await deps.db.kysely.selectFrom('disclosure_requests').select('id').execute()).toHaveLength(1);
+  });
+
   it('lets only the site’s disclosure officers handle its requests', async () => {
     await expect(registerRequest(deps, asActor(room.author), request())).rejects.toMatchObject({ status: 403 });
     const r = await registerRequest(deps, officer, request());

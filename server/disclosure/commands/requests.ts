@@ -19,6 +19,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import { blindIndex, decryptPersonal, encryptPersonal } from '../../platform/personal-data.ts';
 import { parseInput } from '../../platform/validation.ts';
+import type { z } from 'zod';
 import { numberingOrgs, requestEvents, requests } from '../disclosure.repository.ts';
 import { clockEventRefusals, requestClock, type ClockEvent, type RequestClock } from '../rules/request-clock.ts';
 
@@ -76,13 +77,31 @@ export async function registerRequest(deps: Deps, actor: Actor, input: unknown):
       undefined,
       id.problems.map((p) => ({ field: 'applicant.idNumber', message: p.message })),
     );
-  const ring = dataKeyring(deps.config);
   const received: ClockEvent = { type: 'received', ...data.receipt } as ClockEvent;
+  const alreadyRegistered = async () => {
+    const earlier = data.idempotencyKey ? await requests.byIdempotencyKey(deps.db.kysely, data.idempotencyKey) : undefined;
+    return earlier ? Errors.conflict('该申请已登记，请勿重复提交').withDetails({ trackingNo: earlier.tracking_no }) : null;
+  };
+  const earlier = await alreadyRegistered();
+  if (earlier) throw earlier;
+  try {
+    return await register(deps, actor, data, received, id.number, day);
+  } catch (e) {
+    // Two submissions with one key at the same moment: the unique key lets one in; the other is told so.
+    throw (await alreadyRegistered()) ?? e;
+  }
+}
+
+async function register(
+  deps: Deps,
+  actor: Actor,
+  data: z.output<typeof RegisterRequestSchema>,
+  received: ClockEvent,
+  idNumber: string,
+  day: string,
+): Promise<RegisteredRequest> {
+  const ring = dataKeyring(deps.config);
   return inTransaction(deps.db, async (tx) => {
-    if (data.idempotencyKey) {
-      const earlier = await requests.byIdempotencyKey(tx.trx, data.idempotencyKey);
-      if (earlier) throw Errors.conflict('该申请已登记，请勿重复提交').withDetails({ trackingNo: earlier.tracking_no });
-    }
     const org = await numberingOrgs.ofSite(tx.trx, data.siteId);
     if (!org) throw Errors.validation(undefined, [{ field: 'siteId', message: '网站不存在' }]);
     const cal = await loadCalendar(deps, tx.trx);
@@ -106,8 +125,8 @@ export async function registerRequest(deps: Deps, actor: Actor, input: unknown):
       applicant_kind: data.applicant.kind,
       applicant_name: encryptPersonal(ring, data.applicant.name),
       id_type: data.applicant.idType,
-      id_number: encryptPersonal(ring, id.number),
-      id_blind: blindIndex(ring, id.number, 'applicant-id'),
+      id_number: encryptPersonal(ring, idNumber),
+      id_blind: blindIndex(ring, idNumber, 'applicant-id'),
       phone: encryptPersonal(ring, data.applicant.phone),
       address: data.applicant.address ? encryptPersonal(ring, data.applicant.address) : null,
       email: data.applicant.email ? encryptPersonal(ring, data.applicant.email) : null,
