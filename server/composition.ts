@@ -19,6 +19,7 @@ import { buildApp, type RoutesPlugin } from './platform/http/app.ts';
 import { authOf } from './platform/http/auth.ts';
 import { JobRegistry, PLATFORM_JOBS, schedulerHealth, jobStats } from './platform/jobs/index.ts';
 import { createLogger } from './platform/logger.ts';
+import { disclosureRoutes } from './disclosure/index.ts';
 import { createPublicSites, publishingJobs, publishingRoutes } from './publishing/index.ts';
 import { sitesRoutes } from './sites/index.ts';
 
@@ -38,6 +39,7 @@ export const ROUTES: RoutesPlugin[] = [
   calendarRoutes,
   contentRoutes,
   publishingRoutes,
+  disclosureRoutes,
   systemRoutes,
 ];
 

@@ -1,9 +1,18 @@
 /** Request schemas of the disclosure API (依申请公开), shared by server and admin. */
 import { z } from 'zod';
+import { REPLY_OUTCOME_CODES } from '../disclosure-outcomes.ts';
 import { ID_TYPES } from '../identity.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const text = (max: number, label: string) => z.string().trim().min(1, '不能为空').max(max, `${label}不能超过 ${max} 个字符`);
+/** Markup is refused, not stored: these fields are plain text wherever they are shown. */
+const MARKUP = /<[a-zA-Z!/?]/;
+const plain = (s: z.ZodString, label: string) => s.refine((v) => !MARKUP.test(v), `${label}不能包含 HTML 标记`);
+const text = (max: number, label: string) =>
+  plain(z.string().trim().min(1, `${label}不能为空`).max(max, `${label}不能超过 ${max} 个字符`), label);
+const optionalText = (max: number, label: string) =>
+  plain(z.string().trim().max(max, `${label}不能超过 ${max} 个字符`), label)
+    .nullable()
+    .optional();
 
 /** Forms in which the applicant wants the information (条例 第二十九条、第四十条). */
 export const DELIVERY_FORMS = ['paper', 'electronic', 'onsiteReading'] as const;
@@ -39,18 +48,23 @@ export const ApplicantSchema = z.strictObject({
     .string()
     .trim()
     .regex(/^[0-9+\-() ]{5,30}$/, '联系电话格式不正确'),
-  address: z.string().trim().max(200, '通信地址不能超过 200 个字符').nullable().optional(),
+  address: optionalText(200, '通信地址'),
   email: z.email('电子邮箱格式不正确').max(100).nullable().optional(),
 });
 
-/** A request registered by the office (received on paper, by post, in person, online or by fax). */
-export const RegisterRequestSchema = z.strictObject({
-  siteId: z.string().min(1).max(40),
+/** What an applicant writes on the request form, online or on paper. */
+export const RequestFormSchema = z.strictObject({
   applicant: ApplicantSchema,
   description: text(5000, '所需信息的描述'),
-  purpose: z.string().trim().max(500, '用途不能超过 500 个字符').nullable().optional(),
+  purpose: optionalText(500, '用途'),
   forms: z.array(z.enum(DELIVERY_FORMS)).min(1, '请选择至少一种获取信息的方式').max(DELIVERY_FORMS.length),
   channels: z.array(z.enum(DELIVERY_CHANNELS)).min(1, '请选择至少一种获取信息的途径').max(DELIVERY_CHANNELS.length),
+});
+export type RequestForm = z.output<typeof RequestFormSchema>;
+
+/** A request registered by the office (received on paper, by post, in person, online or by fax). */
+export const RegisterRequestSchema = RequestFormSchema.extend({
+  siteId: z.string().min(1).max(40),
   receipt: ReceiptSchema,
   /** A client-made key: the same key twice registers one request. */
   idempotencyKey: z.string().min(8).max(80).optional(),
@@ -77,10 +91,10 @@ export const RequestEventSchema = z.discriminatedUnion('type', [
     applicantNotifiedOn: date.nullable(),
   }),
   z.strictObject({ type: z.literal('delaySet'), on: date, newDueDate: date, applicantNotifiedOn: date.nullable() }),
-  z.strictObject({ type: z.literal('answered'), on: date }),
+  z.strictObject({ type: z.literal('answered'), on: date, outcome: z.enum(REPLY_OUTCOME_CODES, { message: '请选择答复结果' }) }),
 ]);
 export const RecordRequestEventSchema = z.strictObject({
   event: RequestEventSchema,
-  note: z.string().trim().max(2000, '说明不能超过 2000 个字符').nullable().optional(),
+  note: optionalText(5000, '说明'),
 });
 export type RecordRequestEventInput = z.input<typeof RecordRequestEventSchema>;

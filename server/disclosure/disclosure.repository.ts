@@ -86,3 +86,8 @@ export const requestEvents = {
     db.selectFrom('disclosure_request_events').selectAll().where('request_id', '=', requestId).orderBy('seq').execute(),
   insert: (db: Q, row: DisclosureRequestEventTable) => db.insertInto('disclosure_request_events').values(row).execute(),
 };
+
+export const requestLookup = {
+  byTrackingNo: (db: Q, trackingNo: string) =>
+    db.selectFrom('disclosure_requests').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst(),
+};

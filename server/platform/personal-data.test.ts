@@ -10,6 +10,8 @@ import {
   parseDataKeys,
   PersonalDataError,
   reencryptPersonal,
+  signPayload,
+  verifyPayload,
 } from './personal-data.ts';
 
 /** A distinct, recognisable 16-byte key per fill byte. */
@@ -270,5 +272,20 @@ describe('data key configuration', () => {
     expect(ring.currentKeyId).toBe('k2027');
     expect(decryptPersonal(ring, encryptPersonal(ring, ID_NUMBER))).toBe(ID_NUMBER);
     expect(() => generateDataKey('bad id')).toThrow(/key id/);
+  });
+});
+
+describe('signed payloads', () => {
+  const ring = parseDataKeys(`${generateDataKey('k1')},${generateDataKey('index')}`);
+
+  it('gives back a signed payload unchanged and refuses any change to it, its tag or its purpose', () => {
+    const token = signPayload(ring, 'public-form', 'eyJhIjoxfQ');
+    expect(verifyPayload(ring, 'public-form', token)).toBe('eyJhIjoxfQ');
+    expect(verifyPayload(ring, 'other-form', token)).toBeNull();
+    expect(verifyPayload(ring, 'public-form', `x${token}`)).toBeNull();
+    expect(verifyPayload(ring, 'public-form', `${token.slice(0, -2)}AA`)).toBeNull();
+    expect(verifyPayload(ring, 'public-form', 'no-signature')).toBeNull();
+    const other = parseDataKeys(`${generateDataKey('k1')},${generateDataKey('index')}`);
+    expect(verifyPayload(other, 'public-form', token)).toBeNull();
   });
 });

@@ -250,3 +250,29 @@ export function generateDataKey(id: string = `k${randomBytes(4).toString('hex')}
   if (!KEY_ID.test(id)) throw new Error('data keys: key id must be 1–16 characters from A-Z a-z 0-9 _ -');
   return `${id}:${randomBytes(KEY_BYTES).toString('base64')}`;
 }
+
+/**
+ * Signs `payload` (text the server hands to a browser and gets back, e.g. a form awaiting
+ * confirmation) for one purpose: `payload.tag`, the tag HMAC-SM3 under a key derived from the
+ * index key, so the signature, like blind indexes, survives data-key rotation.
+ */
+export function signPayload(ring: DataKeyring, purpose: string, payload: string): string {
+  return `${payload}.${signature(ring, purpose, payload).toString('base64url')}`;
+}
+
+/** The payload of a token made by `signPayload` for this purpose, or null when it was changed. */
+export function verifyPayload(ring: DataKeyring, purpose: string, token: string): string | null {
+  const dot = token.lastIndexOf('.');
+  if (dot <= 0) return null;
+  const payload = token.slice(0, dot);
+  const given = Buffer.from(token.slice(dot + 1), 'base64url');
+  const expected = signature(ring, purpose, payload);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? payload : null;
+}
+
+function signature(ring: DataKeyring, purpose: string, payload: string): Buffer {
+  if (!PURPOSE.test(purpose)) throw new Error('signature: purpose must be 1–32 characters from a-z 0-9 _ . -');
+  const indexKey = secretsOf(ring).indexKey;
+  if (!indexKey) throw new PersonalDataError('no_index_key', 'signature: no index key configured (add index:base64key to the data keys)');
+  return hmacSm3(hmacSm3(indexKey, `gongkai-sign:${purpose}`), payload);
+}

@@ -8,6 +8,8 @@ export {
   type SitePublishResult,
   type ArticlePublishOutcome,
 } from './commands/publish.ts';
+export { publicSiteId, sitePage, type SitePageInput } from './commands/site-page.ts';
+export { html, type SafeHtml } from './render/html.ts';
 export { publishingJobs } from './publishing.jobs.ts';
 export { publishingRoutes } from './publishing.routes.ts';
 export { onPublicFilesChanged } from './public-events.ts';

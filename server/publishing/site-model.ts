@@ -15,6 +15,7 @@ import type { ArticleSummary, ArticleView, ColumnRef, ColumnView, HomeLists, Lin
 import {
   ASSETS_DIR,
   SEARCH_PATH,
+  DISCLOSURE_REQUEST_PATH,
   SITE_MAP_PATH,
   articlePath,
   columnDir,
@@ -135,6 +136,7 @@ export function pageContext(model: SiteModel, pagePath: string, now: string, ref
     home: to('/'),
     siteMap: to(SITE_MAP_PATH),
     search: to(SEARCH_PATH),
+    disclosureRequest: to(DISCLOSURE_REQUEST_PATH),
     section: (kind) => {
       const col = model.columns.find((c) => c.parentId === null && c.freshnessClass === 'none' && sectionMatch(c, kind));
       return to(col ? columnPageUrl(col.path, 1) : '/');

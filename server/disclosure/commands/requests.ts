@@ -70,6 +70,11 @@ export function queryCodeHash(code: string): string {
 export async function registerRequest(deps: Deps, actor: Actor, input: unknown): Promise<RegisteredRequest> {
   const data = parseInput(RegisterRequestSchema, input);
   requirePermission(actor, 'disclosure.handle', data.siteId);
+  return registerChecked(deps, actor, data);
+}
+
+/** Registers a request already validated against RegisterRequestSchema (the public form's path: no office grant). */
+export async function registerChecked(deps: Deps, actor: Actor, data: z.output<typeof RegisterRequestSchema>): Promise<RegisteredRequest> {
   const day = today(deps);
   const id = checkIdDocument({ type: data.applicant.idType, number: data.applicant.idNumber } as IdDocument, day);
   if (!id.ok)
@@ -165,11 +170,20 @@ async function register(
 
 /** Records one clock event (amendment, consultation, fee, extension, delay, answer), refused with every reason when the rules do not allow it. */
 export async function recordRequestEvent(deps: Deps, actor: Actor, requestId: string, input: unknown): Promise<RequestClock> {
+  return recordEvent(deps, actor, requestId, input, true);
+}
+
+/** The same for the applicant's own events on the public tracking page (their amendment): no office grant. */
+export async function recordEventAs(deps: Deps, actor: Actor, requestId: string, input: unknown): Promise<RequestClock> {
+  return recordEvent(deps, actor, requestId, input, false);
+}
+
+async function recordEvent(deps: Deps, actor: Actor, requestId: string, input: unknown, asOffice: boolean): Promise<RequestClock> {
   const data = parseInput(RecordRequestEventSchema, input);
   return inTransaction(deps.db, async (tx) => {
     const row = await requests.byId(tx.trx, requestId);
     if (!row) throw Errors.notFound('申请不存在');
-    requirePermission(actor, 'disclosure.handle', row.site_id);
+    if (asOffice) requirePermission(actor, 'disclosure.handle', row.site_id);
     const history = (await requestEvents.of(tx.trx, requestId)).map((e) => JSON.parse(e.data) as ClockEvent);
     const event = data.event as ClockEvent;
     const cal = await loadCalendar(deps, tx.trx);

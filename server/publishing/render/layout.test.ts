@@ -26,6 +26,7 @@ function relativeCtx(pagePath: string): RenderContext {
     home: root,
     siteMap: `${root}sitemap.html`,
     search: `${root}search`,
+    disclosureRequest: `${root}ysqgk`,
     asset: (name) => `${root}assets/${name}`,
   };
   return { ...ctx(), links: relative, pagePath };

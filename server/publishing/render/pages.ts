@@ -95,7 +95,12 @@ ${articleList(ctx, block.items)}
 <h2 id="${id}">${title}</h2>
 <p>${BLOCK_TEXT[kind]}</p>
 <p class="more"><a href="${ctx.links.section(kind)}">进入${title}</a></p>
-</section>`;
+${
+  kind === 'catalogue'
+    ? html`<p class="more"><a href="${ctx.links.disclosureRequest}">依申请公开</a></p>
+`
+    : null
+}</section>`;
     case 'search':
       return html`<section class="block" aria-labelledby="${id}">
 <h2 id="${id}">${title}</h2>

@@ -27,6 +27,7 @@ export const links: Links = {
   home: '/',
   siteMap: '/sitemap.html',
   search: '/search',
+  disclosureRequest: '/ysqgk',
   section: (kind) => `/${kind}/`,
   article: (id) => (id.startsWith('missing') ? null : `/art/${id}.html`),
   file: (id) => (id.startsWith('missing') ? null : `/files/${id}`),

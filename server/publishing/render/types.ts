@@ -115,6 +115,8 @@ export interface Links {
   home: string;
   siteMap: string;
   search: string;
+  /** The 依申请公开 request form (a page of the application). */
+  disclosureRequest: string;
   /** Entry pages of the home blocks that are not article lists. */
   section(kind: 'catalogue' | 'interaction' | 'services'): string;
   article(id: string): string | null;

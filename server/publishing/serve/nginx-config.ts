@@ -193,6 +193,11 @@ ${headers(CACHE_PRIVATE, [['Vary', 'Cookie']])}        return 200 "";
         proxy_pass http://gongkai_app/sites/${site.code}/search;
 ${PROXY_HEADERS}    }
 
+    # 依申请公开: the request form and the tracking page.
+    location ~ ^/(ysqgk|ysqgkcx)$ {
+        proxy_pass http://gongkai_app/sites/${site.code}/$1;
+${PROXY_HEADERS}    }
+
     location ^~ /_mode/ {
         proxy_pass http://gongkai_app/sites/${site.code}/_mode/;
 ${PROXY_HEADERS}    }

@@ -1,0 +1,78 @@
+/**
+ * HTTP surface of the disclosure room: the office's API for 依申请公开 requests, and the public
+ * request and tracking pages of every hosted site (plain HTML forms, urlencoded; requests to a
+ * site's own domain reach them through the static layer or nginx as `/sites/<code>/ysqgk…`).
+ */
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { RecordRequestEventSchema, RegisterRequestSchema } from '../../common/schemas/disclosure.ts';
+import type { Deps } from '../platform/deps.ts';
+import { authOf } from '../platform/http/auth.ts';
+import { requestFormPage, submitRequestForm, trackingAction, trackingFormPage, type PublicPage } from './commands/public-requests.ts';
+import { getRequest, recordRequestEvent, registerRequest } from './commands/requests.ts';
+
+const Params = z.strictObject({ id: z.string().min(1).max(40) });
+const SiteCode = z.strictObject({ code: z.string().max(40) });
+/** Public forms: a person types one request, not dozens a minute. */
+const PUBLIC_POST_LIMIT = { max: 20, timeWindow: '1 minute' };
+
+function sendPage(reply: FastifyReply, answer: PublicPage | null) {
+  if (!answer) return reply.status(404).type('text/plain; charset=utf-8').send('网站不存在');
+  return reply.status(answer.status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(answer.html);
+}
+
+const formBody = (body: unknown): Record<string, unknown> => (body && typeof body === 'object' ? (body as Record<string, unknown>) : {});
+
+export async function disclosureRoutes(base: FastifyInstance, deps: Deps): Promise<void> {
+  // Form posts are parsed only in this room's routes (the admin API speaks JSON).
+  await base.register(formbody, { bodyLimit: 64 * 1024 });
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['disclosure'];
+
+  app.post(
+    '/api/disclosure/requests',
+    { schema: { tags, summary: '登记政府信息公开申请', body: RegisterRequestSchema } },
+    async (req, reply) => reply.status(201).send(await registerRequest(deps, authOf(req).actor, req.body)),
+  );
+  app.get(
+    '/api/disclosure/requests/:id',
+    {
+      schema: {
+        tags,
+        summary: '政府信息公开申请详情（个人信息默认脱敏；reveal=1 显示完整信息并记入审计）',
+        params: Params,
+        querystring: z.strictObject({ reveal: z.enum(['0', '1']).optional() }),
+      },
+    },
+    async (req) => getRequest(deps, authOf(req).actor, req.params.id, { reveal: req.query.reveal === '1' }),
+  );
+  app.post(
+    '/api/disclosure/requests/:id/events',
+    {
+      schema: {
+        tags,
+        summary: '记录办理环节（补正、征求意见、收费、延期、延迟答复、答复）',
+        params: Params,
+        body: RecordRequestEventSchema,
+      },
+    },
+    async (req) => recordRequestEvent(deps, authOf(req).actor, req.params.id, req.body),
+  );
+
+  const open = { access: 'public' as const };
+  const limited = { access: 'public' as const, rateLimit: PUBLIC_POST_LIMIT };
+  app.get('/sites/:code/ysqgk', { config: open, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
+    sendPage(reply, await requestFormPage(deps, req.params.code)),
+  );
+  app.post('/sites/:code/ysqgk', { config: limited, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
+    sendPage(reply, await submitRequestForm(deps, req.params.code, formBody(req.body))),
+  );
+  app.get('/sites/:code/ysqgkcx', { config: open, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
+    sendPage(reply, await trackingFormPage(deps, req.params.code)),
+  );
+  app.post('/sites/:code/ysqgkcx', { config: limited, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
+    sendPage(reply, await trackingAction(deps, req.params.code, formBody(req.body))),
+  );
+}
