@@ -33,6 +33,8 @@ const PAGE_TYPES = [
   'search-empty',
   'search-results',
   'search-refused',
+  'request-form',
+  'tracking-form',
   'home-elder',
 ] as const;
 type PageType = (typeof PAGE_TYPES)[number];
@@ -296,6 +298,18 @@ describe.runIf(chromiumAvailable)('a citizen uses every kind of public page with
       await checkPage('search-refused');
     });
     await screenshot(page, 'public-accessibility-search-refused');
+
+    await step(page, 'a11y-request-form', async () => {
+      await open('request-form', `${base}ysqgk`);
+      await page.getByRole('heading', { level: 1, name: '政府信息公开申请' }).waitFor();
+      await checkPage('request-form');
+    });
+
+    await step(page, 'a11y-tracking-form', async () => {
+      await open('tracking-form', `${base}ysqgkcx`);
+      await page.getByRole('heading', { level: 1, name: '依申请公开办理情况查询' }).waitFor();
+      await checkPage('tracking-form');
+    });
   });
 
   it('the 适老化 switch works without JavaScript, is remembered, and the larger high-contrast pages pass axe-core', async () => {

@@ -123,7 +123,7 @@ export function requestFormBody(values: FormValues, challenge: Challenge, errors
             id="f-address"
             name="address"
             maxlength="200"
-            autocomplete="street-address"
+            autocomplete="address-line1"
             value="${values.address}"
           />
         </p>
