@@ -32,3 +32,35 @@ export function replyOutcomeLabel(code: string): string {
   const o = REPLY_OUTCOMES.find((x) => x.code === code);
   return o ? (o.group === o.label ? o.label : `${o.group}：${o.label}`) : code;
 }
+
+/** Rows a request can close under besides the reply outcomes: treated as abandoned (条例 30, 109号). */
+export const ABANDONED_OUTCOMES = [
+  { code: 'other.noAmendment', group: '其他处理', label: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' },
+  { code: 'other.unpaid', group: '其他处理', label: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请' },
+] as const;
+
+/** The columns of section 三 (申请人情况). */
+export const APPLICANT_CATEGORIES = [
+  { code: 'natural', label: '自然人' },
+  { code: 'commercial', label: '商业企业' },
+  { code: 'research', label: '科研机构' },
+  { code: 'publicWelfare', label: '社会公益组织' },
+  { code: 'legalService', label: '法律服务机构' },
+  { code: 'otherOrg', label: '其他' },
+] as const;
+export type ApplicantCategory = (typeof APPLICANT_CATEGORIES)[number]['code'];
+/** Legal persons' categories (the five sub-columns of 法人或其他组织). */
+export const ORG_CATEGORIES = APPLICANT_CATEGORIES.filter((c) => c.code !== 'natural').map((c) => c.code) as Exclude<
+  ApplicantCategory,
+  'natural'
+>[];
+
+/**
+ * The result rows of section 三, in the report's order (国办公开办函〔2021〕30号): the reply
+ * outcomes, with the two abandonment rows before 其他.
+ */
+export const RESULT_ROWS: readonly { code: string; group: string; label: string }[] = [
+  ...REPLY_OUTCOMES.filter((o) => o.code !== 'other.other'),
+  ...ABANDONED_OUTCOMES,
+  REPLY_OUTCOMES.find((o) => o.code === 'other.other')!,
+];

@@ -1,6 +1,6 @@
 /** Request schemas of the disclosure API (依申请公开), shared by server and admin. */
 import { z } from 'zod';
-import { REPLY_OUTCOME_CODES } from '../disclosure-outcomes.ts';
+import { ORG_CATEGORIES, REPLY_OUTCOME_CODES } from '../disclosure-outcomes.ts';
 import { ID_TYPES } from '../identity.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -41,6 +41,8 @@ export const ReceiptSchema = z.discriminatedUnion('channel', [
 
 export const ApplicantSchema = z.strictObject({
   kind: z.enum(['person', 'organisation'], { message: '申请人类型应为 公民 或 法人或其他组织' }),
+  /** For organisations: the annual report's column (商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他). */
+  orgCategory: z.enum(ORG_CATEGORIES, { message: '请选择法人或其他组织的类别' }).optional(),
   name: text(100, '姓名或名称'),
   idType: z.enum(ID_TYPES.map((t) => t.type) as [string, ...string[]], { message: '证件类型不正确' }),
   idNumber: text(40, '证件号码'),

@@ -2,7 +2,7 @@
 export { can, requirePermission, visibleSites } from '../platform/access.ts';
 export { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from './rules/security-policy.ts';
 export { loadSecurityPolicy, getSecurityPolicy, updateSecurityPolicy } from './commands/security-policy.ts';
-export { createOrg, updateOrg, listOrgs, findOrgByName, presentOrg, type Org } from './commands/orgs.ts';
+export { createOrg, updateOrg, listOrgs, findOrgByName, orgSubtree, presentOrg, type Org } from './commands/orgs.ts';
 export {
   createUser,
   resetPassword,

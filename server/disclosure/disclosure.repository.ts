@@ -54,8 +54,11 @@ export const requests = {
   trackingTaken: async (db: Q, trackingNo: string): Promise<boolean> =>
     !!(await db.selectFrom('disclosure_requests').select('id').where('tracking_no', '=', trackingNo).executeTakeFirst()),
   insert: (db: Q, row: DisclosureRequestTable) => db.insertInto('disclosure_requests').values(row).execute(),
-  setClock: (db: Q, id: string, patch: { state: string; due_on: string | null; updated_at: string }) =>
-    db.updateTable('disclosure_requests').set(patch).where('id', '=', id).execute(),
+  setClock: (
+    db: Q,
+    id: string,
+    patch: { state: string; due_on: string | null; updated_at: string; closed_on?: string; outcome?: string },
+  ) => db.updateTable('disclosure_requests').set(patch).where('id', '=', id).execute(),
   /** A site's requests, soonest due first (closed ones last), one page. */
   ofSite: (db: Q, siteId: string, limit: number, offset: number) =>
     db
@@ -90,4 +93,18 @@ export const requestEvents = {
 export const requestLookup = {
   byTrackingNo: (db: Q, trackingNo: string) =>
     db.selectFrom('disclosure_requests').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst(),
+};
+
+export const reportRows = {
+  /** The requests of these orgs that a report for [start, end] counts: received by its end and not closed before its start. */
+  forYear: (db: Q, orgIds: readonly string[], start: string, end: string) =>
+    orgIds.length
+      ? db
+          .selectFrom('disclosure_requests')
+          .select(['applicant_category', 'received_on', 'closed_on', 'outcome'])
+          .where('org_id', 'in', [...orgIds])
+          .where('received_on', '<=', end)
+          .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', start)]))
+          .execute()
+      : Promise.resolve([]),
 };

@@ -11,6 +11,7 @@ import { RecordRequestEventSchema, RegisterRequestSchema } from '../../common/sc
 import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
 import { requestFormPage, submitRequestForm, trackingAction, trackingFormPage, type PublicPage } from './commands/public-requests.ts';
+import { annualRequestReport } from './commands/annual-report.ts';
 import { getRequest, recordRequestEvent, registerRequest } from './commands/requests.ts';
 
 const Params = z.strictObject({ id: z.string().min(1).max(40) });
@@ -59,6 +60,24 @@ export async function disclosureRoutes(base: FastifyInstance, deps: Deps): Promi
       },
     },
     async (req) => recordRequestEvent(deps, authOf(req).actor, req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/disclosure/reports/:orgId/:year',
+    {
+      schema: {
+        tags,
+        summary: '政府信息公开工作年度报告：收到和处理政府信息公开申请情况（含勾稽关系校验）',
+        params: z.strictObject({ orgId: z.string().min(1).max(40), year: z.coerce.number().int() }),
+        querystring: z.strictObject({ subordinates: z.enum(['0', '1']).optional() }),
+      },
+    },
+    async (req) =>
+      annualRequestReport(deps, authOf(req).actor, {
+        orgId: req.params.orgId,
+        year: req.params.year,
+        includeSubordinates: req.query.subordinates === '1',
+      }),
   );
 
   const open = { access: 'public' as const };

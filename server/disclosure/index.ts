@@ -14,6 +14,7 @@ export {
   type RegisteredRequest,
   type RequestView,
 } from './commands/requests.ts';
+export { annualRequestReport, type AnnualRequestReport } from './commands/annual-report.ts';
 export { disclosureRoutes } from './disclosure.routes.ts';
 export { requestClock, clockEventRefusals, type ClockEvent, type RequestClock } from './rules/request-clock.ts';
 export { calculateFee, type FeeCalculation, type FeeInput } from './rules/fees.ts';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asActor, buildNewsroom, buildUser } from '#test/factories.ts';
 import { createTestDeps, type TestDeps } from '#test/support.ts';
 import type { Actor } from '#server/platform/actor.ts';
-import { getRequest, recordRequestEvent, registerRequest } from './index.ts';
+import { annualRequestReport, getRequest, recordRequestEvent, registerRequest } from './index.ts';
 
 let deps: TestDeps;
 let room: Awaited<ReturnType<typeof buildNewsroom>>;
@@ -143,6 +143,39 @@ describe('依申请公开 requests in the back office', () => {
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
     expect(await deps.db.kysely.selectFrom('disclosure_requests').select('id').execute()).toHaveLength(1);
+  });
+
+  it('counts requests in the annual report by applicant and by how they closed, balanced', async () => {
+    const a = await registerRequest(deps, officer, request());
+    await registerRequest(
+      deps,
+      officer,
+      request({
+        applicant: {
+          ...applicant,
+          kind: 'organisation',
+          orgCategory: 'research',
+          idType: 'creditCode',
+          idNumber: '11441700007280420Y',
+          name: '示例研究院',
+        },
+      }),
+    );
+    deps.clock.set('2026-03-02T02:00:00.000Z');
+    await recordRequestEvent(deps, officer, a.id, {
+      event: { type: 'answered', on: '2026-03-02', outcome: 'partlyDisclosed' },
+      note: '部分公开。',
+    });
+    const supervisor = asActor(await buildUser(deps, { grants: [{ role: 'supervisor', siteId: null }] }));
+    const orgId = (
+      await deps.db.kysely.selectFrom('sites').select('sponsor_org_id').where('id', '=', room.site.id).executeTakeFirstOrThrow()
+    ).sponsor_org_id;
+    const report = await annualRequestReport(deps, supervisor, { orgId, year: 2026 });
+    expect(report.table.newThisYear).toMatchObject({ natural: 1, research: 1, total: 2 });
+    expect(report.table.results.find((r) => r.code === 'partlyDisclosed')!.cells).toMatchObject({ natural: 1, total: 1 });
+    expect(report.table.carriedOut).toMatchObject({ research: 1, total: 1 });
+    expect(report.problems).toEqual([]);
+    await expect(annualRequestReport(deps, officer, { orgId, year: 2026 })).rejects.toMatchObject({ status: 403 });
   });
 
   it('lets only the site’s disclosure officers handle its requests', async () => {

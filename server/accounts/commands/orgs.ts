@@ -109,3 +109,18 @@ export async function listOrgs(deps: Deps, actor: Actor): Promise<Org[]> {
   requirePermission(actor, 'orgs.read');
   return (await orgs.all(deps.db.kysely)).map(presentOrg);
 }
+
+/** The org and every org below it (a government and its departments, a county and its townships). */
+export async function orgSubtree(deps: Deps, orgId: string): Promise<string[]> {
+  const all = await orgs.all(deps.db.kysely);
+  const children = new Map<string, string[]>();
+  for (const o of all) if (o.parent_id) children.set(o.parent_id, [...(children.get(o.parent_id) ?? []), o.id]);
+  if (!all.some((o) => o.id === orgId)) return [];
+  const out: string[] = [];
+  for (const queue = [orgId]; queue.length;) {
+    const id = queue.shift()!;
+    out.push(id);
+    queue.push(...(children.get(id) ?? []));
+  }
+  return out;
+}

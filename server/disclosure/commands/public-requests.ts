@@ -81,6 +81,7 @@ function formValues(body: Record<string, unknown>): FormValues {
   return {
     // Cut well beyond each field's limit: too long is refused with a message, not silently shortened.
     kind: str(body.kind, 40),
+    orgCategory: str(body.orgCategory, 40),
     name: str(body.name, 400),
     idType: str(body.idType, 40),
     idNumber: str(body.idNumber, 160),
@@ -100,6 +101,7 @@ function formInput(v: FormValues): Record<string, unknown> {
   return {
     applicant: {
       kind: v.kind,
+      ...(v.kind === 'organisation' && v.orgCategory ? { orgCategory: v.orgCategory } : {}),
       name: v.name,
       idType: v.idType,
       idNumber: v.idNumber,

@@ -142,6 +142,9 @@ async function register(
       received_on: clock.receivedOn ?? day,
       state: clock.state,
       due_on: clock.dueDate,
+      applicant_category: data.applicant.kind === 'organisation' ? (data.applicant.orgCategory ?? 'otherOrg') : 'natural',
+      closed_on: null,
+      outcome: null,
       idempotency_key: data.idempotencyKey ?? null,
       created_by: actor.id ?? actor.name,
       created_at: now,
@@ -206,7 +209,7 @@ async function recordEvent(deps: Deps, actor: Actor, requestId: string, input: u
       actor_id: actor.id ?? actor.name,
       recorded_at: now,
     });
-    await requests.setClock(tx.trx, requestId, { state: clock.state, due_on: clock.dueDate, updated_at: now });
+    await requests.setClock(tx.trx, requestId, { state: clock.state, due_on: clock.dueDate, updated_at: now, ...closing(event) });
     await recordAudit(tx, deps.clock, actor, {
       action: `disclosure.request.${event.type}`,
       targetType: 'disclosureRequest',
@@ -284,6 +287,14 @@ function applicantOf(deps: Deps, row: DisclosureRequestRow, reveal: boolean): Re
     address: address === null ? null : maskAddress(address),
     email: email === null ? null : email.replace(/^(.).*(@.*)$/, '$1***$2'),
   };
+}
+
+/** How an event closes a request, for the annual report: the day and the row. */
+function closing(event: ClockEvent & { outcome?: string }): { closed_on?: string; outcome?: string } {
+  if (event.type === 'answered') return { closed_on: event.on, outcome: event.outcome ?? 'other.other' };
+  if (event.type === 'amendmentLapsed') return { closed_on: event.on, outcome: 'other.noAmendment' };
+  if (event.type === 'feeLapsed') return { closed_on: event.on, outcome: 'other.unpaid' };
+  return {};
 }
 
 /** `YYYYMMDD` + 6 random digits: unguessable enough to print, unique by check. */

@@ -4,7 +4,7 @@
  * calculation, the office's notices and reply, the amendment form). Plain HTML forms: they work
  * without JavaScript. Every value goes through the escaping `html` template.
  */
-import { replyOutcomeLabel } from '../../../common/disclosure-outcomes.ts';
+import { APPLICANT_CATEGORIES, replyOutcomeLabel } from '../../../common/disclosure-outcomes.ts';
 import { ID_TYPES } from '../../../common/identity.ts';
 import { DELIVERY_CHANNEL_LABELS, DELIVERY_CHANNELS, DELIVERY_FORM_LABELS, DELIVERY_FORMS } from '../../../common/schemas/disclosure.ts';
 import { html, type SafeHtml } from '../../publishing/index.ts';
@@ -19,6 +19,7 @@ const TRACKING_URL = 'ysqgkcx';
 /** What the visitor typed, echoed back into the form (all strings, cut to the fields' lengths). */
 export interface FormValues {
   kind: string;
+  orgCategory: string;
   name: string;
   idType: string;
   idNumber: string;
@@ -39,6 +40,7 @@ export interface Challenge {
 
 export const EMPTY_FORM: FormValues = {
   kind: 'person',
+  orgCategory: '',
   name: '',
   idType: 'residentId',
   idNumber: '',
@@ -81,6 +83,14 @@ export function requestFormBody(values: FormValues, challenge: Challenge, errors
         <p role="radiogroup" aria-labelledby="kind-label">
           <label><input type="radio" name="kind" value="person" ${checked(values.kind !== 'organisation')} /> 公民</label>
           <label><input type="radio" name="kind" value="organisation" ${checked(values.kind === 'organisation')} /> 法人或其他组织</label>
+        </p>
+        <p>
+          <label for="f-orgcategory">法人或其他组织类别（法人或其他组织填写）</label><br /><select id="f-orgcategory" name="orgCategory">
+            <option value="" ${selected(!values.orgCategory)}>请选择</option>
+            ${APPLICANT_CATEGORIES.filter((c) => c.code !== 'natural').map(
+              (c) => html`<option value="${c.code}" ${selected(values.orgCategory === c.code)}>${c.label}</option> `,
+            )}
+          </select>
         </p>
         <p>
           <label for="f-name">姓名或名称 *</label><br /><input

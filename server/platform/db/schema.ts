@@ -334,6 +334,12 @@ export interface DisclosureRequestTable {
   received_on: string;
   state: string;
   due_on: string | null;
+  /** The annual report's applicant column: natural, or the kind of legal person. */
+  applicant_category: string;
+  /** The day the request was answered or treated as abandoned. */
+  closed_on: string | null;
+  /** The annual report row it closed under (a reply outcome, or other.noAmendment / other.unpaid). */
+  outcome: string | null;
   idempotency_key: string | null;
   created_by: string;
   created_at: string;

@@ -14,6 +14,7 @@ import * as m0006 from './0006-search.ts';
 import * as m0007 from './0007-column-lists.ts';
 import * as m0008 from './0008-index-numbers.ts';
 import * as m0009 from './0009-disclosure-requests.ts';
+import * as m0010 from './0010-request-outcomes.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0007-column-lists': m0007,
   '0008-index-numbers': m0008,
   '0009-disclosure-requests': m0009,
+  '0010-request-outcomes': m0010,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
