@@ -27,11 +27,13 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   '/deadlines': lazy(() => import('./scenes/DeadlinesScene.tsx')),
   '/dictionaries': lazy(() => import('./scenes/DictionariesScene.tsx')),
   '/calendar': lazy(() => import('./scenes/CalendarScene.tsx')),
+  '/disclosure/requests': lazy(() => import('./scenes/DisclosureRequestsScene.tsx')),
 };
 
 // Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).
 const ArticleEditScene = lazy(() => import('./scenes/ArticleEditScene.tsx'));
 const ArticleViewScene = lazy(() => import('./scenes/ArticleViewScene.tsx'));
+const DisclosureRequestViewScene = lazy(() => import('./scenes/DisclosureRequestViewScene.tsx'));
 
 function menuScene(path: string, label: string): ReactNode {
   const Scene = MENU_SCENES[path];
@@ -78,6 +80,17 @@ const articleRoutes: RouteObject[] = [
   },
 ];
 
+const disclosureRoutes: RouteObject[] = [
+  {
+    path: 'disclosure/requests/:id',
+    element: (
+      <RequirePermission anyOf={['disclosure.handle']}>
+        <DisclosureRequestViewScene />
+      </RequirePermission>
+    ),
+  },
+];
+
 export const routes: RouteObject[] = [
   { path: LOGIN_PATH, element: page(<LoginScene />) },
   {
@@ -90,6 +103,7 @@ export const routes: RouteObject[] = [
           { path: CHANGE_PASSWORD_PATH.slice(1), element: <ChangePasswordScene /> },
           ...menuRoutes,
           ...articleRoutes,
+          ...disclosureRoutes,
           { path: '*', element: <NotFoundScene /> },
         ],
       },

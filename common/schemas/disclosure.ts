@@ -100,3 +100,42 @@ export const RecordRequestEventSchema = z.strictObject({
   note: optionalText(5000, '说明'),
 });
 export type RecordRequestEventInput = z.input<typeof RecordRequestEventSchema>;
+
+/** One step of a request's due-date calculation, as people read it. */
+export interface RequestClockStep {
+  kind: string;
+  date: string;
+  text: string;
+  workdays?: number;
+}
+
+/** Where a request stands today (the server replays its events through the request clock). */
+export interface RequestClockView {
+  state: string;
+  stateLabel: string;
+  receivedOn: string | null;
+  dueDate: string | null;
+  lawfullyExtended: boolean;
+  overdue: boolean;
+  level: 'none' | 'ok' | 'warning' | 'overdue';
+  workdaysLeft: number | null;
+  trace: readonly RequestClockStep[];
+}
+
+/** A request in the office's list: personal data masked. */
+export interface RequestSummary {
+  id: string;
+  trackingNo: string;
+  siteId: string;
+  applicantName: string;
+  applicantKind: string;
+  description: string;
+  channel: string;
+  receivedOn: string;
+  state: string;
+  stateLabel: string;
+  dueOn: string | null;
+  /** overdue: past its due date and still open; warning: due within 3 working days. */
+  level: 'none' | 'ok' | 'warning' | 'overdue';
+  outcome: string | null;
+}

@@ -12,7 +12,7 @@ import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
 import { requestFormPage, submitRequestForm, trackingAction, trackingFormPage, type PublicPage } from './commands/public-requests.ts';
 import { annualRequestReport } from './commands/annual-report.ts';
-import { getRequest, recordRequestEvent, registerRequest } from './commands/requests.ts';
+import { getRequest, listRequests, recordRequestEvent, registerRequest } from './commands/requests.ts';
 
 const Params = z.strictObject({ id: z.string().min(1).max(40) });
 const SiteCode = z.strictObject({ code: z.string().max(40) });
@@ -36,6 +36,21 @@ export async function disclosureRoutes(base: FastifyInstance, deps: Deps): Promi
     '/api/disclosure/requests',
     { schema: { tags, summary: '登记政府信息公开申请', body: RegisterRequestSchema } },
     async (req, reply) => reply.status(201).send(await registerRequest(deps, authOf(req).actor, req.body)),
+  );
+  app.get(
+    '/api/disclosure/requests',
+    {
+      schema: {
+        tags,
+        summary: '网站的政府信息公开申请（按答复期限排序，个人信息脱敏）',
+        querystring: z.strictObject({
+          siteId: z.string().min(1).max(40),
+          limit: z.coerce.number().int().min(1).max(500).optional(),
+          offset: z.coerce.number().int().min(0).optional(),
+        }),
+      },
+    },
+    async (req) => listRequests(deps, authOf(req).actor, req.query),
   );
   app.get(
     '/api/disclosure/requests/:id',

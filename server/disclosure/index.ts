@@ -8,6 +8,7 @@
 export { allocateIndexNumber, indexNumbersOf, type NumberedArticle } from './commands/index-numbers.ts';
 export {
   getRequest,
+  listRequests,
   queryCodeHash,
   recordRequestEvent,
   registerRequest,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asActor, buildNewsroom, buildUser } from '#test/factories.ts';
 import { createTestDeps, type TestDeps } from '#test/support.ts';
 import type { Actor } from '#server/platform/actor.ts';
-import { annualRequestReport, getRequest, recordRequestEvent, registerRequest } from './index.ts';
+import { annualRequestReport, getRequest, listRequests, recordRequestEvent, registerRequest } from './index.ts';
 
 let deps: TestDeps;
 let room: Awaited<ReturnType<typeof buildNewsroom>>;
@@ -176,6 +176,19 @@ describe('依申请公开 requests in the back office', () => {
     expect(report.table.carriedOut).toMatchObject({ research: 1, total: 1 });
     expect(report.problems).toEqual([]);
     await expect(annualRequestReport(deps, officer, { orgId, year: 2026 })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('lists a site’s requests masked, warning three working days before the due date and flagging it overdue after', async () => {
+    const r = await registerRequest(deps, officer, request());
+    const level = async () => (await listRequests(deps, officer, { siteId: room.site.id })).items.find((i) => i.id === r.id)!;
+    expect(await level()).toMatchObject({ applicantName: '张**', dueOn: '2026-03-19', level: 'ok', stateLabel: '办理中' });
+    deps.clock.set('2026-03-16T02:00:00.000Z'); // Monday: 3 working days left
+    expect((await level()).level).toBe('warning');
+    deps.clock.set('2026-03-20T02:00:00.000Z');
+    expect((await level()).level).toBe('overdue');
+    await recordRequestEvent(deps, officer, r.id, { event: { type: 'answered', on: '2026-03-20', outcome: 'disclosed' } });
+    expect(await level()).toMatchObject({ level: 'none', outcome: 'disclosed' });
+    await expect(listRequests(deps, asActor(room.author), { siteId: room.site.id })).rejects.toMatchObject({ status: 403 });
   });
 
   it('lets only the site’s disclosure officers handle its requests', async () => {

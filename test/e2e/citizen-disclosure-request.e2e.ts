@@ -2,11 +2,21 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDate } from '#common/dates.ts';
 import { loadCalendar } from '#server/calendar/index.ts';
-import { recordRequestEvent, requestClock } from '#server/disclosure/index.ts';
-import type { Actor } from '#server/platform/actor.ts';
+import { requestClock } from '#server/disclosure/index.ts';
 import { updateSite } from '#server/sites/index.ts';
-import { asActor, buildNewsroom, buildUser, factoryActor } from '#test/factories.ts';
-import { chromiumAvailable, launchBrowser, newPage, seriousA11yViolations, startPlatform, step, type Platform } from './harness.ts';
+import { buildNewsroom, buildUser, factoryActor } from '#test/factories.ts';
+import {
+  choose,
+  chromiumAvailable,
+  launchBrowser,
+  logIn,
+  newPage,
+  openMenu,
+  seriousA11yViolations,
+  startPlatform,
+  step,
+  type Platform,
+} from './harness.ts';
 
 const CODE = '9901990002';
 const DIGITS = '零一二三四五六七八九';
@@ -18,14 +28,16 @@ async function expectAccessible(page: Page): Promise<void> {
 describe.runIf(chromiumAvailable)('a citizen asks for government information', () => {
   let platform: Platform;
   let browser: Browser;
-  let officer: Actor;
+  let officerName: string;
 
   beforeAll(async () => {
     platform = await startPlatform();
     browser = await launchBrowser();
     const room = await buildNewsroom(platform.deps);
     await updateSite(platform.deps, factoryActor, room.site.id, { code: CODE, domains: ['ysq.e2e-city.gov.cn'], status: 'active' });
-    officer = asActor(await buildUser(platform.deps, { grants: [{ role: 'disclosureOfficer', siteId: room.site.id }] }));
+    officerName = (
+      await buildUser(platform.deps, { grants: [{ role: 'disclosureOfficer', siteId: room.site.id }], displayName: '公开专员' })
+    ).username;
   });
   afterAll(async () => {
     await browser?.close();
@@ -76,17 +88,35 @@ describe.runIf(chromiumAvailable)('a citizen asks for government information', (
         await page.getByText(`${due} 前`).waitFor();
       });
 
-      const id = (
-        await platform.deps.db.kysely
-          .selectFrom('disclosure_requests')
-          .select('id')
-          .where('tracking_no', '=', trackingNo)
-          .executeTakeFirstOrThrow()
-      ).id;
+      // The disclosure officer asks for an amendment in the back office.
+      const office = await newPage(browser);
+      const officePage = office.page;
       const deadline = beijingDate(new Date(Date.now() + 15 * 86_400_000).toISOString());
-      await recordRequestEvent(platform.deps, officer, id, {
-        event: { type: 'amendmentRequested', on: today, applicantDeadline: deadline },
-        note: '请写明所需文件的名称、文号或发文时间。',
+      /** Records the next step of the request on its screen, as the officer does. */
+      const record = async (event: string, fill: () => Promise<void>) => {
+        await choose(officePage, officePage.getByLabel('环节'), event);
+        await fill();
+        await officePage.getByRole('button', { name: '记录' }).click();
+        await officePage.getByRole('listitem').filter({ hasText: event }).first().waitFor();
+      };
+      await step(officePage, 'office-amendment', async () => {
+        await logIn(officePage, platform.url, officerName);
+        await openMenu(officePage, '依申请公开');
+        await Promise.all([
+          officePage.waitForURL(/\/disclosure\/requests\/.+/),
+          officePage.getByRole('link', { name: trackingNo }).click(),
+        ]);
+        await officePage.getByRole('heading', { level: 1, name: `依申请公开 ${trackingNo}` }).waitFor();
+        await expectAccessible(officePage);
+        await record('发出补正通知', async () => {
+          await officePage.getByLabel('补正事项（申请人可在查询页面看到）').fill('请写明所需文件的名称、文号或发文时间。');
+          const picker = officePage.getByLabel('申请人补正期限');
+          await picker.click();
+          await picker.fill(deadline);
+          // Tab keeps the typed date and leaves the picker (Enter would submit the form).
+          await picker.press('Tab');
+        });
+        await officePage.getByText('待补正').first().waitFor();
       });
 
       const lookUp = async () => {
@@ -115,10 +145,17 @@ describe.runIf(chromiumAvailable)('a citizen asks for government information', (
         expect(await page.locator('#request-due').textContent()).toBe(due);
       });
 
-      await recordRequestEvent(platform.deps, officer, id, {
-        event: { type: 'answered', on: today, outcome: 'disclosed' },
-        note: '您申请的实施方案已通过电子邮件发送，请查收。',
+      await step(officePage, 'office-reply', async () => {
+        await officePage.reload();
+        await officePage.getByRole('heading', { level: 1, name: `依申请公开 ${trackingNo}` }).waitFor();
+        await record('答复', async () => {
+          await choose(officePage, officePage.getByLabel('答复结果'), '予以公开');
+          await officePage.getByLabel('答复内容（申请人可在查询页面看到）').fill('您申请的实施方案已通过电子邮件发送，请查收。');
+        });
+        await officePage.getByText('已答复').first().waitFor();
+        await expectAccessible(officePage);
       });
+      await office.context.close();
 
       await step(page, 'request-reply', async () => {
         await lookUp();

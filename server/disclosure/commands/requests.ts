@@ -7,9 +7,9 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { beijingDate } from '../../../common/dates.ts';
 import { checkIdDocument, maskAddress, maskIdNumber, maskPhone, type IdDocument } from '../../../common/identity.ts';
-import { RecordRequestEventSchema, RegisterRequestSchema } from '../../../common/schemas/disclosure.ts';
+import { RecordRequestEventSchema, RegisterRequestSchema, type RequestSummary } from '../../../common/schemas/disclosure.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { loadCalendar } from '../../calendar/index.ts';
+import { countWorkdays, loadCalendar } from '../../calendar/index.ts';
 import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { dataKeyring } from '../../platform/data-keys.ts';
@@ -21,7 +21,7 @@ import { blindIndex, decryptPersonal, encryptPersonal } from '../../platform/per
 import { parseInput } from '../../platform/validation.ts';
 import type { z } from 'zod';
 import { numberingOrgs, requestEvents, requests } from '../disclosure.repository.ts';
-import { clockEventRefusals, requestClock, type ClockEvent, type RequestClock } from '../rules/request-clock.ts';
+import { clockEventRefusals, requestClock, STATE_LABELS, type ClockEvent, type RequestClock } from '../rules/request-clock.ts';
 
 export interface RequestApplicant {
   kind: string;
@@ -280,13 +280,61 @@ function applicantOf(deps: Deps, row: DisclosureRequestRow, reveal: boolean): Re
   return {
     kind: row.applicant_kind,
     // A person's name keeps its first character; an organisation's name is not personal data.
-    name: row.applicant_kind === 'person' ? `${[...name][0] ?? ''}${'*'.repeat(Math.max(1, [...name].length - 1))}` : name,
+    name: row.applicant_kind === 'person' ? maskName(name) : name,
     idType: row.id_type,
     idNumber: maskIdNumber(idNumber),
     phone: maskPhone(phone),
     address: address === null ? null : maskAddress(address),
     email: email === null ? null : email.replace(/^(.).*(@.*)$/, '$1***$2'),
   };
+}
+
+const OPEN_STATES = new Set(['processing', 'extended', 'consulting', 'awaitingFee', 'delayed']);
+/** Due within this many working days: the list warns. */
+const WARN_WORKDAYS = 3;
+
+/** A site's requests, soonest due first, personal data masked, with how urgent each is. */
+export async function listRequests(
+  deps: Deps,
+  actor: Actor,
+  filter: { siteId: string; limit?: number; offset?: number },
+): Promise<{ items: RequestSummary[] }> {
+  requirePermission(actor, 'disclosure.handle', filter.siteId);
+  const rows = await requests.ofSite(deps.db.kysely, filter.siteId, Math.min(filter.limit ?? 100, 500), filter.offset ?? 0);
+  const cal = await loadCalendar(deps);
+  const day = today(deps);
+  const ring = dataKeyring(deps.config);
+  return {
+    items: rows.map((r) => {
+      let level: RequestSummary['level'] = 'none';
+      if (OPEN_STATES.has(r.state) && r.due_on) {
+        if (r.due_on < day) level = 'overdue';
+        else level = countWorkdays(cal, day, r.due_on).count <= WARN_WORKDAYS ? 'warning' : 'ok';
+      }
+      const name = decryptPersonal(ring, r.applicant_name);
+      return {
+        id: r.id,
+        trackingNo: r.tracking_no,
+        siteId: r.site_id,
+        applicantName: r.applicant_kind === 'person' ? maskName(name) : name,
+        applicantKind: r.applicant_kind,
+        description: r.description.slice(0, 200),
+        channel: r.channel,
+        receivedOn: r.received_on,
+        state: r.state,
+        stateLabel: STATE_LABELS[r.state as keyof typeof STATE_LABELS] ?? r.state,
+        dueOn: r.due_on,
+        level,
+        outcome: r.outcome,
+      };
+    }),
+  };
+}
+
+/** A person's name with its first character kept. */
+function maskName(name: string): string {
+  const chars = [...name];
+  return `${chars[0] ?? ''}${'*'.repeat(Math.max(1, chars.length - 1))}`;
 }
 
 /** How an event closes a request, for the annual report: the day and the row. */

@@ -1,0 +1,43 @@
+/** The 依申请公开 endpoints of the office: the site's requests, one request, its events. */
+import type { RecordRequestEventInput, RequestClockView, RequestSummary } from '../../../common/schemas/disclosure.ts';
+import { api } from './client.ts';
+
+export type { RecordRequestEventInput, RequestClockView, RequestSummary };
+
+export interface RequestApplicant {
+  kind: string;
+  name: string;
+  idType: string;
+  idNumber: string;
+  phone: string;
+  address: string | null;
+  email: string | null;
+}
+
+export interface RequestDetail {
+  id: string;
+  trackingNo: string;
+  siteId: string;
+  applicant: RequestApplicant;
+  revealed: boolean;
+  sameApplicantRequests: number;
+  description: string;
+  purpose: string | null;
+  forms: { forms: string[]; channels: string[] };
+  channel: string;
+  events: { seq: number; type: string; data: Record<string, unknown>; note: string | null; actorId: string; recordedAt: string }[];
+  clock: RequestClockView;
+  createdAt: string;
+}
+
+export function fetchRequests(siteId: string, signal?: AbortSignal): Promise<{ items: RequestSummary[] }> {
+  return api.get(`/api/disclosure/requests?siteId=${encodeURIComponent(siteId)}`, signal ? { signal } : undefined);
+}
+
+export function fetchRequest(id: string, reveal: boolean, signal?: AbortSignal): Promise<RequestDetail> {
+  return api.get(`/api/disclosure/requests/${encodeURIComponent(id)}${reveal ? '?reveal=1' : ''}`, signal ? { signal } : undefined);
+}
+
+export function recordRequestEvent(id: string, body: RecordRequestEventInput): Promise<RequestClockView> {
+  return api.post(`/api/disclosure/requests/${encodeURIComponent(id)}/events`, body);
+}
