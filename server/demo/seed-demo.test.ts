@@ -32,6 +32,12 @@ describe('the demo city', () => {
     expect(articles.every((a) => a.title.includes('示例'))).toBe(true);
     expect(summary.accounts.every((a) => a.oneTimePassword.length >= 12)).toBe(true);
     expect(summary.columns).toBeGreaterThan(200);
+    const requests = await deps.db.kysely.selectFrom('disclosure_requests').select(['state', 'outcome']).orderBy('state').execute();
+    expect(requests).toEqual([
+      { state: 'answered', outcome: 'disclosed' },
+      { state: 'awaitingAmendment', outcome: null },
+      { state: 'processing', outcome: null },
+    ]);
     expect((await verifyAuditChain(deps.db)).ok).toBe(true);
   });
 

@@ -3,6 +3,7 @@
  * so it obeys every rule real data does. Division codes start with 99, which GB/T 2260 does
  * not use, so no code here can be mistaken for a real one.
  */
+import { seedDemoRequests } from './seed-disclosure.ts';
 import { creditCodeCheckChar } from '../../common/codes.ts';
 import { ROLES, type RoleCode } from '../../common/roles.ts';
 import type { FreshnessClass } from '../../common/schemas/sites.ts';
@@ -337,6 +338,7 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
     leader: staff('leader'),
     system: actor,
   });
+  await seedDemoRequests(deps, portal.id, staff('disclosure'));
   // The public sites are there to look at as soon as the platform starts.
   for (const s of await publishableSites(deps)) await publishSite(deps, s.id);
   return { orgs: orgCount, sites: sites.length, columns: columnCount, articles, accounts };
