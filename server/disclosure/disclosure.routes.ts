@@ -12,6 +12,7 @@ import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
 import { requestFormPage, submitRequestForm, trackingAction, trackingFormPage, type PublicPage } from './commands/public-requests.ts';
 import { annualRequestReport } from './commands/annual-report.ts';
+import { replyLetterDocx } from './commands/reply-letter.ts';
 import { getRequest, listRequests, recordRequestEvent, registerRequest } from './commands/requests.ts';
 
 const Params = z.strictObject({ id: z.string().min(1).max(40) });
@@ -63,6 +64,15 @@ export async function disclosureRoutes(base: FastifyInstance, deps: Deps): Promi
       },
     },
     async (req) => getRequest(deps, authOf(req).actor, req.params.id, { reveal: req.query.reveal === '1' }),
+  );
+  app.get(
+    '/api/disclosure/requests/:id/reply-letter.docx',
+    { schema: { tags, summary: '政府信息公开申请答复书（DOCX）', params: Params } },
+    async (req, reply) =>
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('政府信息公开申请答复书.docx')}`)
+        .send(await replyLetterDocx(deps, authOf(req).actor, req.params.id)),
   );
   app.post(
     '/api/disclosure/requests/:id/events',

@@ -17,5 +17,6 @@ export {
 } from './commands/requests.ts';
 export { annualRequestReport, type AnnualRequestReport } from './commands/annual-report.ts';
 export { disclosureRoutes } from './disclosure.routes.ts';
+export { replyLetterDocx } from './commands/reply-letter.ts';
 export { requestClock, clockEventRefusals, type ClockEvent, type RequestClock } from './rules/request-clock.ts';
 export { calculateFee, type FeeCalculation, type FeeInput } from './rules/fees.ts';

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asActor, buildNewsroom, buildUser } from '#test/factories.ts';
 import { createTestDeps, type TestDeps } from '#test/support.ts';
 import type { Actor } from '#server/platform/actor.ts';
-import { annualRequestReport, getRequest, listRequests, recordRequestEvent, registerRequest } from './index.ts';
+import mammoth from 'mammoth';
+import { annualRequestReport, getRequest, listRequests, recordRequestEvent, registerRequest, replyLetterDocx } from './index.ts';
 
 let deps: TestDeps;
 let room: Awaited<ReturnType<typeof buildNewsroom>>;
@@ -189,6 +190,31 @@ describe('依申请公开 requests in the back office', () => {
     await recordRequestEvent(deps, officer, r.id, { event: { type: 'answered', on: '2026-03-20', outcome: 'disclosed' } });
     expect(await level()).toMatchObject({ level: 'none', outcome: 'disclosed' });
     await expect(listRequests(deps, asActor(room.author), { siteId: room.site.id })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('writes the reply letter of an answered request as DOCX that opens back with the outcome, its basis and the remedies, audited', async () => {
+    const r = await registerRequest(deps, officer, request());
+    await expect(replyLetterDocx(deps, officer, r.id)).rejects.toMatchObject({ status: 409 });
+    deps.clock.set('2026-03-02T02:00:00.000Z');
+    await recordRequestEvent(deps, officer, r.id, {
+      event: { type: 'answered', on: '2026-03-02', outcome: 'partlyDisclosed' },
+      note: '涉及个人隐私的部分已作区分处理。',
+    });
+    const text = (await mammoth.extractRawText({ buffer: await replyLetterDocx(deps, officer, r.id) })).value;
+    for (const s of [
+      '政府信息公开申请答复书',
+      r.trackingNo,
+      '张三丰：',
+      '2026年2月13日收到',
+      '部分公开（区分处理）',
+      '涉及个人隐私的部分已作区分处理。',
+      '第三十七条',
+      '六十日内依法申请行政复议',
+      '2026年3月2日',
+    ])
+      expect(text, s).toContain(s);
+    const actions = await deps.db.kysely.selectFrom('audit_events').select('action').where('target_id', '=', r.id).execute();
+    expect(actions.map((a) => a.action)).toContain('disclosure.request.replyLetter');
   });
 
   it('lets only the site’s disclosure officers handle its requests', async () => {

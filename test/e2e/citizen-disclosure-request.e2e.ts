@@ -153,6 +153,10 @@ describe.runIf(chromiumAvailable)('a citizen asks for government information', (
           await officePage.getByLabel('答复内容（申请人可在查询页面看到）').fill('您申请的实施方案已通过电子邮件发送，请查收。');
         });
         await officePage.getByText('已答复').first().waitFor();
+        const letter = officePage.getByRole('link', { name: /下载答复书（DOCX）/ });
+        const res = await officePage.request.get(new URL((await letter.getAttribute('href'))!, platform.url).href);
+        expect(res.status()).toBe(200);
+        expect(res.headers()['content-type']).toContain('wordprocessingml');
         await expectAccessible(officePage);
       });
       await office.context.close();

@@ -41,3 +41,8 @@ export function fetchRequest(id: string, reveal: boolean, signal?: AbortSignal):
 export function recordRequestEvent(id: string, body: RecordRequestEventInput): Promise<RequestClockView> {
   return api.post(`/api/disclosure/requests/${encodeURIComponent(id)}/events`, body);
 }
+
+/** Where the reply letter (答复书) of an answered request is downloaded. */
+export function replyLetterUrl(id: string): string {
+  return `/api/disclosure/requests/${encodeURIComponent(id)}/reply-letter.docx`;
+}

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { REPLY_OUTCOMES } from '../../../common/disclosure-outcomes.ts';
-import { fetchRequest, recordRequestEvent } from '../api/disclosure.ts';
+import { fetchRequest, recordRequestEvent, replyLetterUrl } from '../api/disclosure.ts';
 import { FormErrorAlert } from '../components/FormErrorAlert.tsx';
 import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -121,6 +122,13 @@ export default function DisclosureRequestViewScene() {
           }))}
         />
       </Card>
+      {r.clock.state === 'answered' ? (
+        <Space style={{ marginTop: 16 }}>
+          <Button icon={<DownloadOutlined />} href={replyLetterUrl(r.id)} download>
+            下载答复书（DOCX）
+          </Button>
+        </Space>
+      ) : null}
       {closed ? null : (
         <Card title="记录办理环节" size="small" style={{ marginTop: 16 }}>
           <Form<FormShape> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ on: dayjs() }}>
