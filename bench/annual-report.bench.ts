@@ -36,6 +36,8 @@ import { migrateToLatest } from '../server/platform/db/migrations/index.ts';
 import type { DisclosureRequestEventTable, DisclosureRequestTable } from '../server/platform/db/schema.ts';
 import type { Deps } from '../server/platform/deps.ts';
 import { createLogger } from '../server/platform/logger.ts';
+import { mulberry32 } from './support/corpus.ts';
+import { pgAdmin } from './support/pg-admin.ts';
 
 const REQUESTS = Number(process.env.REPORT_BENCH_REQUESTS ?? 50_000);
 const ORGS = 100;
@@ -48,29 +50,12 @@ const url = process.env.DATABASE_URL || undefined;
 const schema = `gk_report_${process.pid}`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-report-bench-'));
 
-let seed = 20261128;
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rnd = mulberry32(20261128);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const day = (base: string, add: number) => new Date(Date.parse(`${base}T00:00:00Z`) + add * 86_400_000).toISOString().slice(0, 10);
 const ms = (t0: number) => performance.now() - t0;
 
-async function pgAdmin(statement: string): Promise<void> {
-  const pg = (await import('pg')).default;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
-
-if (url) await pgAdmin(`CREATE SCHEMA ${schema}`);
+if (url) await pgAdmin(url, `CREATE SCHEMA ${schema}`);
 const db: Db = openDb(url ? postgresAdapter({ url, schema }) : sqliteAdapter(path.join(tmp, 'bench.db')));
 const deps: Deps = {
   config: loadConfig({ NODE_ENV: 'test', GONGKAI_LOG_LEVEL: 'silent', GONGKAI_DATA_DIR: tmp }),
@@ -259,6 +244,6 @@ try {
   process.exitCode = p50 <= TARGET_MS ? 0 : 1;
 } finally {
   await db.close();
-  if (url) await pgAdmin(`DROP SCHEMA ${schema} CASCADE`);
+  if (url) await pgAdmin(url, `DROP SCHEMA ${schema} CASCADE`);
   fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -37,6 +37,8 @@ import { migrateToLatest } from '../server/platform/db/migrations/index.ts';
 import type { ArticleEventRow, ArticleRevisionRow, ArticleRow, Database } from '../server/platform/db/schema.ts';
 import type { Deps } from '../server/platform/deps.ts';
 import { createLogger } from '../server/platform/logger.ts';
+import { mulberry32 } from './support/corpus.ts';
+import { pgAdmin } from './support/pg-admin.ts';
 
 const TOTAL = Number(process.env.REVIEW_BENCH_ARTICLES ?? 1_000_000);
 const REVISIONS: 'all' | 'in_review' = process.env.REVIEW_BENCH_REVISIONS === 'in_review' ? 'in_review' : 'all';
@@ -55,32 +57,12 @@ const url = process.env.DATABASE_URL || undefined;
 const schema = `gk_bench_${process.pid}`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(20261127);
 const int = (n: number) => Math.floor(rnd() * n);
 const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
-async function pgAdmin(statement: string): Promise<void> {
-  const pg = (await import('pg')).default;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
-
-if (url) await pgAdmin(`CREATE SCHEMA ${schema}`);
+if (url) await pgAdmin(url, `CREATE SCHEMA ${schema}`);
 const db: Db = openDb(url ? postgresAdapter({ url, schema }) : sqliteAdapter(path.join(tmp, 'bench.db')));
 const deps: Deps = {
   config: loadConfig({ NODE_ENV: 'test', GONGKAI_LOG_LEVEL: 'silent', GONGKAI_DATA_DIR: tmp }),
@@ -470,6 +452,6 @@ try {
   process.exitCode = pass ? 0 : 1;
 } finally {
   await db.close();
-  if (url) await pgAdmin(`DROP SCHEMA ${schema} CASCADE`);
+  if (url) await pgAdmin(url, `DROP SCHEMA ${schema} CASCADE`);
   fs.rmSync(tmp, { recursive: true, force: true });
 }

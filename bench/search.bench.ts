@@ -33,6 +33,7 @@ import { prepareSearchDocuments, writeSearchRows, type SearchDocument } from '..
 import { searchArticles } from '../server/search/index.ts';
 import { docKey } from '../server/search/rules/doc-key.ts';
 import { COLUMN_NAMES, mulberry32, syntheticArticles, TOPICS } from './support/corpus.ts';
+import { pgAdmin } from './support/pg-admin.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -54,17 +55,6 @@ const schema = `gk_search_bench_${process.pid}`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-search-bench-'));
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const f = (n: number, d = 1) => n.toFixed(d);
-
-async function pgAdmin(statement: string): Promise<void> {
-  const pg = (await import('pg')).default;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
 
 function depsOf(db: Db): Deps {
   return {
@@ -96,7 +86,7 @@ const targets: { dialect: 'sqlite' | 'postgres'; db: Db }[] = [
   { dialect: 'sqlite', db: openDb(sqliteAdapter(path.join(tmp, 'search.db'))) },
 ];
 if (url) {
-  await pgAdmin(`CREATE SCHEMA ${schema}`);
+  await pgAdmin(url, `CREATE SCHEMA ${schema}`);
   targets.push({ dialect: 'postgres', db: openDb(postgresAdapter({ url, schema })) });
 }
 
@@ -225,7 +215,7 @@ try {
   }
 } finally {
   for (const t of targets) await t.db.close();
-  if (url) await pgAdmin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  if (url) await pgAdmin(url, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 for (const line of summaries) console.log(line);

@@ -139,3 +139,34 @@ export interface RequestSummary {
   level: 'none' | 'ok' | 'warning' | 'overdue';
   outcome: string | null;
 }
+
+/** The applicant as the office sees them: masked unless the view was revealed. */
+export interface RequestApplicant {
+  kind: string;
+  name: string;
+  idType: string;
+  idNumber: string;
+  phone: string;
+  address: string | null;
+  email: string | null;
+}
+
+/** One request as the office's screen shows it. */
+export interface RequestDetail {
+  id: string;
+  trackingNo: string;
+  siteId: string;
+  orgId: string;
+  applicant: RequestApplicant;
+  /** True when the applicant's personal data is shown in full (the view was audited). */
+  revealed: boolean;
+  /** Other requests with the same ID number (条例 44: the same information asked for repeatedly). */
+  sameApplicantRequests: number;
+  description: string;
+  purpose: string | null;
+  forms: { forms: string[]; channels: string[] };
+  channel: string;
+  events: { seq: number; type: string; data: Record<string, unknown>; note: string | null; actorId: string; recordedAt: string }[];
+  clock: RequestClockView;
+  createdAt: string;
+}

@@ -1,34 +1,14 @@
 /** The 依申请公开 endpoints of the office: the site's requests, one request, its events. */
-import type { RecordRequestEventInput, RequestClockView, RequestSummary } from '../../../common/schemas/disclosure.ts';
+import type {
+  RecordRequestEventInput,
+  RequestApplicant,
+  RequestClockView,
+  RequestDetail,
+  RequestSummary,
+} from '../../../common/schemas/disclosure.ts';
 import { api } from './client.ts';
 
-export type { RecordRequestEventInput, RequestClockView, RequestSummary };
-
-export interface RequestApplicant {
-  kind: string;
-  name: string;
-  idType: string;
-  idNumber: string;
-  phone: string;
-  address: string | null;
-  email: string | null;
-}
-
-export interface RequestDetail {
-  id: string;
-  trackingNo: string;
-  siteId: string;
-  applicant: RequestApplicant;
-  revealed: boolean;
-  sameApplicantRequests: number;
-  description: string;
-  purpose: string | null;
-  forms: { forms: string[]; channels: string[] };
-  channel: string;
-  events: { seq: number; type: string; data: Record<string, unknown>; note: string | null; actorId: string; recordedAt: string }[];
-  clock: RequestClockView;
-  createdAt: string;
-}
+export type { RecordRequestEventInput, RequestApplicant, RequestClockView, RequestDetail, RequestSummary };
 
 export function fetchRequests(siteId: string, signal?: AbortSignal): Promise<{ items: RequestSummary[] }> {
   return api.get(`/api/disclosure/requests?siteId=${encodeURIComponent(siteId)}`, signal ? { signal } : undefined);

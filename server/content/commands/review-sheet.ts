@@ -1,5 +1,6 @@
 /** The review sheet of an article as DOCX (公文 layout: A4, 仿宋 三号) and print-ready HTML. */
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { docHeading, docText, officialDocx } from '../../platform/docx.ts';
 import { ARTICLE_STATUS_LABELS, ARTICLE_TYPE_CONFIG, type ArticleStatus, type ArticleType } from '../../../common/content.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -45,8 +46,7 @@ export async function reviewSheet(deps: Deps, actor: Actor, articleId: string): 
   });
 }
 
-const FONT = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
-const text = (t: string, size = 32) => new TextRun({ text: t, font: FONT, size });
+const text = docText;
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const cell = (t: string, span = 1) =>
   new TableCell({
@@ -57,32 +57,20 @@ const cell = (t: string, span = 1) =>
 
 /** The sheet as a DOCX document (A4 with 公文 margins). */
 export async function reviewSheetDocx(m: SheetModel): Promise<Buffer> {
-  const doc = new Document({
-    sections: [
-      {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } },
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 300 },
-            children: [new TextRun({ text: m.heading, font: { eastAsia: '方正小标宋简体', ascii: 'SimSun' }, size: 44 })],
-          }),
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: m.fields.map(([k, v]) => new TableRow({ children: [cell(k), cell(v, 4)] })),
-          }),
-          new Paragraph({ spacing: { before: 300, after: 120 }, children: [text('审核记录')] }),
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: [
-              new TableRow({ tableHeader: true, children: m.decisionHeader.map((h) => cell(h)) }),
-              ...m.decisions.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
-            ],
-          }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 300 }, children: [text(m.footer, 24)] }),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return officialDocx([
+    docHeading(m.heading),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: m.fields.map(([k, v]) => new TableRow({ children: [cell(k), cell(v, 4)] })),
+    }),
+    new Paragraph({ spacing: { before: 300, after: 120 }, children: [text('审核记录')] }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: m.decisionHeader.map((h) => cell(h)) }),
+        ...m.decisions.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+      ],
+    }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 300 }, children: [text(m.footer, 24)] }),
+  ]);
 }

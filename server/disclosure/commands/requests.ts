@@ -7,7 +7,13 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { beijingDate } from '../../../common/dates.ts';
 import { checkIdDocument, maskAddress, maskIdNumber, maskPhone, type IdDocument } from '../../../common/identity.ts';
-import { RecordRequestEventSchema, RegisterRequestSchema, type RequestSummary } from '../../../common/schemas/disclosure.ts';
+import {
+  RecordRequestEventSchema,
+  RegisterRequestSchema,
+  type RequestApplicant,
+  type RequestDetail,
+  type RequestSummary,
+} from '../../../common/schemas/disclosure.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { countWorkdays, loadCalendar } from '../../calendar/index.ts';
 import { requirePermission } from '../../platform/access.ts';
@@ -23,34 +29,11 @@ import type { z } from 'zod';
 import { numberingOrgs, requestEvents, requests } from '../disclosure.repository.ts';
 import { clockEventRefusals, requestClock, STATE_LABELS, type ClockEvent, type RequestClock } from '../rules/request-clock.ts';
 
-export interface RequestApplicant {
-  kind: string;
-  name: string;
-  idType: string;
-  idNumber: string;
-  phone: string;
-  address: string | null;
-  email: string | null;
-}
-
-export interface RequestView {
-  id: string;
-  trackingNo: string;
-  siteId: string;
-  orgId: string;
-  applicant: RequestApplicant;
-  /** True when the applicant's personal data is shown in full (the view was audited). */
-  revealed: boolean;
-  /** Other requests with the same ID number (条例 44: the same information asked for repeatedly). */
-  sameApplicantRequests: number;
-  description: string;
-  purpose: string | null;
-  forms: { forms: string[]; channels: string[] };
-  channel: string;
+/** A request as the office sees it: the shared detail, with the full clock and the events as the clock reads them. */
+export type RequestView = Omit<RequestDetail, 'clock' | 'events'> & {
   events: { seq: number; type: string; data: ClockEvent; note: string | null; actorId: string; recordedAt: string }[];
   clock: RequestClock;
-  createdAt: string;
-}
+};
 
 export interface RegisteredRequest {
   id: string;
