@@ -142,7 +142,14 @@ try {
         forms: '{}',
         channel: 'online',
         received_on: receivedOn,
-        state: closes ? (outcome?.startsWith('other.') && outcome !== 'other.other' ? 'abandoned' : 'answered') : 'processing',
+        state:
+          outcome === 'other.noAmendment'
+            ? 'abandonedNoAmendment'
+            : outcome === 'other.unpaid'
+              ? 'abandonedUnpaid'
+              : closes
+                ? 'answered'
+                : 'processing',
         due_on: null,
         applicant_category: rnd() < 0.7 ? 'natural' : pick(categories),
         closed_on: closedOn,

@@ -219,3 +219,14 @@ export function maskAddress(raw: string): string {
 function fail(problem: IdProblem): { ok: false; problems: IdProblem[] } {
   return { ok: false, problems: [problem] };
 }
+
+/** A person's name with its first character kept: `张**`. */
+export function maskName(raw: string): string {
+  const chars = [...raw.trim()];
+  return `${chars[0] ?? ''}${'*'.repeat(Math.max(1, chars.length - 1))}`;
+}
+
+/** An e-mail address with the first character of its local part kept: `z***@example.cn`. */
+export function maskEmail(raw: string): string {
+  return raw.trim().replace(/^(.).*(@.*)$/, '$1***$2');
+}

@@ -14,6 +14,7 @@ import { requestFormPage, submitRequestForm, trackingAction, trackingFormPage, t
 import { annualRequestReport } from './commands/annual-report.ts';
 import { replyLetterDocx } from './commands/reply-letter.ts';
 import { getRequest, listRequests, recordRequestEvent, registerRequest } from './commands/requests.ts';
+import { REQUEST_PATH, TRACKING_PATH } from './render/request-pages.ts';
 
 const Params = z.strictObject({ id: z.string().min(1).max(40) });
 const SiteCode = z.strictObject({ code: z.string().max(40) });
@@ -107,16 +108,16 @@ export async function disclosureRoutes(base: FastifyInstance, deps: Deps): Promi
 
   const open = { access: 'public' as const };
   const limited = { access: 'public' as const, rateLimit: PUBLIC_POST_LIMIT };
-  app.get('/sites/:code/ysqgk', { config: open, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
+  app.get(`/sites/:code${REQUEST_PATH}`, { config: open, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
     sendPage(reply, await requestFormPage(deps, req.params.code)),
   );
-  app.post('/sites/:code/ysqgk', { config: limited, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
+  app.post(`/sites/:code${REQUEST_PATH}`, { config: limited, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
     sendPage(reply, await submitRequestForm(deps, req.params.code, formBody(req.body))),
   );
-  app.get('/sites/:code/ysqgkcx', { config: open, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
+  app.get(`/sites/:code${TRACKING_PATH}`, { config: open, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
     sendPage(reply, await trackingFormPage(deps, req.params.code)),
   );
-  app.post('/sites/:code/ysqgkcx', { config: limited, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
+  app.post(`/sites/:code${TRACKING_PATH}`, { config: limited, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
     sendPage(reply, await trackingAction(deps, req.params.code, formBody(req.body))),
   );
 }

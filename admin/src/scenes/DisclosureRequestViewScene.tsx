@@ -39,18 +39,21 @@ export default function DisclosureRequestViewScene() {
   const submit = async (v: FormShape) => {
     setSaving(true);
     setAlert(null);
+    const made = eventBody({
+      ...v,
+      on: day(v.on),
+      applicantDeadline: day(v.applicantDeadline),
+      noticeReceivedOn: day(v.noticeReceivedOn),
+      applicantNotifiedOn: day(v.applicantNotifiedOn),
+      newDueDate: day(v.newDueDate),
+    });
+    if (!made.ok) {
+      setAlert(made.message);
+      setSaving(false);
+      return;
+    }
     try {
-      await recordRequestEvent(
-        id,
-        eventBody({
-          ...v,
-          on: day(v.on),
-          applicantDeadline: day(v.applicantDeadline),
-          noticeReceivedOn: day(v.noticeReceivedOn),
-          applicantNotifiedOn: day(v.applicantNotifiedOn),
-          newDueDate: day(v.newDueDate),
-        }) as never,
-      );
+      await recordRequestEvent(id, made.body);
       form.resetFields();
       request.reload();
     } catch (e) {

@@ -6,7 +6,6 @@
  * request when asked to. Each function answers with a status and a whole page (null: no site).
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { beijingDate } from '../../../common/dates.ts';
 import { checkIdDocument, ID_TYPES, type IdDocument } from '../../../common/identity.ts';
 import { DELIVERY_CHANNEL_LABELS, DELIVERY_FORM_LABELS, RequestFormSchema, type RequestForm } from '../../../common/schemas/disclosure.ts';
 import { loadCalendar } from '../../calendar/index.ts';
@@ -31,7 +30,7 @@ import {
   type PublicEvent,
 } from '../render/request-pages.ts';
 import { EVENT_LABELS, requestClock, type ClockEvent } from '../rules/request-clock.ts';
-import { queryCodeHash, recordEventAs, registerChecked } from './requests.ts';
+import { queryCodeHash, recordEventAs, registerChecked, today } from './requests.ts';
 
 export interface PublicPage {
   status: number;
@@ -51,6 +50,17 @@ const list = (v: unknown) =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string').slice(0, 10);
 const sm3 = (s: string) => createHash('sm3').update(s).digest('hex');
 
+/** A value handed to the browser in a form and taken back unchanged: JSON, signed for one purpose. */
+function seal(deps: Deps, purpose: string, value: unknown): string {
+  return signPayload(dataKeyring(deps.config), purpose, Buffer.from(JSON.stringify(value)).toString('base64url'));
+}
+
+/** The value of a sealed token, or null when it was not made by `seal` for this purpose. */
+function unseal<T>(deps: Deps, purpose: string, token: string): T | null {
+  const payload = verifyPayload(dataKeyring(deps.config), purpose, token);
+  return payload === null ? null : (JSON.parse(Buffer.from(payload, 'base64url').toString()) as T);
+}
+
 async function page(deps: Deps, code: string, path: string, title: string, status: number, body: SafeHtml): Promise<PublicPage | null> {
   const html = await sitePage(deps, code, { path, title, body });
   return html === null ? null : { status, html };
@@ -60,17 +70,14 @@ function newChallenge(deps: Deps): Challenge {
   const a = randomInt(1, 10);
   const b = randomInt(1, 10);
   const nonce = randomBytes(8).toString('hex');
-  const payload = Buffer.from(JSON.stringify({ n: nonce, h: sm3(`${nonce}:${a + b}`), t: deps.clock.now().getTime() })).toString(
-    'base64url',
-  );
-  return { question: `${DIGITS[a]}加${DIGITS[b]}等于几？`, token: signPayload(dataKeyring(deps.config), 'ysqgk-challenge', payload) };
+  const token = seal(deps, 'ysqgk-challenge', { n: nonce, h: sm3(`${nonce}:${a + b}`), t: deps.clock.now().getTime() });
+  return { question: `${DIGITS[a]}加${DIGITS[b]}等于几？`, token };
 }
 
 /** Why the challenge fails, or null. */
 function challengeProblem(deps: Deps, token: string, answer: string, honeypot: string): string | null {
-  const payload = verifyPayload(dataKeyring(deps.config), 'ysqgk-challenge', token);
-  if (!payload || honeypot) return '页面已失效，请重新填写';
-  const c = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { n: string; h: string; t: number };
+  const c = unseal<{ n: string; h: string; t: number }>(deps, 'ysqgk-challenge', token);
+  if (!c || honeypot) return '页面已失效，请重新填写';
   const age = deps.clock.now().getTime() - c.t;
   if (age > MAX_FORM_AGE_MS) return '页面已超过 2 小时，请重新填写';
   if (age < MIN_FILL_MS) return '提交过快，请核对后再提交';
@@ -138,10 +145,7 @@ export async function submitRequestForm(deps: Deps, code: string, body: Record<s
   }
   if (errors.length || !parsed.success)
     return page(deps, code, REQUEST_PATH, '政府信息公开申请', 400, requestFormBody({ ...values, answer: '' }, newChallenge(deps), errors));
-  const payload = Buffer.from(JSON.stringify({ form: parsed.data, at: deps.clock.now().getTime(), submittedOn: today(deps) })).toString(
-    'base64url',
-  );
-  const token = signPayload(dataKeyring(deps.config), 'ysqgk-confirm', payload);
+  const token = seal(deps, 'ysqgk-confirm', { form: parsed.data, at: deps.clock.now().getTime(), submittedOn: today(deps) });
   return page(deps, code, REQUEST_PATH, '核对申请', 200, confirmBody(summaryRows(parsed.data), token));
 }
 
@@ -162,10 +166,7 @@ function summaryRows(f: RequestForm): [string, string][] {
 }
 
 async function confirmRequest(deps: Deps, code: string, siteId: string, token: string): Promise<PublicPage | null> {
-  const payload = verifyPayload(dataKeyring(deps.config), 'ysqgk-confirm', token);
-  const data = payload
-    ? (JSON.parse(Buffer.from(payload, 'base64url').toString()) as { form: RequestForm; at: number; submittedOn: string })
-    : null;
+  const data = unseal<{ form: RequestForm; at: number; submittedOn: string }>(deps, 'ysqgk-confirm', token);
   if (!data || deps.clock.now().getTime() - data.at > MAX_FORM_AGE_MS)
     return page(
       deps,
@@ -183,19 +184,7 @@ async function confirmRequest(deps: Deps, code: string, siteId: string, token: s
       // The same confirmation sent twice (a double click, a resent form) is one request.
       idempotencyKey: sm3(token).slice(0, 64),
     });
-    const clock = requestClock(
-      await loadCalendar(deps),
-      [{ type: 'received', channel: 'online', submittedOn: data.submittedOn, confirmedOn: today(deps) }],
-      today(deps),
-    );
-    return page(
-      deps,
-      code,
-      REQUEST_PATH,
-      '申请已提交',
-      201,
-      receiptBody(done.trackingNo, done.queryCode, clock.receivedOn ?? today(deps), clock.dueDate),
-    );
+    return page(deps, code, REQUEST_PATH, '申请已提交', 201, receiptBody(done.trackingNo, done.queryCode, done.receivedOn, done.dueOn));
   } catch (e) {
     if (isAppError(e) && e.status === 409 && typeof e.details?.trackingNo === 'string')
       return page(
@@ -262,8 +251,4 @@ export async function trackingAction(deps: Deps, code: string, body: Record<stri
     error ? 400 : 200,
     statusBody(trackingNo, queryCode, clock, shown, message, error),
   );
-}
-
-function today(deps: Deps): string {
-  return beijingDate(deps.clock.now().toISOString());
 }

@@ -6,7 +6,7 @@
  */
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { beijingDate } from '../../../common/dates.ts';
-import { checkIdDocument, maskAddress, maskIdNumber, maskPhone, type IdDocument } from '../../../common/identity.ts';
+import { checkIdDocument, maskAddress, maskEmail, maskIdNumber, maskName, maskPhone, type IdDocument } from '../../../common/identity.ts';
 import {
   RecordRequestEventSchema,
   RegisterRequestSchema,
@@ -15,7 +15,7 @@ import {
   type RequestSummary,
 } from '../../../common/schemas/disclosure.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { countWorkdays, loadCalendar } from '../../calendar/index.ts';
+import { loadCalendar } from '../../calendar/index.ts';
 import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { dataKeyring } from '../../platform/data-keys.ts';
@@ -27,7 +27,7 @@ import { blindIndex, decryptPersonal, encryptPersonal } from '../../platform/per
 import { parseInput } from '../../platform/validation.ts';
 import type { z } from 'zod';
 import { numberingOrgs, requestEvents, requests } from '../disclosure.repository.ts';
-import { clockEventRefusals, requestClock, STATE_LABELS, type ClockEvent, type RequestClock } from '../rules/request-clock.ts';
+import { clockEventRefusals, dueLevel, requestClock, STATE_LABELS, type ClockEvent, type RequestClock } from '../rules/request-clock.ts';
 
 /** A request as the office sees it: the shared detail, with the full clock and the events as the clock reads them. */
 export type RequestView = Omit<RequestDetail, 'clock' | 'events'> & {
@@ -38,11 +38,15 @@ export type RequestView = Omit<RequestDetail, 'clock' | 'events'> & {
 export interface RegisteredRequest {
   id: string;
   trackingNo: string;
+  receivedOn: string;
+  /** The reply due date the receipt starts (20 working days). */
+  dueOn: string | null;
   /** Shown once, to give to the applicant with the tracking number; only its hash is kept. */
   queryCode: string;
 }
 
-const today = (deps: Deps) => beijingDate(deps.clock.now().toISOString());
+/** Today's date in Beijing on the platform's clock: the day events are recorded and clocks are read. */
+export const today = (deps: Pick<Deps, 'clock'>) => beijingDate(deps.clock.now().toISOString());
 
 /** A query code's stored form. */
 export function queryCodeHash(code: string): string {
@@ -150,7 +154,7 @@ async function register(
       siteId: data.siteId,
       details: { trackingNo, channel: data.receipt.channel, receivedOn: clock.receivedOn, dueOn: clock.dueDate },
     });
-    return { id: requestId, trackingNo, queryCode };
+    return { id: requestId, trackingNo, queryCode, receivedOn: clock.receivedOn ?? day, dueOn: clock.dueDate };
   });
 }
 
@@ -268,13 +272,14 @@ function applicantOf(deps: Deps, row: DisclosureRequestRow, reveal: boolean): Re
     idNumber: maskIdNumber(idNumber),
     phone: maskPhone(phone),
     address: address === null ? null : maskAddress(address),
-    email: email === null ? null : email.replace(/^(.).*(@.*)$/, '$1***$2'),
+    email: email === null ? null : maskEmail(email),
   };
 }
 
-const OPEN_STATES = new Set(['processing', 'extended', 'consulting', 'awaitingFee', 'delayed']);
-/** Due within this many working days: the list warns. */
-const WARN_WORKDAYS = 3;
+/** States in which the reply clock runs (the others are paused, waiting for the applicant, or closed). */
+const RUNNING_STATES = new Set(['processing', 'extended', 'delayed']);
+/** States in which the request is still open (it has a due date to watch). */
+const WATCHED_STATES = new Set([...RUNNING_STATES, 'consulting', 'awaitingFee']);
 
 /** A site's requests, soonest due first, personal data masked, with how urgent each is. */
 export async function listRequests(
@@ -289,11 +294,8 @@ export async function listRequests(
   const ring = dataKeyring(deps.config);
   return {
     items: rows.map((r) => {
-      let level: RequestSummary['level'] = 'none';
-      if (OPEN_STATES.has(r.state) && r.due_on) {
-        if (r.due_on < day) level = 'overdue';
-        else level = countWorkdays(cal, day, r.due_on).count <= WARN_WORKDAYS ? 'warning' : 'ok';
-      }
+      const level: RequestSummary['level'] =
+        WATCHED_STATES.has(r.state) && r.due_on ? dueLevel(cal, RUNNING_STATES.has(r.state), r.due_on, day) : 'none';
       const name = decryptPersonal(ring, r.applicant_name);
       return {
         id: r.id,
@@ -312,12 +314,6 @@ export async function listRequests(
       };
     }),
   };
-}
-
-/** A person's name with its first character kept. */
-function maskName(name: string): string {
-  const chars = [...name];
-  return `${chars[0] ?? ''}${'*'.repeat(Math.max(1, chars.length - 1))}`;
 }
 
 /** How an event closes a request, for the annual report: the day and the row. */

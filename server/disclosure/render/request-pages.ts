@@ -7,14 +7,15 @@
 import { APPLICANT_CATEGORIES, replyOutcomeLabel } from '../../../common/disclosure-outcomes.ts';
 import { ID_TYPES } from '../../../common/identity.ts';
 import { DELIVERY_CHANNEL_LABELS, DELIVERY_CHANNELS, DELIVERY_FORM_LABELS, DELIVERY_FORMS } from '../../../common/schemas/disclosure.ts';
+import { DISCLOSURE_REQUEST_PATH, DISCLOSURE_TRACKING_PATH } from '../../../common/public-paths.ts';
 import { html, type SafeHtml } from '../../publishing/index.ts';
 import type { RequestClock } from '../rules/request-clock.ts';
 
-export const REQUEST_PATH = '/ysqgk';
-export const TRACKING_PATH = '/ysqgkcx';
+export const REQUEST_PATH = DISCLOSURE_REQUEST_PATH;
+export const TRACKING_PATH = DISCLOSURE_TRACKING_PATH;
 /** Relative URLs from the one-level-deep pages above. */
-const REQUEST_URL = 'ysqgk';
-const TRACKING_URL = 'ysqgkcx';
+const REQUEST_URL = REQUEST_PATH.slice(1);
+const TRACKING_URL = TRACKING_PATH.slice(1);
 
 /** What the visitor typed, echoed back into the form (all strings, cut to the fields' lengths). */
 export interface FormValues {

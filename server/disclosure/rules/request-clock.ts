@@ -60,7 +60,9 @@ export const REPLY_WORKDAYS = 20; // art. 33
 export const MAX_EXTENSION_WORKDAYS = 20; // art. 33
 export const AMENDMENT_NOTICE_WORKDAYS = 7; // art. 30
 export const CONSULTATION_WORKDAYS = 15; // arts. 32, 34
-export const FEE_PAYMENT_WORKDAYS = 20; // 109号 as implemented in 四川 [P]; configurable
+export const FEE_PAYMENT_WORKDAYS = 20;
+/** Default warning: the due date is this many working days away or fewer. */
+export const WARN_WITHIN_WORKDAYS = 3; // 109号 as implemented in 四川 [P]; configurable
 
 export const REQUEST_STATES = [
   'notReceived',
@@ -332,7 +334,7 @@ interface Settings {
 function settings(options: ClockOptions): Settings {
   const s = {
     countReceiptDay: options.countReceiptDay ?? false,
-    warnWithinWorkdays: options.warnWithinWorkdays ?? 3,
+    warnWithinWorkdays: options.warnWithinWorkdays ?? WARN_WITHIN_WORKDAYS,
     feePaymentWorkdays: options.feePaymentWorkdays ?? FEE_PAYMENT_WORKDAYS,
   };
   const fields: { field: string; message: string }[] = [];
@@ -862,6 +864,23 @@ export function clockEventRefusals(
  * The request's state, reply due date with its trace, and where it stands on `today`. Events
  * are in the order they happened; one that may not be recorded is skipped and listed in `refused`.
  */
+/**
+ * How urgent an open request with this due date is on `today`: overdue only while its clock runs
+ * and the day is past the date; a warning while it runs and the date is `warnWithin` working days
+ * away or fewer; otherwise ok (a paused clock is never overdue or warned about). Lists use this
+ * on the due date kept on the row; `requestClock` on the one it replays.
+ */
+export function dueLevel(
+  cal: CalendarData,
+  running: boolean,
+  dueDate: string,
+  today: string,
+  warnWithin = WARN_WITHIN_WORKDAYS,
+): AlertLevel {
+  if (today > dueDate) return running ? 'overdue' : 'ok';
+  return running && countWorkdays(cal, today, dueDate).count <= warnWithin ? 'warning' : 'ok';
+}
+
 export function requestClock(cal: CalendarData, events: readonly ClockEvent[], today: string, options: ClockOptions = {}): RequestClock {
   requireToday(today);
   const s = settings(options);
@@ -896,7 +915,7 @@ export function requestClock(cal: CalendarData, events: readonly ClockEvent[], t
       if (Number(today.slice(0, 4)) - Number(due.date.slice(0, 4)) < 9) workdaysOverdue = countWorkdays(cal, due.date, today).count;
     } else if (today <= due.date) {
       workdaysLeft = countWorkdays(cal, today, due.date).count;
-      level = clock === 'running' && workdaysLeft <= s.warnWithinWorkdays ? 'warning' : 'ok';
+      level = dueLevel(cal, clock === 'running', due.date, today, s.warnWithinWorkdays);
     } else level = 'ok';
   }
 

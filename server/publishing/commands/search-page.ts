@@ -6,12 +6,10 @@ import { SearchQuerySchema } from '../../../common/schemas/search.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { isAppError } from '../../platform/errors.ts';
 import { searchArticles } from '../../search/index.ts';
-import { publicSites } from '../publishing.repository.ts';
 import { renderSearchPage, type SearchForm } from '../render/search-page.ts';
 import { SEARCH_PATH, relativeUrl } from '../rules/paths.ts';
 import { loadSiteModel, pageContext } from '../site-model.ts';
-
-const SITE_CODE = /^[0-9a-z]{1,16}$/;
+import { publicSiteId } from './site-page.ts';
 
 export interface SearchPageAnswer {
   /** 200, 400 (the query was refused: the page says why) or 404 (no such site). */
@@ -24,7 +22,7 @@ function text(v: unknown, max: number): string {
 }
 
 export async function searchPage(deps: Deps, code: string, query: Record<string, unknown>): Promise<SearchPageAnswer> {
-  const siteId = SITE_CODE.test(code) ? await publicSites.idByCode(deps.db.kysely, code) : undefined;
+  const siteId = await publicSiteId(deps, code);
   if (!siteId) return { status: 404, html: null };
   const model = await loadSiteModel(deps, siteId);
   // The form echoes what was typed (cut to a sane length); the query itself is validated below.

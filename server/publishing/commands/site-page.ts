@@ -22,7 +22,7 @@ export interface SitePageInput {
 
 /** The page in the frame of the site with this 网站标识码, or null when there is no such site. */
 export async function sitePage(deps: Deps, code: string, page: SitePageInput): Promise<string | null> {
-  const siteId = SITE_CODE.test(code) ? await publicSites.idByCode(deps.db.kysely, code) : undefined;
+  const siteId = await publicSiteId(deps, code);
   if (!siteId) return null;
   const model = await loadSiteModel(deps, siteId);
   const ctx = pageContext(model, page.path, deps.clock.now().toISOString());
@@ -35,7 +35,7 @@ export async function sitePage(deps: Deps, code: string, page: SitePageInput): P
   });
 }
 
-/** The id of the public site with this 网站标识码. */
+/** The id of the site with this 网站标识码 (anything that is not a code finds none). */
 export async function publicSiteId(deps: Deps, code: string): Promise<string | undefined> {
   return SITE_CODE.test(code) ? publicSites.idByCode(deps.db.kysely, code) : undefined;
 }

@@ -18,8 +18,8 @@ export const SITEMAP_XML_PATH = '/sitemap.xml';
 export const SITEMAP_COLUMNS_PATH = '/sitemap-columns.xml';
 /** The dynamic search page (served by the application, not written to disk). */
 export const SEARCH_PATH = '/search';
-/** The 依申请公开 request form (served by the application; the disclosure room's page). */
-export const DISCLOSURE_REQUEST_PATH = '/ysqgk';
+/** The 依申请公开 pages (served by the application; the disclosure room's). */
+export { DISCLOSURE_REQUEST_PATH, DISCLOSURE_TRACKING_PATH } from '../../../common/public-paths.ts';
 export const ASSETS_DIR = '/assets';
 export const FILES_DIR = '/files';
 

@@ -1,5 +1,6 @@
 /** Labels of the 依申请公开 screens. Pure. */
 import { replyOutcomeLabel } from '../../../../common/disclosure-outcomes.ts';
+import { RecordRequestEventSchema, type RecordRequestEventInput } from '../../../../common/schemas/disclosure.ts';
 import type { RequestSummary } from '../../api/disclosure.ts';
 
 export const LEVEL_TAGS: Record<RequestSummary['level'], { color: string; text: string } | null> = {
@@ -43,8 +44,16 @@ export interface EventFormValues {
   note?: string;
 }
 
-/** The request body for the event chosen in the form (only the fields that event takes). */
-export function eventBody(v: EventFormValues): { event: Record<string, unknown>; note: string | null } {
+/**
+ * The request body for the event chosen in the form (only the fields that event takes), checked
+ * against the server's schema: a body, or the first reason it is not one.
+ */
+export function eventBody(v: EventFormValues): { ok: true; body: RecordRequestEventInput } | { ok: false; message: string } {
+  const parsed = RecordRequestEventSchema.safeParse(eventFields(v));
+  return parsed.success ? { ok: true, body: parsed.data } : { ok: false, message: parsed.error.issues[0]?.message ?? '请检查填写的内容' };
+}
+
+function eventFields(v: EventFormValues): { event: Record<string, unknown>; note: string | null } {
   const on = v.on ?? '';
   const orNull = (x: string | undefined) => (x && x.trim() ? x.trim() : null);
   const event: Record<string, unknown> = { type: v.type, on };
