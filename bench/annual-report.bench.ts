@@ -155,6 +155,7 @@ try {
         closed_on: closedOn,
         outcome,
         idempotency_key: null,
+        archived_at: null,
         created_by: 'bench',
         created_at: at,
         updated_at: at,

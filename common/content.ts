@@ -29,6 +29,7 @@ export const METADATA_FIELDS = {
   eventEndedAt: { label: '活动结束时间', kind: 'datetime' },
   isLivelihood: { label: '民生活动类信息', kind: 'boolean' },
   isNormative: { label: '行政规范性文件', kind: 'boolean' },
+  isRegulation: { label: '政府规章', kind: 'boolean' },
   keywords: { label: '关键词', kind: 'tags' },
   topic: { label: '主题分类', kind: 'text' },
   validity: { label: '有效性', kind: 'validity' },
@@ -116,7 +117,7 @@ export const ARTICLE_TYPE_CONFIG: Record<ArticleType, ArticleTypeConfig> = {
   },
   policy: {
     label: '政策文件',
-    fields: [...DOC_FIELDS, 'isNormative'],
+    fields: [...DOC_FIELDS, 'isNormative', 'isRegulation'],
     required: ['source', 'issuingOrg', 'writtenOn', 'validity'],
     deadlines: [NORMATIVE_3WD, PROACTIVE_20WD],
     columns: ['policy', 'custom', 'none'],

@@ -133,6 +133,7 @@ async function register(
       closed_on: null,
       outcome: null,
       idempotency_key: data.idempotencyKey ?? null,
+      archived_at: null,
       created_by: actor.id ?? actor.name,
       created_at: now,
       updated_at: now,

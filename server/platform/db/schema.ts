@@ -133,6 +133,8 @@ export interface ColumnTable {
   updated_at: string;
   /** JSON array of article types this column accepts, or null for the types' defaults. */
   accepts: string | null;
+  /** The 政府信息公开目录 category this column feeds (common/catalogue.ts), or null. */
+  catalogue_category: string | null;
 }
 
 export interface ArticleTable {
@@ -340,6 +342,8 @@ export interface DisclosureRequestTable {
   closed_on: string | null;
   /** The annual report row it closed under (a reply outcome, or other.noAmendment / other.unpaid). */
   outcome: string | null;
+  /** When the file was closed after delivery; an archived request is read-only. */
+  archived_at: string | null;
   idempotency_key: string | null;
   created_by: string;
   created_at: string;
@@ -357,6 +361,40 @@ export interface DisclosureRequestEventTable {
   note: string | null;
   actor_id: string;
   recorded_at: string;
+}
+
+/** An org's 政府信息公开指南 fields (条例 12). */
+export interface DisclosureGuideTable {
+  org_id: string;
+  office_name: string;
+  address: string;
+  postal_code: string | null;
+  office_hours: string;
+  phone: string;
+  fax: string;
+  web_contact: string;
+  /** 编排体系: how the org's information is classified and arranged. */
+  arrangement: string;
+  /** 获取方式: how to obtain information (proactive and on application). */
+  obtaining: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** What an org's annual report for a year holds besides what is computed from records. */
+export interface AnnualReportTable {
+  id: string;
+  org_id: string;
+  year: number;
+  /** JSON: the counts entered by hand (section 二's licensing, penalty, enforcement and fee rows; section 四's 15 cells). */
+  entered: string;
+  /** JSON: the narrative sections (一, 五, 六) as plain text paragraphs. */
+  narratives: string;
+  /** The article the report was submitted for publication as, in the catalogue's 年报 column. */
+  article_id: string | null;
+  version: number;
+  updated_by: string;
+  updated_at: string;
 }
 
 /** A column whose list pages after the first changed ones still show the old order (room publishing). */
@@ -432,6 +470,8 @@ export interface Database {
   index_numbers: IndexNumberTable;
   disclosure_requests: DisclosureRequestTable;
   disclosure_request_events: DisclosureRequestEventTable;
+  disclosure_guides: DisclosureGuideTable;
+  annual_reports: AnnualReportTable;
   dictionary_entries: DictionaryEntryTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;

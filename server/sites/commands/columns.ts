@@ -84,6 +84,7 @@ export async function createColumn(deps: Deps, actor: Actor, siteId: string, inp
       freshness_days: d.freshnessClass === 'custom' ? (d.freshnessDays ?? null) : null,
       owner_org_id: d.ownerOrgId ?? null,
       accepts: d.accepts ? JSON.stringify(d.accepts) : null,
+      catalogue_category: null,
       status: 'active',
       created_at: now,
       updated_at: now,
