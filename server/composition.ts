@@ -19,7 +19,7 @@ import { buildApp, type RoutesPlugin } from './platform/http/app.ts';
 import { authOf } from './platform/http/auth.ts';
 import { JobRegistry, PLATFORM_JOBS, schedulerHealth, jobStats } from './platform/jobs/index.ts';
 import { createLogger } from './platform/logger.ts';
-import { disclosureRoutes } from './disclosure/index.ts';
+import { catalogueRoutes, disclosureRoutes, personalDataJobs } from './disclosure/index.ts';
 import { createPublicSites, publishingJobs, publishingRoutes } from './publishing/index.ts';
 import { sitesRoutes } from './sites/index.ts';
 
@@ -40,11 +40,12 @@ export const ROUTES: RoutesPlugin[] = [
   contentRoutes,
   publishingRoutes,
   disclosureRoutes,
+  catalogueRoutes,
   systemRoutes,
 ];
 
 export function jobRegistry(): JobRegistry {
-  return new JobRegistry([...PLATFORM_JOBS, ...accountsJobs, ...contentJobs, ...publishingJobs]);
+  return new JobRegistry([...PLATFORM_JOBS, ...accountsJobs, ...contentJobs, ...publishingJobs, ...personalDataJobs]);
 }
 
 /** Opens the database, runs pending migrations, returns the process's deps. */

@@ -37,7 +37,12 @@ describe('navigation', () => {
   it('shows the supervisor both monitoring screens and handlers their own module', () => {
     expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('监测监管: 监测问题 检查评估');
     expect(labels(ROLE_PERMISSIONS.letterHandler)).toContain('互动交流: 信件办理');
-    expect(labels(ROLE_PERMISSIONS.disclosureOfficer)).toContain('信息公开: 公开目录 依申请公开');
+    expect(labels(ROLE_PERMISSIONS.disclosureOfficer)).toContain('信息公开: 公开目录 依申请公开 年报');
+    expect(
+      visibleNavigation(ROLE_PERMISSIONS.supervisor)
+        .find((g) => g.key === 'disclosure')
+        ?.items.map((i) => i.label),
+    ).toContain('年报');
   });
 
   it('shows nothing without permissions', () => {

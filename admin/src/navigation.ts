@@ -50,6 +50,9 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     items: [
       { path: '/disclosure/catalog', label: '公开目录', anyOf: ['disclosure.handle'] },
       { path: '/disclosure/requests', label: '依申请公开', anyOf: ['disclosure.handle'] },
+      { path: '/disclosure/overdue', label: '逾期申请', anyOf: ['evaluation.manage'] },
+      // Supervisors read and check every org's report; an org's officers write their own.
+      { path: '/disclosure/annual-reports', label: '年报', anyOf: ['disclosure.handle', 'evaluation.manage'] },
     ],
   },
   {

@@ -27,7 +27,10 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   '/deadlines': lazy(() => import('./scenes/DeadlinesScene.tsx')),
   '/dictionaries': lazy(() => import('./scenes/DictionariesScene.tsx')),
   '/calendar': lazy(() => import('./scenes/CalendarScene.tsx')),
+  '/disclosure/catalog': lazy(() => import('./scenes/DisclosureCatalogueScene.tsx')),
   '/disclosure/requests': lazy(() => import('./scenes/DisclosureRequestsScene.tsx')),
+  '/disclosure/overdue': lazy(() => import('./scenes/DisclosureOverdueScene.tsx')),
+  '/disclosure/annual-reports': lazy(() => import('./scenes/DisclosureAnnualReportScene.tsx')),
 };
 
 // Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).

@@ -15,6 +15,7 @@ export const MetadataSchema = z.strictObject({
   eventEndedAt: instant.optional(),
   isLivelihood: z.boolean().optional(),
   isNormative: z.boolean().optional(),
+  isRegulation: z.boolean().optional(),
   keywords: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
   topic: z.string().trim().max(100).optional(),
   validity: z.enum(VALIDITY, { message: '有效性应为 有效、已失效、已废止 或 已修改' }).optional(),

@@ -1,6 +1,7 @@
 /** Request schemas of the disclosure API (依申请公开), shared by server and admin. */
 import { z } from 'zod';
-import { ORG_CATEGORIES, REPLY_OUTCOME_CODES } from '../disclosure-outcomes.ts';
+import { groundsProblems, ORG_CATEGORIES, REDACTION_GROUND_CODES, REPLY_OUTCOME_CODES } from '../disclosure-outcomes.ts';
+import { NARRATIVE_MAX } from '../annual-report.ts';
 import { ID_TYPES } from '../identity.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -93,12 +94,27 @@ export const RequestEventSchema = z.discriminatedUnion('type', [
     applicantNotifiedOn: date.nullable(),
   }),
   z.strictObject({ type: z.literal('delaySet'), on: date, newDueDate: date, applicantNotifiedOn: date.nullable() }),
-  z.strictObject({ type: z.literal('answered'), on: date, outcome: z.enum(REPLY_OUTCOME_CODES, { message: '请选择答复结果' }) }),
+  z.strictObject({
+    type: z.literal('answered'),
+    on: date,
+    outcome: z.enum(REPLY_OUTCOME_CODES, { message: '请选择答复结果' }),
+    /** 条例 14–16 grounds: required when the outcome withholds or partly discloses. */
+    grounds: z
+      .array(z.enum(REDACTION_GROUND_CODES, { message: '不予公开的依据不正确' }))
+      .max(REDACTION_GROUND_CODES.length)
+      .optional(),
+  }),
 ]);
-export const RecordRequestEventSchema = z.strictObject({
-  event: RequestEventSchema,
-  note: optionalText(5000, '说明'),
-});
+export const RecordRequestEventSchema = z
+  .strictObject({
+    event: RequestEventSchema,
+    note: optionalText(5000, '说明'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.event.type !== 'answered') return;
+    for (const message of groundsProblems(v.event.outcome, v.event.grounds ?? []))
+      ctx.addIssue({ code: 'custom', path: ['event', 'grounds'], message });
+  });
 export type RecordRequestEventInput = z.input<typeof RecordRequestEventSchema>;
 
 /** One step of a request's due-date calculation, as people read it. */
@@ -138,6 +154,10 @@ export interface RequestSummary {
   /** overdue: past its due date and still open; warning: due within 3 working days. */
   level: 'none' | 'ok' | 'warning' | 'overdue';
   outcome: string | null;
+  /** When the file was archived; null while not archived. */
+  archivedAt: string | null;
+  /** True when the request was assigned to another org than the site's (转办). */
+  assigned: boolean;
 }
 
 /** The applicant as the office sees them: masked unless the view was revealed. */
@@ -166,7 +186,84 @@ export interface RequestDetail {
   purpose: string | null;
   forms: { forms: string[]; channels: string[] };
   channel: string;
-  events: { seq: number; type: string; data: Record<string, unknown>; note: string | null; actorId: string; recordedAt: string }[];
+  events: {
+    seq: number;
+    type: string;
+    data: Record<string, unknown>;
+    note: string | null;
+    actorId: string;
+    recordedAt: string;
+    /** The history line of a record event (assignment, delivery, archive), in Chinese. */
+    text?: string;
+  }[];
   clock: RequestClockView;
   createdAt: string;
+  /** The org now responsible for the request (after any assignment) and its name. */
+  orgName: string;
+  /** When the file was archived (read-only since); null while open. */
+  archivedAt: string | null;
+  /** The reply's outcome and its 条例 14–16 grounds, once answered. */
+  reply: { on: string; outcome: string; grounds: { code: string; text: string }[] } | null;
+  /** Delivery records of the reply, oldest first. */
+  deliveries: { on: string; method: string; methodLabel: string; trackingNumber: string | null; receiptNote: string | null }[];
+  /** What may be done next: assign (open, not archived), record a delivery (answered), archive (closed and delivered). */
+  actions: { assign: boolean; deliver: boolean; archive: boolean };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The annual report (政府信息公开工作年度报告): what is entered by hand, saved with the version read.
+
+/** A count of decisions or cases: a whole number, never negative. */
+const reportCount = (label: string) =>
+  z
+    .number({ message: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .min(0, `${label}不能为负数`)
+    .max(100_000_000, `${label}过大`);
+const reviewBlock = (label: string) =>
+  z.strictObject({
+    upheld: reportCount(`${label}“结果维持”`),
+    corrected: reportCount(`${label}“结果纠正”`),
+    other: reportCount(`${label}“其他结果”`),
+    pending: reportCount(`${label}“尚未审结”`),
+    total: reportCount(`${label}“总计”`),
+  });
+/** Control characters other than tab and line breaks cannot be written to DOCX or XLSX. */
+const hasControl = (v: string) =>
+  [...v].some((ch) => {
+    const c = ch.charCodeAt(0);
+    return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f;
+  });
+const narrative = (label: string) =>
+  plain(z.string().max(NARRATIVE_MAX, `${label}不能超过 ${NARRATIVE_MAX} 个字符`), label).refine(
+    (v) => !hasControl(v),
+    `${label}包含无法保存的控制字符`,
+  );
+
+export const SaveAnnualReportSchema = z.strictObject({
+  /** The version loaded (0 for a report never saved); another version means someone saved first. */
+  expectedVersion: z.number().int().min(0),
+  entered: z.strictObject({
+    proactive: z.strictObject({
+      licensing: reportCount('行政许可本年处理决定数量'),
+      penalty: reportCount('行政处罚本年处理决定数量'),
+      enforcement: reportCount('行政强制本年处理决定数量'),
+      feeFen: z
+        .number({ message: '行政事业性收费金额应为数字' })
+        .int('行政事业性收费金额应以分为单位的整数')
+        .min(0, '行政事业性收费金额不能为负数')
+        .max(1_000_000_000_000, '行政事业性收费金额过大'),
+    }),
+    review: z.strictObject({
+      reconsideration: reviewBlock('行政复议'),
+      litigationDirect: reviewBlock('行政诉讼（未经复议直接起诉）'),
+      litigationAfterReconsideration: reviewBlock('行政诉讼（复议后起诉）'),
+    }),
+  }),
+  narratives: z.strictObject({
+    overview: narrative('总体情况'),
+    problems: narrative('存在的主要问题及改进情况'),
+    other: narrative('其他需要报告的事项'),
+  }),
+});
+export type SaveAnnualReportInput = z.input<typeof SaveAnnualReportSchema>;

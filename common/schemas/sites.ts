@@ -1,5 +1,6 @@
 /** Request schemas of the sites API (sites and columns), shared by server and admin. */
 import { z } from 'zod';
+import { CATALOGUE_CATEGORY_CODES } from '../catalogue.ts';
 import { SITE_CODE_PATTERN } from '../codes.ts';
 import { ARTICLE_TYPES } from '../content.ts';
 
@@ -136,6 +137,8 @@ const columnFields = {
     .max(ARTICLE_TYPES.length)
     .nullable()
     .optional(),
+  /** The 政府信息公开目录 category the column feeds (common/catalogue.ts), or null. */
+  catalogueCategory: z.enum(CATALOGUE_CATEGORY_CODES, { message: '未知的公开目录分类' }).nullable().optional(),
 };
 
 export const CreateColumnSchema = z.strictObject(columnFields);
@@ -188,6 +191,8 @@ export interface Column {
   ownerOrgId: string | null;
   /** Article types accepted, or null for the defaults of the freshness class. */
   accepts: string[] | null;
+  /** The 政府信息公开目录 category the column feeds, or null. */
+  catalogueCategory: string | null;
   status: string;
   createdAt: string;
   updatedAt: string;

@@ -21,6 +21,7 @@ import { isAppError } from '../platform/errors.ts';
 import { migrationStatus } from '../platform/db/migrations/index.ts';
 import { drainJobs, startWorker, type WorkerHandle } from '../platform/jobs/index.ts';
 import { ensureAdminBuilt } from './admin-build.ts';
+import { keysCommand } from './keys.ts';
 import { CliError, EXIT, printJson, printLine, progress } from './output.ts';
 
 const operator = () => systemActor(`cli:${os.userInfo().username}`);
@@ -305,6 +306,8 @@ export function buildProgram(): Command {
         if (!r.ok) process.exitCode = EXIT.failure;
       }),
     );
+
+  program.addCommand(keysCommand(withDeps, operator));
 
   return program;
 }

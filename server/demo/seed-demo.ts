@@ -3,7 +3,7 @@
  * so it obeys every rule real data does. Division codes start with 99, which GB/T 2260 does
  * not use, so no code here can be mistaken for a real one.
  */
-import { seedDemoRequests } from './seed-disclosure.ts';
+import { seedDemoGuide, seedDemoRequests } from './seed-disclosure.ts';
 import { creditCodeCheckChar } from '../../common/codes.ts';
 import { ROLES, type RoleCode } from '../../common/roles.ts';
 import type { FreshnessClass } from '../../common/schemas/sites.ts';
@@ -27,6 +27,8 @@ interface ColumnSpec {
   name: string;
   slug: string;
   freshness: FreshnessClass;
+  /** The 政府信息公开目录 category the column feeds. */
+  catalogue?: string;
   children?: ColumnSpec[];
 }
 
@@ -35,11 +37,11 @@ const DISCLOSURE: ColumnSpec = {
   slug: 'zfxxgk',
   freshness: 'none',
   children: [
-    { name: '政府信息公开指南', slug: 'gkzn', freshness: 'none' },
-    { name: '政府信息公开制度', slug: 'gkzd', freshness: 'none' },
+    { name: '政府信息公开指南', slug: 'gkzn', freshness: 'none', catalogue: 'guide' },
+    { name: '政府信息公开制度', slug: 'gkzd', freshness: 'none', catalogue: 'rules' },
     { name: '法定主动公开内容', slug: 'fdzdgknr', freshness: 'none' },
-    { name: '政府信息公开年报', slug: 'gknb', freshness: 'plan' },
-    { name: '依申请公开', slug: 'ysqgk', freshness: 'none' },
+    { name: '政府信息公开年报', slug: 'gknb', freshness: 'plan', catalogue: 'annualReport' },
+    { name: '依申请公开', slug: 'ysqgk', freshness: 'none', catalogue: 'request' },
   ],
 };
 
@@ -47,12 +49,18 @@ const PORTAL_COLUMNS: ColumnSpec[] = [
   { name: '政务要闻', slug: 'zwyw', freshness: 'news' },
   { name: '部门动态', slug: 'bmdt', freshness: 'news' },
   { name: '通知公告', slug: 'tzgg', freshness: 'notice' },
-  { name: '政策文件', slug: 'zcwj', freshness: 'policy', children: [{ name: '行政规范性文件', slug: 'gfxwj', freshness: 'policy' }] },
+  {
+    name: '政策文件',
+    slug: 'zcwj',
+    freshness: 'policy',
+    catalogue: 'art20.1',
+    children: [{ name: '行政规范性文件', slug: 'gfxwj', freshness: 'policy', catalogue: 'art20.1' }],
+  },
   { name: '政策解读', slug: 'zcjd', freshness: 'policy' },
   DISCLOSURE,
-  { name: '人事信息', slug: 'rsxx', freshness: 'personnel' },
-  { name: '规划计划', slug: 'ghjh', freshness: 'plan' },
-  { name: '财政预决算', slug: 'czyjs', freshness: 'plan' },
+  { name: '人事信息', slug: 'rsxx', freshness: 'personnel', catalogue: 'art20.14' },
+  { name: '规划计划', slug: 'ghjh', freshness: 'plan', catalogue: 'art20.3' },
+  { name: '财政预决算', slug: 'czyjs', freshness: 'plan', catalogue: 'art20.7' },
   { name: '互动交流', slug: 'hdjl', freshness: 'none' },
   { name: '办事服务', slug: 'bsfw', freshness: 'none' },
 ];
@@ -60,11 +68,11 @@ const PORTAL_COLUMNS: ColumnSpec[] = [
 const DEPARTMENT_COLUMNS: ColumnSpec[] = [
   { name: '工作动态', slug: 'gzdt', freshness: 'news' },
   { name: '通知公告', slug: 'tzgg', freshness: 'notice' },
-  { name: '政策文件', slug: 'zcwj', freshness: 'policy' },
+  { name: '政策文件', slug: 'zcwj', freshness: 'policy', catalogue: 'art20.1' },
   { name: '政策解读', slug: 'zcjd', freshness: 'policy' },
   DISCLOSURE,
-  { name: '人事信息', slug: 'rsxx', freshness: 'personnel' },
-  { name: '规划计划', slug: 'ghjh', freshness: 'plan' },
+  { name: '人事信息', slug: 'rsxx', freshness: 'personnel', catalogue: 'art20.14' },
+  { name: '规划计划', slug: 'ghjh', freshness: 'plan', catalogue: 'art20.3' },
   { name: '办事服务', slug: 'bsfw', freshness: 'none' },
 ];
 
@@ -135,6 +143,7 @@ async function addColumns(
       sortOrder: (i + 1) * 10,
       parentId,
       ownerOrgId,
+      catalogueCategory: spec.catalogue ?? null,
     });
     n += 1 + (spec.children ? await addColumns(deps, siteId, spec.children, ownerOrgId, col.id) : 0);
   }
@@ -339,6 +348,7 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
     system: actor,
   });
   await seedDemoRequests(deps, portal.id, staff('disclosure'));
+  for (const s of sites) if (s.hosting === 'hosted') await seedDemoGuide(deps, s.id, actor);
   // The public sites are there to look at as soon as the platform starts.
   for (const s of await publishableSites(deps)) await publishSite(deps, s.id);
   return { orgs: orgCount, sites: sites.length, columns: columnCount, articles, accounts };

@@ -5,7 +5,7 @@
  */
 import { beijingDate } from '../../common/dates.ts';
 import { residentIdCheckChar } from '../../common/identity.ts';
-import { recordRequestEvent, registerRequest } from '../disclosure/index.ts';
+import { recordRequestEvent, registerRequest, saveGuide } from '../disclosure/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 
@@ -65,4 +65,21 @@ export async function seedDemoRequests(deps: Deps, siteId: string, officer: Acto
     note: '所需材料已于答复当日邮寄，请注意查收。',
   });
   return 3;
+}
+
+/** The 政府信息公开指南 of a demo site's sponsor: the office, its contacts and the usual texts. */
+export async function seedDemoGuide(deps: Deps, siteId: string, actor: Actor): Promise<void> {
+  await saveGuide(deps, actor, siteId, {
+    officeName: '办公室（政府信息公开工作机构）',
+    address: '示例市东区人民街 1 号',
+    postalCode: '617000',
+    officeHours: '工作日上午 8:30—12:00，下午 14:30—18:00（法定节假日除外）',
+    phone: '0812-2220000',
+    fax: '0812-2220001',
+    webContact: '本网站“依申请公开”栏目在线申请',
+    arrangement:
+      '本机关主动公开的政府信息按政府信息公开指南、政府信息公开制度、法定主动公开内容（按《条例》第二十条、第二十一条列项）、政府信息公开年报和依申请公开分类编排。\n每条信息列明索引号、名称、内容概述和生成日期，可按分类、主题、发布机构和年份浏览，按标题、文号和日期检索。',
+    obtaining:
+      '主动公开的政府信息自形成或者变更之日起 20 个工作日内通过本网站公开，也可在市政务服务中心、市档案馆和市图书馆的政府信息查阅场所查阅。\n公民、法人或者其他组织可通过本网站在线提交申请，或以信函、当面方式向本机关政府信息公开工作机构提出申请。',
+  });
 }

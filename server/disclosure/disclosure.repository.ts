@@ -1,6 +1,7 @@
 /** SQL of the disclosure room: 索引号 counters and allocations, and the org an article's number belongs to. */
 import { sql, type Kysely } from 'kysely';
 import type { Database, DisclosureRequestEventTable, DisclosureRequestTable, IndexNumberTable } from '../platform/db/schema.ts';
+import { RECORD_EVENT_TYPES } from './rules/request-record.ts';
 
 type Q = Kysely<Database>;
 
@@ -43,8 +44,9 @@ export const numberingOrgs = {
       .select(['o.id', 'o.name', 'o.credit_code', 'o.division_code', 'o.index_template'])
       .where('s.id', '=', siteId)
       .executeTakeFirst(),
-  columnSlug: async (db: Q, columnId: string): Promise<string | null> =>
-    (await db.selectFrom('site_columns').select('slug').where('id', '=', columnId).executeTakeFirst())?.slug ?? null,
+  /** The column's folder name and the catalogue category it feeds. */
+  column: (db: Q, columnId: string) =>
+    db.selectFrom('site_columns').select(['slug', 'catalogue_category']).where('id', '=', columnId).executeTakeFirst(),
 };
 
 export const requests = {
@@ -59,18 +61,6 @@ export const requests = {
     id: string,
     patch: { state: string; due_on: string | null; updated_at: string; closed_on?: string; outcome?: string },
   ) => db.updateTable('disclosure_requests').set(patch).where('id', '=', id).execute(),
-  /** A site's requests, soonest due first (closed ones last), one page. */
-  ofSite: (db: Q, siteId: string, limit: number, offset: number) =>
-    db
-      .selectFrom('disclosure_requests')
-      .selectAll()
-      .where('site_id', '=', siteId)
-      .orderBy(sql`case when due_on is null then 1 else 0 end`)
-      .orderBy('due_on')
-      .orderBy('created_at')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
   /** How many requests carry this applicant's ID number (blind index). */
   countByApplicant: async (db: Q, idBlind: string): Promise<number> =>
     Number(
@@ -82,17 +72,212 @@ export const requests = {
           .executeTakeFirst()
       )?.n ?? 0,
     ),
+  /** The responsible org after an assignment (转办). */
+  setOrg: (db: Q, id: string, orgId: string, updatedAt: string) =>
+    db.updateTable('disclosure_requests').set({ org_id: orgId, updated_at: updatedAt }).where('id', '=', id).execute(),
+  /** Archives a request once; false when it already was. */
+  archive: async (db: Q, id: string, archivedAt: string): Promise<boolean> =>
+    Number(
+      (
+        await db
+          .updateTable('disclosure_requests')
+          .set({ archived_at: archivedAt, updated_at: archivedAt })
+          .where('id', '=', id)
+          .where('archived_at', 'is', null)
+          .executeTakeFirst()
+      ).numUpdatedRows,
+    ) === 1,
+  /** A site's requests and those assigned to its sponsor org, soonest due first (closed ones last), one page. */
+  listFor: (db: Q, f: { siteId: string; orgId: string | null; archived?: boolean | undefined; limit: number; offset: number }) => {
+    let q = db
+      .selectFrom('disclosure_requests')
+      .selectAll()
+      .where((eb) => (f.orgId ? eb.or([eb('site_id', '=', f.siteId), eb('org_id', '=', f.orgId)]) : eb('site_id', '=', f.siteId)));
+    if (f.archived !== undefined) q = q.where('archived_at', f.archived ? 'is not' : 'is', null);
+    return q
+      .orderBy(sql`case when due_on is null then 1 else 0 end`)
+      .orderBy('due_on')
+      .orderBy('created_at')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+  },
+  /** Open, unarchived requests due on or before `dueBy`, with their org and site (the overdue list's candidates). */
+  openDueBy: (db: Q, states: readonly string[], dueBy: string, siteIds: 'all' | readonly string[]) => {
+    if (siteIds !== 'all' && siteIds.length === 0) return Promise.resolve([]);
+    let q = db
+      .selectFrom('disclosure_requests as r')
+      .innerJoin('orgs as o', 'o.id', 'r.org_id')
+      .innerJoin('sites as s', 's.id', 'r.site_id')
+      .select([
+        'r.id',
+        'r.tracking_no',
+        'r.site_id',
+        's.name as site_name',
+        'r.org_id',
+        'o.name as org_name',
+        'r.received_on',
+        'r.state',
+        'r.due_on',
+      ])
+      .where('r.state', 'in', [...states])
+      .where('r.archived_at', 'is', null)
+      .where('r.due_on', 'is not', null)
+      .where('r.due_on', '<=', dueBy);
+    if (siteIds !== 'all') q = q.where('r.site_id', 'in', [...siteIds]);
+    return q.orderBy('r.due_on').orderBy('r.tracking_no').execute();
+  },
+  /** An org's requests received on or after `since`, newest first (条例 44: the same information asked for again). */
+  ofOrgSince: (db: Q, orgId: string, since: string, limit: number) =>
+    db
+      .selectFrom('disclosure_requests')
+      .select(['id', 'tracking_no', 'id_blind', 'received_on', 'description', 'outcome'])
+      .where('org_id', '=', orgId)
+      .where('received_on', '>=', since)
+      .orderBy('received_on', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
+  /** The applicant's other requests received earlier in the same calendar month (the fee's count, 109号). */
+  earlierInMonth: async (db: Q, r: { id: string; idBlind: string; receivedOn: string; createdAt: string }): Promise<number> =>
+    Number(
+      (
+        await db
+          .selectFrom('disclosure_requests')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('id_blind', '=', r.idBlind)
+          .where('id', '!=', r.id)
+          .where('received_on', '>=', `${r.receivedOn.slice(0, 7)}-01`)
+          .where((eb) =>
+            eb.or([
+              eb('received_on', '<', r.receivedOn),
+              eb.and([eb('received_on', '=', r.receivedOn), eb('created_at', '<', r.createdAt)]),
+            ]),
+          )
+          .executeTakeFirst()
+      )?.n ?? 0,
+    ),
+};
+
+export const handlingOrgs = {
+  byId: (db: Q, orgId: string) => db.selectFrom('orgs').select(['id', 'name']).where('id', '=', orgId).executeTakeFirst(),
+  /** The sites an org sponsors: their disclosure officers handle the requests assigned to it. */
+  siteIds: async (db: Q, orgId: string): Promise<string[]> =>
+    (await db.selectFrom('sites').select('id').where('sponsor_org_id', '=', orgId).execute()).map((r) => r.id),
 };
 
 export const requestEvents = {
+  /** The clock events of a request in order (the record events — assignment, delivery, archive — left out). */
   of: (db: Q, requestId: string) =>
+    db
+      .selectFrom('disclosure_request_events')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .where('type', 'not in', [...RECORD_EVENT_TYPES])
+      .orderBy('seq')
+      .execute(),
+  /** Every event of a request in order, clock and record events alike: its history. */
+  history: (db: Q, requestId: string) =>
     db.selectFrom('disclosure_request_events').selectAll().where('request_id', '=', requestId).orderBy('seq').execute(),
+  /** The clock events of several requests, in order per request. */
+  ofMany: (db: Q, requestIds: readonly string[]) =>
+    requestIds.length
+      ? db
+          .selectFrom('disclosure_request_events')
+          .selectAll()
+          .where('request_id', 'in', [...requestIds])
+          .where('type', 'not in', [...RECORD_EVENT_TYPES])
+          .orderBy('request_id')
+          .orderBy('seq')
+          .execute()
+      : Promise.resolve([]),
+  nextSeq: async (db: Q, requestId: string): Promise<number> =>
+    Number(
+      (
+        await db
+          .selectFrom('disclosure_request_events')
+          .select((eb) => eb.fn.max('seq').as('m'))
+          .where('request_id', '=', requestId)
+          .executeTakeFirst()
+      )?.m ?? 0,
+    ) + 1,
   insert: (db: Q, row: DisclosureRequestEventTable) => db.insertInto('disclosure_request_events').values(row).execute(),
 };
 
 export const requestLookup = {
   byTrackingNo: (db: Q, trackingNo: string) =>
     db.selectFrom('disclosure_requests').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst(),
+};
+
+/**
+ * The columns of disclosure_requests that hold personal-data tokens (ADR 0009), declared once:
+ * re-encryption and the key status read this list. `id_blind` is no token (the index key stays).
+ */
+export const ENCRYPTED_REQUEST_COLUMNS = [
+  'applicant_name',
+  'id_number',
+  'phone',
+  'address',
+  'email',
+] as const satisfies readonly (keyof DisclosureRequestTable)[];
+export type EncryptedRequestColumn = (typeof ENCRYPTED_REQUEST_COLUMNS)[number];
+export type RequestTokens = { id: string } & { [C in EncryptedRequestColumn]: string | null };
+
+// A token's key is its `v1.<keyId>.` header. substr compares it alike on SQLite and PostgreSQL
+// (LIKE would read the `_` allowed in key ids as a wildcard).
+const tokenStartsWith = (column: EncryptedRequestColumn, prefix: string) =>
+  sql<boolean>`substr(${sql.ref(column)}, 1, ${sql.lit(prefix.length)}) = ${prefix}`;
+const tokenOutside = (column: EncryptedRequestColumn, prefix: string) =>
+  sql<boolean>`(${sql.ref(column)} is not null and substr(${sql.ref(column)}, 1, ${sql.lit(prefix.length)}) <> ${prefix})`;
+
+export const requestTokens = {
+  /** Per encrypted column: how many values it holds, and how many of them start with each prefix. */
+  usage: async (db: Q, prefixes: readonly string[]) => {
+    const out: { column: EncryptedRequestColumn; total: number; byPrefix: number[] }[] = [];
+    for (const column of ENCRYPTED_REQUEST_COLUMNS) {
+      const row: Record<string, unknown> = await db
+        .selectFrom('disclosure_requests')
+        .select((eb) => [
+          eb.fn.count<number | string>(column).as('total'),
+          ...prefixes.map((p, i) => eb.fn.count<number | string>(sql`case when ${tokenStartsWith(column, p)} then 1 end`).as(`p${i}`)),
+        ])
+        .executeTakeFirstOrThrow();
+      out.push({ column, total: Number(row.total ?? 0), byPrefix: prefixes.map((_, i) => Number(row[`p${i}`] ?? 0)) });
+    }
+    return out;
+  },
+  /** How many requests hold a token not starting with `prefix` (the current key's header). */
+  staleCount: async (db: Q, prefix: string): Promise<number> =>
+    Number(
+      (
+        await db
+          .selectFrom('disclosure_requests')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where((eb) => eb.or(ENCRYPTED_REQUEST_COLUMNS.map((c) => tokenOutside(c, prefix))))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    ),
+  /** The next `limit` requests after `afterId` (by id) holding a token not starting with `prefix`. */
+  staleBatch: (db: Q, prefix: string, afterId: string | null, limit: number): Promise<RequestTokens[]> => {
+    let q = db
+      .selectFrom('disclosure_requests')
+      .select(['id', ...ENCRYPTED_REQUEST_COLUMNS])
+      .where((eb) => eb.or(ENCRYPTED_REQUEST_COLUMNS.map((c) => tokenOutside(c, prefix))));
+    if (afterId !== null) q = q.where('id', '>', afterId);
+    return q.orderBy('id').limit(limit).execute();
+  },
+  /** Replaces a request's tokens only where they still hold `before` (0 rows: changed meanwhile). */
+  replace: async (
+    db: Q,
+    id: string,
+    before: Partial<Record<EncryptedRequestColumn, string>>,
+    after: Partial<Record<EncryptedRequestColumn, string>>,
+  ): Promise<number> => {
+    let q = db.updateTable('disclosure_requests').set(after).where('id', '=', id);
+    for (const [column, token] of Object.entries(before) as [EncryptedRequestColumn, string][]) q = q.where(column, '=', token);
+    const r = await q.executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
 };
 
 export const reportRows = {

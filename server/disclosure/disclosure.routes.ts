@@ -7,13 +7,16 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RecordRequestEventSchema, RegisterRequestSchema } from '../../common/schemas/disclosure.ts';
+import { RecordRequestEventSchema, RegisterRequestSchema, SaveAnnualReportSchema } from '../../common/schemas/disclosure.ts';
 import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
 import { requestFormPage, submitRequestForm, trackingAction, trackingFormPage, type PublicPage } from './commands/public-requests.ts';
 import { annualRequestReport } from './commands/annual-report.ts';
+import { annualReportDocxFile, annualReportXlsxFile, getAnnualReport, saveAnnualReport } from './commands/annual-reports.ts';
+import { publishAnnualReport } from './commands/publish-annual-report.ts';
 import { replyLetterDocx } from './commands/reply-letter.ts';
 import { getRequest, listRequests, recordRequestEvent, registerRequest } from './commands/requests.ts';
+import { requestHandlingRoutes } from './request-handling.routes.ts';
 import { REQUEST_PATH, TRACKING_PATH } from './render/request-pages.ts';
 
 const Params = z.strictObject({ id: z.string().min(1).max(40) });
@@ -47,12 +50,18 @@ export async function disclosureRoutes(base: FastifyInstance, deps: Deps): Promi
         summary: '网站的政府信息公开申请（按答复期限排序，个人信息脱敏）',
         querystring: z.strictObject({
           siteId: z.string().min(1).max(40),
+          /** 1: archived only; 0: not archived only; absent: all. */
+          archived: z.enum(['0', '1']).optional(),
           limit: z.coerce.number().int().min(1).max(500).optional(),
           offset: z.coerce.number().int().min(0).optional(),
         }),
       },
     },
-    async (req) => listRequests(deps, authOf(req).actor, req.query),
+    async (req) =>
+      listRequests(deps, authOf(req).actor, {
+        ...req.query,
+        archived: req.query.archived === undefined ? undefined : req.query.archived === '1',
+      }),
   );
   app.get(
     '/api/disclosure/requests/:id',
@@ -87,6 +96,7 @@ export async function disclosureRoutes(base: FastifyInstance, deps: Deps): Promi
     },
     async (req) => recordRequestEvent(deps, authOf(req).actor, req.params.id, req.body),
   );
+  requestHandlingRoutes(base, deps);
 
   app.get(
     '/api/disclosure/reports/:orgId/:year',
@@ -104,6 +114,53 @@ export async function disclosureRoutes(base: FastifyInstance, deps: Deps): Promi
         year: req.params.year,
         includeSubordinates: req.query.subordinates === '1',
       }),
+  );
+
+  const ReportParams = z.strictObject({
+    orgId: z.string().min(1).max(40),
+    year: z.coerce.number({ message: '年份应为数字' }).int('年份应为整数').min(2008, '年份不能早于 2008 年').max(2100, '年份不正确'),
+  });
+  const reportPath = '/api/disclosure/annual-reports/:orgId/:year';
+  const sendFile = (reply: FastifyReply, mime: string, file: { name: string; bytes: Buffer }) =>
+    reply
+      .header('content-type', mime)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .send(file.bytes);
+  app.get(
+    reportPath,
+    { schema: { tags, summary: '政府信息公开工作年度报告（各部分、勾稽关系校验结果）', params: ReportParams } },
+    async (req) => getAnnualReport(deps, authOf(req).actor, req.params),
+  );
+  app.put(
+    reportPath,
+    {
+      schema: {
+        tags,
+        summary: '保存年度报告中人工填写的部分（乐观锁：expectedVersion）',
+        params: ReportParams,
+        body: SaveAnnualReportSchema,
+      },
+    },
+    async (req) => saveAnnualReport(deps, authOf(req).actor, req.params, req.body),
+  );
+  app.get(`${reportPath}/report.docx`, { schema: { tags, summary: '年度报告（DOCX）', params: ReportParams } }, async (req, reply) =>
+    sendFile(
+      reply,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      await annualReportDocxFile(deps, authOf(req).actor, req.params),
+    ),
+  );
+  app.get(`${reportPath}/report.xlsx`, { schema: { tags, summary: '年度报告表格（XLSX）', params: ReportParams } }, async (req, reply) =>
+    sendFile(
+      reply,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      await annualReportXlsxFile(deps, authOf(req).actor, req.params),
+    ),
+  );
+  app.post(
+    `${reportPath}/publication`,
+    { schema: { tags, summary: '将年度报告提交到公开目录年报栏目（进入三审）', params: ReportParams } },
+    async (req, reply) => reply.status(201).send(await publishAnnualReport(deps, authOf(req).actor, req.params)),
   );
 
   const open = { access: 'public' as const };

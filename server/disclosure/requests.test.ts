@@ -164,7 +164,7 @@ describe('依申请公开 requests in the back office', () => {
     );
     deps.clock.set('2026-03-02T02:00:00.000Z');
     await recordRequestEvent(deps, officer, a.id, {
-      event: { type: 'answered', on: '2026-03-02', outcome: 'partlyDisclosed' },
+      event: { type: 'answered', on: '2026-03-02', outcome: 'partlyDisclosed', grounds: ['personalPrivacy'] },
       note: '部分公开。',
     });
     const supervisor = asActor(await buildUser(deps, { grants: [{ role: 'supervisor', siteId: null }] }));
@@ -197,7 +197,7 @@ describe('依申请公开 requests in the back office', () => {
     await expect(replyLetterDocx(deps, officer, r.id)).rejects.toMatchObject({ status: 409 });
     deps.clock.set('2026-03-02T02:00:00.000Z');
     await recordRequestEvent(deps, officer, r.id, {
-      event: { type: 'answered', on: '2026-03-02', outcome: 'partlyDisclosed' },
+      event: { type: 'answered', on: '2026-03-02', outcome: 'partlyDisclosed', grounds: ['personalPrivacy'] },
       note: '涉及个人隐私的部分已作区分处理。',
     });
     const text = (await mammoth.extractRawText({ buffer: await replyLetterDocx(deps, officer, r.id) })).value;
@@ -209,6 +209,7 @@ describe('依申请公开 requests in the back office', () => {
       '部分公开（区分处理）',
       '涉及个人隐私的部分已作区分处理。',
       '第三十七条',
+      '不予公开部分的理由：（1）《中华人民共和国政府信息公开条例》第十五条：涉及个人隐私',
       '六十日内依法申请行政复议',
       '2026年3月2日',
     ])

@@ -22,7 +22,8 @@
  *   index      = base64url(HMAC-SM3(purposeKey, normalise(value))).
  *
  * Configuration: `k2026:BASE64,k2025:BASE64,index:BASE64`. The first data key encrypts; the
- * others only decrypt, until a rotation job has re-encrypted their tokens and they can be removed.
+ * others only decrypt, until re-encryption (`gongkai keys reencrypt`, ADR 0009) has moved their
+ * tokens to the current key and they can be retired. The index key is not rotated with them.
  * Key material never appears in error messages, and a keyring prints as its key ids only.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -209,6 +210,20 @@ export function decryptPersonal(ring: DataKeyring, token: string): string {
   const decipher = createDecipheriv('sm4-ctr', keys.encKey, t.iv);
   const bytes = Buffer.concat([decipher.update(t.ciphertext), decipher.final()]);
   return bytes.toString('utf8');
+}
+
+/** Whether `id` can name a data key (the index key's entry is named `index`). */
+export function isDataKeyId(id: string): boolean {
+  return KEY_ID.test(id) && id !== INDEX_ENTRY_ID;
+}
+
+/**
+ * The text every token made under this key starts with (`v1.<keyId>.`): lets a database count
+ * or select tokens by key with a prefix comparison, without decrypting anything.
+ */
+export function tokenPrefix(keyId: string): string {
+  if (!KEY_ID.test(keyId)) throw new Error('data keys: key id must be 1–16 characters from A-Z a-z 0-9 _ -');
+  return `${VERSION}.${keyId}.`;
 }
 
 /** True when a token was not encrypted with the current key. Reads only the header (no integrity check). */

@@ -10,6 +10,8 @@ export {
 } from './commands/publish.ts';
 export { publicSiteId, sitePage, type SitePageInput } from './commands/site-page.ts';
 export { html, type SafeHtml } from './render/html.ts';
+export { paginationNav } from './render/pages.ts';
+export { dateInputValue } from './render/search-page.ts';
 export { publishingJobs } from './publishing.jobs.ts';
 export { publishingRoutes } from './publishing.routes.ts';
 export { onPublicFilesChanged } from './public-events.ts';

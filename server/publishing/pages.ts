@@ -4,6 +4,7 @@
  * publishing both write through these, so a page looks the same whichever wrote it.
  */
 import type { Deps } from '../platform/deps.ts';
+import { recordCatalogueEntries, type CatalogueSource } from '../disclosure/index.ts';
 import { indexedDocuments, upsertSearchDocuments, type SearchDocument } from '../search/index.ts';
 import { plainText } from './rules/plain-text.ts';
 import type { PublicFiles } from './public-files.ts';
@@ -89,7 +90,8 @@ function refsOf(model: SiteModel, items: readonly ListedArticleRow[]): PageRefs 
 }
 
 /**
- * Puts these articles into the search index (one transaction), with the paths of their pages.
+ * Puts these articles into the search index (one transaction), with the paths of their pages,
+ * and those of columns mapped onto a 政府信息公开目录 category into the catalogue.
  * With `onlyChanged`, documents the index already holds as they are (same page, title, column
  * and publication instant — a correction re-publishes) are left alone: a full build then
  * segments only what changed.
@@ -106,10 +108,27 @@ export async function indexArticles(deps: Deps, model: SiteModel, rows: readonly
       : [],
   );
   const docs: SearchDocument[] = [];
+  const catalogue: CatalogueSource[] = [];
+  const uncatalogued: string[] = [];
   for (const r of rows) {
     const column = model.columnById.get(r.column_id);
     const url = articlePagePath(model, r);
     if (!column || !url) continue;
+    if (column.catalogueCategory)
+      catalogue.push({
+        articleId: r.id,
+        siteId: model.siteId,
+        columnId: r.column_id,
+        category: column.catalogueCategory,
+        title: r.title,
+        summary: r.summary,
+        bodyText: plainText(r.body_html),
+        metadata: JSON.parse(r.metadata) as Record<string, unknown>,
+        publishedAt: r.published_at,
+        firstPublishedAt: r.first_published_at,
+        url,
+      });
+    else uncatalogued.push(r.id);
     const h = held.get(r.id);
     if (h && h.url === url && h.publishedAt === r.published_at && h.title === r.title && h.columnName === column.name) continue;
     docs.push({
@@ -125,6 +144,7 @@ export async function indexArticles(deps: Deps, model: SiteModel, rows: readonly
     });
   }
   if (docs.length) await upsertSearchDocuments(deps.db, docs);
+  await recordCatalogueEntries(deps, catalogue, uncatalogued);
 }
 
 /** Writes list page `page` of a column from its items (at most 20). */

@@ -132,7 +132,7 @@ export const publicSites = {
   columns: (db: Q, siteId: string) =>
     db
       .selectFrom('site_columns')
-      .select(['id', 'parent_id', 'name', 'slug', 'sort_order', 'freshness_class', 'accepts'])
+      .select(['id', 'parent_id', 'name', 'slug', 'sort_order', 'freshness_class', 'accepts', 'catalogue_category'])
       .where('site_id', '=', siteId)
       .where('status', '=', 'active')
       .orderBy('sort_order')

@@ -15,7 +15,9 @@ import type { ArticleSummary, ArticleView, ColumnRef, ColumnView, HomeLists, Lin
 import {
   ASSETS_DIR,
   SEARCH_PATH,
+  CATALOGUE_PATH,
   DISCLOSURE_REQUEST_PATH,
+  GUIDE_PATH,
   SITE_MAP_PATH,
   articlePath,
   columnDir,
@@ -28,6 +30,8 @@ import {
 export interface ModelColumn extends ColumnView {
   freshnessClass: string;
   accepts: string[] | null;
+  /** The 政府信息公开目录 category the column feeds, or null. */
+  catalogueCategory: string | null;
 }
 
 export interface SiteModel {
@@ -80,6 +84,7 @@ export async function loadSiteModel(deps: Deps, siteId: string): Promise<SiteMod
       ancestors: [],
       freshnessClass: r.freshness_class,
       accepts: r.accepts ? (JSON.parse(r.accepts) as string[]) : null,
+      catalogueCategory: r.catalogue_category,
     });
   }
   const columnById = new Map(columns.map((c) => [c.id, c]));
@@ -137,6 +142,8 @@ export function pageContext(model: SiteModel, pagePath: string, now: string, ref
     siteMap: to(SITE_MAP_PATH),
     search: to(SEARCH_PATH),
     disclosureRequest: to(DISCLOSURE_REQUEST_PATH),
+    catalogue: to(CATALOGUE_PATH),
+    guide: to(GUIDE_PATH),
     section: (kind) => {
       const col = model.columns.find((c) => c.parentId === null && c.freshnessClass === 'none' && sectionMatch(c, kind));
       return to(col ? columnPageUrl(col.path, 1) : '/');
@@ -156,13 +163,12 @@ export function pageContext(model: SiteModel, pagePath: string, now: string, ref
   return { site: model.view, nav: model.nav, links, pagePath, now };
 }
 
-const SECTION_SLUGS: Record<'catalogue' | 'interaction' | 'services', RegExp> = {
-  catalogue: /^(zfxxgk|xxgk|gk)/,
+const SECTION_SLUGS: Record<'interaction' | 'services', RegExp> = {
   interaction: /^(hdjl|hd)/,
   services: /^(bsfw|zwfw|fw)/,
 };
 
-function sectionMatch(c: ModelColumn, kind: 'catalogue' | 'interaction' | 'services'): boolean {
+function sectionMatch(c: ModelColumn, kind: 'interaction' | 'services'): boolean {
   return SECTION_SLUGS[kind].test(c.slug);
 }
 

@@ -17,5 +17,5 @@ export {
   type SearchWriter,
 } from './indexing.ts';
 export { searchArticles } from './queries.ts';
-export { governmentTerms, segmentQuery } from './segmenter.ts';
+export { governmentTerms, segmentForIndex, segmentQuery } from './segmenter.ts';
 export { highlightParts, snippetParts } from './rules/highlight.ts';

@@ -21,7 +21,8 @@ async function adminQuery(q: string): Promise<void> {
   }
 }
 
-describe(`the gongkai command (${TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
+// Each case starts the real command several times (5–8 s each on a busy 2-core machine).
+describe(`the gongkai command (${TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, { timeout: 120_000 }, () => {
   let dir: string;
   let databaseUrl = '';
   const dbName = `gk_cli_${randomBytes(5).toString('hex')}`;

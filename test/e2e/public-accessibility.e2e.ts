@@ -35,6 +35,9 @@ const PAGE_TYPES = [
   'search-refused',
   'request-form',
   'tracking-form',
+  'catalogue',
+  'catalogue-search',
+  'guide',
   'home-elder',
 ] as const;
 type PageType = (typeof PAGE_TYPES)[number];
@@ -309,6 +312,30 @@ describe.runIf(chromiumAvailable)('a citizen uses every kind of public page with
       await open('tracking-form', `${base}ysqgkcx`);
       await page.getByRole('heading', { level: 1, name: '依申请公开办理情况查询' }).waitFor();
       await checkPage('tracking-form');
+    });
+
+    await step(page, 'a11y-catalogue', async () => {
+      // From the home page's catalogue block to the 政府信息公开目录, then a search by 文号.
+      await page.goto(base);
+      const href = await page.getByRole('link', { name: '进入政府信息公开目录' }).getAttribute('href');
+      await open('catalogue', new URL(href ?? '', page.url()).href);
+      await page.getByRole('navigation', { name: '目录分类' }).getByRole('link', { name: '全部信息' }).waitFor();
+      await checkPage('catalogue');
+      await page.getByRole('search', { name: '目录检索' }).getByLabel('文号').fill('示教体发〔2026〕21号');
+      await page.getByRole('search', { name: '目录检索' }).getByRole('button', { name: '检索' }).click();
+      await page.waitForURL(/gkml\?/);
+      await open('catalogue-search', page.url());
+      const table = page.getByRole('table', { name: /政府信息公开目录/ });
+      await table.getByText('示教体发〔2026〕21号').waitFor();
+      expect(await table.locator('tbody tr').count()).toBe(1);
+      await checkPage('catalogue-search');
+    });
+
+    await step(page, 'a11y-guide', async () => {
+      await open('guide', `${base}gkzn`);
+      await page.getByRole('heading', { level: 1, name: /政府信息公开指南/ }).waitFor();
+      await page.getByRole('table', { name: '政府信息公开工作机构联系方式' }).getByText('0812-2220001').waitFor();
+      await checkPage('guide');
     });
   });
 

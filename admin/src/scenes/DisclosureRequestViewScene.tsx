@@ -3,7 +3,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { REPLY_OUTCOMES } from '../../../common/disclosure-outcomes.ts';
+import { outcomeNeedsGrounds, REDACTION_GROUNDS, REPLY_OUTCOMES } from '../../../common/disclosure-outcomes.ts';
+import { RecordRequestEventSchema } from '../../../common/schemas/disclosure.ts';
 import { fetchRequest, recordRequestEvent, replyLetterUrl } from '../api/disclosure.ts';
 import { FormErrorAlert } from '../components/FormErrorAlert.tsx';
 import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
@@ -16,14 +17,34 @@ import {
   type EventChoice,
   type EventFormValues,
 } from '../features/disclosure/requestLabels.ts';
+import { RequestHandlingCard } from '../features/disclosure/RequestHandlingCard.tsx';
+import { RequestLettersCard } from '../features/disclosure/RequestLettersCard.tsx';
 import { actionErrorText } from '../lib/formErrors.ts';
 import { useApiData } from '../lib/useApiData.ts';
 
 type DateFields = 'on' | 'applicantDeadline' | 'noticeReceivedOn' | 'applicantNotifiedOn' | 'newDueDate';
-type FormShape = Omit<EventFormValues, DateFields> & Partial<Record<DateFields, Dayjs | null>>;
+type FormShape = Omit<EventFormValues, DateFields> & Partial<Record<DateFields, Dayjs | null>> & { grounds?: string[] };
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
-const EVENT_LABEL = new Map<string, string>([['received', '收到申请'], ...EVENT_CHOICES.map((c): [string, string] => [c.value, c.label])]);
+const EVENT_LABEL = new Map<string, string>([
+  ['received', '收到申请'],
+  ['assigned', '转办'],
+  ['delivered', '送达'],
+  ['archived', '归档'],
+  ...EVENT_CHOICES.map((c): [string, string] => [c.value, c.label]),
+]);
+const GROUND_OPTIONS = REDACTION_GROUNDS.map((g) => ({ value: g.code, label: `${g.article}：${g.label}` }));
+
+/** The answer's body with its 条例 14–16 grounds, checked against the server's schema. */
+function answerBody(v: FormShape): ReturnType<typeof eventBody> {
+  const note = v.note?.trim() ? v.note.trim() : null;
+  const grounds = v.outcome && outcomeNeedsGrounds(v.outcome) ? (v.grounds ?? []) : undefined;
+  const parsed = RecordRequestEventSchema.safeParse({
+    event: { type: 'answered', on: day(v.on) ?? '', outcome: v.outcome, ...(grounds ? { grounds } : {}) },
+    note,
+  });
+  return parsed.success ? { ok: true, body: parsed.data } : { ok: false, message: parsed.error.issues[0]?.message ?? '请检查填写的内容' };
+}
 
 /** One 依申请公开 request: the applicant (masked unless revealed), the due date with its calculation, the record, the next step. */
 export default function DisclosureRequestViewScene() {
@@ -33,20 +54,24 @@ export default function DisclosureRequestViewScene() {
   const request = useApiData(load);
   const [form] = Form.useForm<FormShape>();
   const type = Form.useWatch('type', form) as EventChoice | undefined;
+  const outcome = Form.useWatch('outcome', form) as string | undefined;
   const [saving, setSaving] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
 
   const submit = async (v: FormShape) => {
     setSaving(true);
     setAlert(null);
-    const made = eventBody({
-      ...v,
-      on: day(v.on),
-      applicantDeadline: day(v.applicantDeadline),
-      noticeReceivedOn: day(v.noticeReceivedOn),
-      applicantNotifiedOn: day(v.applicantNotifiedOn),
-      newDueDate: day(v.newDueDate),
-    });
+    const made =
+      v.type === 'answered'
+        ? answerBody(v)
+        : eventBody({
+            ...v,
+            on: day(v.on),
+            applicantDeadline: day(v.applicantDeadline),
+            noticeReceivedOn: day(v.noticeReceivedOn),
+            applicantNotifiedOn: day(v.applicantNotifiedOn),
+            newDueDate: day(v.newDueDate),
+          });
     if (!made.ok) {
       setAlert(made.message);
       setSaving(false);
@@ -67,10 +92,13 @@ export default function DisclosureRequestViewScene() {
   if (request.error && !r) return <LoadErrorAlert error={request.error} what="申请" onRetry={request.reload} />;
   if (!r) return null;
   const level = LEVEL_TAGS[r.clock.level];
-  const closed = ['answered', 'abandonedNoAmendment', 'abandonedUnpaid'].includes(r.clock.state);
+  const closed = ['answered', 'abandonedNoAmendment', 'abandonedUnpaid'].includes(r.clock.state) || r.archivedAt !== null;
   return (
     <>
-      <PageTitle title={`依申请公开 ${r.trackingNo}`} extra={<Link to="/disclosure/requests">返回申请列表</Link>} />
+      <PageTitle
+        title={`依申请公开 ${r.trackingNo}${r.archivedAt ? '（已归档）' : ''}`}
+        extra={<Link to="/disclosure/requests">返回申请列表</Link>}
+      />
       <Card title="申请" size="small">
         <Descriptions
           size="small"
@@ -119,12 +147,32 @@ export default function DisclosureRequestViewScene() {
                   {EVENT_LABEL.get(e.type) ?? e.type}
                 </strong>
                 {typeof e.data.outcome === 'string' ? `：${outcomeText(e.data.outcome)}` : null}
-                {e.note ? <div>{e.note}</div> : null}
+                {e.text ? <div>{e.text}</div> : null}
+                {e.note && !e.text ? <div>{e.note}</div> : null}
               </>
             ),
           }))}
         />
       </Card>
+      {r.reply ? (
+        <Card title="答复" size="small" style={{ marginTop: 16 }}>
+          <p>
+            {r.reply.on} {outcomeText(r.reply.outcome)}
+          </p>
+          {r.reply.grounds.length ? (
+            <>
+              <Typography.Text strong>不予公开的依据：</Typography.Text>
+              <ol>
+                {r.reply.grounds.map((g) => (
+                  <li key={g.code}>{g.text}</li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+        </Card>
+      ) : null}
+      <RequestHandlingCard request={r} onChanged={request.reload} />
+      {closed ? null : <RequestLettersCard requestId={r.id} />}
       {r.clock.state === 'answered' ? (
         <Space style={{ marginTop: 16 }}>
           <Button icon={<DownloadOutlined />} href={replyLetterUrl(r.id)} download>
@@ -185,6 +233,15 @@ export default function DisclosureRequestViewScene() {
             {type === 'answered' ? (
               <Form.Item label="答复结果" name="outcome" rules={[{ required: true, message: '请选择答复结果' }]}>
                 <Select options={REPLY_OUTCOMES.map((o) => ({ value: o.code, label: outcomeText(o.code) }))} style={{ maxWidth: 480 }} />
+              </Form.Item>
+            ) : null}
+            {type === 'answered' && outcome && outcomeNeedsGrounds(outcome) ? (
+              <Form.Item
+                label="不予公开的依据（条例第十四条、第十五条、第十六条）"
+                name="grounds"
+                rules={[{ required: true, message: '请选择不予公开的依据' }]}
+              >
+                <Select mode="multiple" options={GROUND_OPTIONS} style={{ maxWidth: 720 }} />
               </Form.Item>
             ) : null}
             <Form.Item

@@ -4,6 +4,7 @@
  * the template's scope (e.g. the org's year). The number is kept when the article is corrected,
  * retracted or published again, and never given to another article.
  */
+import { categoryIndexSegment } from '../../../common/catalogue.ts';
 import { beijingDate } from '../../../common/dates.ts';
 import { formatIndexNumber, sequenceScope, type IndexValues } from '../../../common/index-number.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
@@ -33,8 +34,7 @@ export async function allocateIndexNumber(deps: Deps, tx: Tx, article: NumberedA
     creditCode: org.credit_code ?? undefined,
     // The 9-character 组织机构代码 is part of the 统一社会信用代码 (GB 32100: characters 9–17).
     orgCode: org.credit_code ? org.credit_code.slice(8, 17) : undefined,
-    // Until the catalogue maps columns onto categories, a column's folder name is its category.
-    category: ((await numberingOrgs.columnSlug(tx.trx, article.columnId)) ?? '').replace(/[^0-9A-Za-z]/g, '') || undefined,
+    category: categoryOf(await numberingOrgs.column(tx.trx, article.columnId)),
     date: beijingDate(article.publishedAt),
   };
   const scope = sequenceScope(template, values);
@@ -56,6 +56,15 @@ export async function allocateIndexNumber(deps: Deps, tx: Tx, article: NumberedA
     return made.indexNo;
   }
   throw Errors.indexNumber(`无法生成索引号：连续 ${MAX_SKIPS} 个序号已被占用，请检查“${org.name}”的索引号格式`);
+}
+
+/**
+ * The {category} value: the art. 20 item number (two digits) or short code of the catalogue
+ * category the column feeds; a column outside the catalogue uses its folder name.
+ */
+function categoryOf(column: { slug: string; catalogue_category: string | null } | undefined): string | undefined {
+  if (!column) return undefined;
+  return categoryIndexSegment(column.catalogue_category) ?? (column.slug.replace(/[^0-9A-Za-z]/g, '') || undefined);
 }
 
 function cannotNumber(orgName: string, problems: readonly { message: string; field?: string | undefined }[]) {

@@ -1,7 +1,6 @@
 /** The reply letter of an answered request as DOCX (A4, 公文 margins, 仿宋 三号); audited, since it names the applicant. */
 import { AlignmentType, Paragraph } from 'docx';
 import { recordAudit } from '../../audit/index.ts';
-import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { dataKeyring } from '../../platform/data-keys.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -9,18 +8,20 @@ import { docHeading, docText, officialDocx } from '../../platform/docx.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import { decryptPersonal } from '../../platform/personal-data.ts';
-import { numberingOrgs, requestEvents, requests } from '../disclosure.repository.ts';
+import { handlingOrgs, requestEvents, requests } from '../disclosure.repository.ts';
 import { replyLetter } from '../rules/reply-letter.ts';
+import { requireHandler } from './request-access.ts';
 
+/** The reply letter (答复书) of an answered request, signed by the org now responsible for it, with the grounds of what was withheld. */
 export async function replyLetterDocx(deps: Deps, actor: Actor, requestId: string): Promise<Buffer> {
   const db = deps.db.kysely;
   const row = await requests.byId(db, requestId);
   if (!row) throw Errors.notFound('申请不存在');
-  requirePermission(actor, 'disclosure.handle', row.site_id);
+  await requireHandler(db, actor, row);
   const answer = (await requestEvents.of(db, requestId)).find((e) => e.type === 'answered');
   if (!answer) throw Errors.conflict('申请尚未答复，不能生成答复书');
-  const data = JSON.parse(answer.data) as { on: string; outcome?: string };
-  const org = await numberingOrgs.ofSite(db, row.site_id);
+  const data = JSON.parse(answer.data) as { on: string; outcome?: string; grounds?: string[] };
+  const org = await handlingOrgs.byId(db, row.org_id);
   const letter = replyLetter({
     orgName: org?.name ?? '',
     trackingNo: row.tracking_no,
@@ -30,6 +31,7 @@ export async function replyLetterDocx(deps: Deps, actor: Actor, requestId: strin
     outcome: data.outcome ?? 'other.other',
     replyText: answer.note,
     answeredOn: data.on,
+    grounds: data.grounds ?? [],
   });
   await inTransaction(deps.db, (tx) =>
     recordAudit(tx, deps.clock, actor, {

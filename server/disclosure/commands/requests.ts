@@ -6,6 +6,8 @@
  */
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { beijingDate } from '../../../common/dates.ts';
+import { redactionGroundText } from '../../../common/disclosure-outcomes.ts';
+import { DELIVERY_METHOD_LABELS } from '../../../common/schemas/disclosure-handling.ts';
 import { checkIdDocument, maskAddress, maskEmail, maskIdNumber, maskName, maskPhone, type IdDocument } from '../../../common/identity.ts';
 import {
   RecordRequestEventSchema,
@@ -26,12 +28,30 @@ import { Errors } from '../../platform/errors.ts';
 import { blindIndex, decryptPersonal, encryptPersonal } from '../../platform/personal-data.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { z } from 'zod';
-import { numberingOrgs, requestEvents, requests } from '../disclosure.repository.ts';
-import { clockEventRefusals, dueLevel, requestClock, STATE_LABELS, type ClockEvent, type RequestClock } from '../rules/request-clock.ts';
+import { handlingOrgs, numberingOrgs, requestEvents, requests } from '../disclosure.repository.ts';
+import {
+  clockEventRefusals,
+  CLOSED_STATES,
+  dueLevel,
+  requestClock,
+  STATE_LABELS,
+  type ClockEvent,
+  type RequestClock,
+} from '../rules/request-clock.ts';
+import { isRecordEventType, recordEventRefusals, recordEventText, type RecordEvent } from '../rules/request-record.ts';
+import { archivedError, requireHandler } from './request-access.ts';
 
-/** A request as the office sees it: the shared detail, with the full clock and the events as the clock reads them. */
+/** A request as the office sees it: the shared detail, with the full clock and its history (clock and record events). */
 export type RequestView = Omit<RequestDetail, 'clock' | 'events'> & {
-  events: { seq: number; type: string; data: ClockEvent; note: string | null; actorId: string; recordedAt: string }[];
+  events: {
+    seq: number;
+    type: string;
+    data: ClockEvent | RecordEvent;
+    note: string | null;
+    actorId: string;
+    recordedAt: string;
+    text?: string;
+  }[];
   clock: RequestClock;
 };
 
@@ -174,7 +194,8 @@ async function recordEvent(deps: Deps, actor: Actor, requestId: string, input: u
   return inTransaction(deps.db, async (tx) => {
     const row = await requests.byId(tx.trx, requestId);
     if (!row) throw Errors.notFound('申请不存在');
-    if (asOffice) requirePermission(actor, 'disclosure.handle', row.site_id);
+    if (asOffice) await requireHandler(tx.trx, actor, row);
+    if (row.archived_at) throw archivedError();
     const history = (await requestEvents.of(tx.trx, requestId)).map((e) => JSON.parse(e.data) as ClockEvent);
     const event = data.event as ClockEvent;
     const cal = await loadCalendar(deps, tx.trx);
@@ -190,7 +211,8 @@ async function recordEvent(deps: Deps, actor: Actor, requestId: string, input: u
     await requestEvents.insert(tx.trx, {
       id: randomUUID(),
       request_id: requestId,
-      seq: history.length + 1,
+      // Record events (assignment, delivery) share the sequence but not the clock's history.
+      seq: await requestEvents.nextSeq(tx.trx, requestId),
       type: event.type,
       data: JSON.stringify(event),
       note: data.note ?? null,
@@ -217,10 +239,26 @@ export async function getRequest(deps: Deps, actor: Actor, requestId: string, op
   const db = deps.db.kysely;
   const row = await requests.byId(db, requestId);
   if (!row) throw Errors.notFound('申请不存在');
-  requirePermission(actor, 'disclosure.handle', row.site_id);
-  const events = await requestEvents.of(db, requestId);
+  await requireHandler(db, actor, row);
+  const events = await requestEvents.history(db, requestId);
   const cal = await loadCalendar(deps);
-  const parsed = events.map((e) => JSON.parse(e.data) as ClockEvent);
+  const parsed = events.map((e) => JSON.parse(e.data) as ClockEvent | RecordEvent);
+  const clockEvents = parsed.filter((e): e is ClockEvent => !isRecordEventType(e.type));
+  const records = parsed.filter((e): e is RecordEvent => isRecordEventType(e.type));
+  const day = today(deps);
+  const clock = requestClock(cal, clockEvents, day);
+  const answer = clockEvents.find((e) => e.type === 'answered') as
+    (ClockEvent & { type: 'answered'; outcome?: string; grounds?: string[] }) | undefined;
+  const deliveries = records.filter((e) => e.type === 'delivered');
+  const org = await handlingOrgs.byId(db, row.org_id);
+  const context = {
+    state: clock.state,
+    archivedAt: row.archived_at,
+    orgId: row.org_id,
+    answeredOn: clock.answeredOn,
+    deliveries: deliveries.length,
+  };
+  const allowed = (ev: RecordEvent) => recordEventRefusals(context, ev, day).length === 0;
   if (opts.reveal)
     await inTransaction(deps.db, (tx) =>
       recordAudit(tx, deps.clock, actor, {
@@ -250,9 +288,32 @@ export async function getRequest(deps: Deps, actor: Actor, requestId: string, op
       note: e.note,
       actorId: e.actor_id,
       recordedAt: e.recorded_at,
+      ...(isRecordEventType(parsed[i]!.type) ? { text: recordEventText(parsed[i] as RecordEvent) } : {}),
     })),
-    clock: requestClock(cal, parsed, today(deps)),
+    clock,
     createdAt: row.created_at,
+    orgName: org?.name ?? '',
+    archivedAt: row.archived_at,
+    reply: answer
+      ? {
+          on: answer.on,
+          outcome: answer.outcome ?? 'other.other',
+          grounds: (answer.grounds ?? []).map((code) => ({ code, text: redactionGroundText(code) })),
+        }
+      : null,
+    deliveries: deliveries.map((d) => ({
+      on: d.on,
+      method: d.method,
+      methodLabel: DELIVERY_METHOD_LABELS[d.method],
+      trackingNumber: d.trackingNumber,
+      receiptNote: d.receiptNote,
+    })),
+    actions: {
+      // Probed with a placeholder target: whether the request's state allows the event at all.
+      assign: allowed({ type: 'assigned', on: day, fromOrgId: row.org_id, fromOrgName: '', toOrgId: '', toOrgName: '', reason: null }),
+      deliver: allowed({ type: 'delivered', on: day, method: 'other', trackingNumber: null, receiptNote: null }),
+      archive: allowed({ type: 'archived', on: day, note: null }),
+    },
   };
 }
 
@@ -278,25 +339,38 @@ function applicantOf(deps: Deps, row: DisclosureRequestRow, reveal: boolean): Re
 }
 
 /** States in which the reply clock runs (the others are paused, waiting for the applicant, or closed). */
-const RUNNING_STATES = new Set(['processing', 'extended', 'delayed']);
+export const RUNNING_STATES = new Set(['processing', 'extended', 'delayed']);
 /** States in which the request is still open (it has a due date to watch). */
-const WATCHED_STATES = new Set([...RUNNING_STATES, 'consulting', 'awaitingFee']);
+export const WATCHED_STATES = new Set([...RUNNING_STATES, 'consulting', 'awaitingFee']);
+/** True when the clock state closes the request (answered or treated as abandoned). */
+export const isClosedState = (state: string) => (CLOSED_STATES as readonly string[]).includes(state);
 
-/** A site's requests, soonest due first, personal data masked, with how urgent each is. */
+/**
+ * A site's requests and those assigned to its sponsor org, soonest due first, personal data
+ * masked, with how urgent each is; `archived` keeps only archived (true) or unarchived (false) ones.
+ */
 export async function listRequests(
   deps: Deps,
   actor: Actor,
-  filter: { siteId: string; limit?: number; offset?: number },
-): Promise<{ items: RequestSummary[] }> {
+  filter: { siteId: string; archived?: boolean | undefined; limit?: number | undefined; offset?: number | undefined },
+): Promise<{ items: RequestSummary[]; orgId: string | null }> {
   requirePermission(actor, 'disclosure.handle', filter.siteId);
-  const rows = await requests.ofSite(deps.db.kysely, filter.siteId, Math.min(filter.limit ?? 100, 500), filter.offset ?? 0);
+  const orgId = (await numberingOrgs.ofSite(deps.db.kysely, filter.siteId))?.id ?? null;
+  const rows = await requests.listFor(deps.db.kysely, {
+    siteId: filter.siteId,
+    orgId,
+    archived: filter.archived,
+    limit: Math.min(filter.limit ?? 100, 500),
+    offset: filter.offset ?? 0,
+  });
   const cal = await loadCalendar(deps);
   const day = today(deps);
   const ring = dataKeyring(deps.config);
   return {
+    orgId,
     items: rows.map((r) => {
       const level: RequestSummary['level'] =
-        WATCHED_STATES.has(r.state) && r.due_on ? dueLevel(cal, RUNNING_STATES.has(r.state), r.due_on, day) : 'none';
+        WATCHED_STATES.has(r.state) && r.due_on && !r.archived_at ? dueLevel(cal, RUNNING_STATES.has(r.state), r.due_on, day) : 'none';
       const name = decryptPersonal(ring, r.applicant_name);
       return {
         id: r.id,
@@ -312,6 +386,8 @@ export async function listRequests(
         dueOn: r.due_on,
         level,
         outcome: r.outcome,
+        archivedAt: r.archived_at,
+        assigned: orgId !== null && r.org_id !== orgId,
       };
     }),
   };

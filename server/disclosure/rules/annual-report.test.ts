@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { requestTable, tableProblems, type ReportRequest, type RequestTable } from './annual-report.ts';
+import { fenToWanYuan } from '#common/annual-report.ts';
+import {
+  beijingYearStart,
+  proactiveDocuments,
+  reportProblems,
+  requestTable,
+  reviewProblems,
+  tableProblems,
+  type PolicyHistory,
+  type PolicyStep,
+  type ReportRequest,
+  type RequestTable,
+} from './annual-report.ts';
 
 const req = (category: string, receivedOn: string, closedOn: string | null = null, outcome: string | null = null): ReportRequest => ({
   category,
@@ -75,5 +87,121 @@ describe('section 三 of the annual report', () => {
     const empty = requestTable(2030, requests);
     expect(empty.newThisYear.total + empty.carriedIn.total).toBe(empty.carriedOut.total);
     expect(tableProblems(empty)).toEqual([]);
+  });
+});
+
+describe('section 二 of the annual report: 规章 and 行政规范性文件 from the policy documents’ publication histories', () => {
+  const pub = (at: string, metadata: PolicyStep['metadata']): PolicyStep => ({ at, kind: 'publish', metadata });
+  const retract = (at: string): PolicyStep => ({ at, kind: 'retract', metadata: {} });
+  const normative = (validity: string, writtenOn = '2024-03-01') => ({ isNormative: true, validity, writtenOn });
+  const history = (articleId: string, ...steps: PolicyStep[]): PolicyHistory => ({ articleId, steps });
+
+  it('counts a document written and published in the year as issued and in force', () => {
+    const c = proactiveDocuments(2025, [history('a', pub('2025-03-05T02:00:00.000Z', normative('valid', '2025-03-01')))]);
+    expect(c.normative).toEqual({ issued: 1, repealed: 0, inForce: 1 });
+    expect(c.regulations).toEqual({ issued: 0, repealed: 0, inForce: 0 });
+  });
+
+  it('counts a 规章 only as a 规章, even when it is also marked normative', () => {
+    const c = proactiveDocuments(2025, [
+      history('a', pub('2025-05-01T02:00:00.000Z', { isRegulation: true, isNormative: true, validity: 'valid', writtenOn: '2025-04-20' })),
+    ]);
+    expect(c.regulations).toEqual({ issued: 1, repealed: 0, inForce: 1 });
+    expect(c.normative).toEqual({ issued: 0, repealed: 0, inForce: 0 });
+  });
+
+  it('counts a repeal in the year its change from in force to repealed or expired was published', () => {
+    const c = proactiveDocuments(2025, [
+      history('repealed', pub('2024-03-05T02:00:00.000Z', normative('valid')), pub('2025-06-01T02:00:00.000Z', normative('repealed'))),
+      history('expired', pub('2024-03-05T02:00:00.000Z', normative('amended')), pub('2025-07-01T02:00:00.000Z', normative('expired'))),
+      // repealed last year, a typo corrected this year: not this year's repeal
+      history(
+        'old',
+        pub('2023-03-05T02:00:00.000Z', normative('valid')),
+        pub('2024-11-01T02:00:00.000Z', normative('repealed')),
+        pub('2025-02-01T02:00:00.000Z', normative('repealed')),
+      ),
+      // published for the first time already repealed: the repeal date is unknown
+      history('backfill', pub('2025-04-01T02:00:00.000Z', normative('repealed', '2010-01-01'))),
+    ]);
+    expect(c.normative).toEqual({ issued: 0, repealed: 2, inForce: 0 });
+  });
+
+  it('uses Beijing midnight as the year boundary', () => {
+    // 2025-12-31T17:00Z is 1 January 2026, 01:00 in Beijing: next year's repeal, still in force at the end of 2025.
+    const h = history('a', pub('2024-03-05T02:00:00.000Z', normative('valid')), pub('2025-12-31T17:00:00.000Z', normative('repealed')));
+    expect(proactiveDocuments(2025, [h]).normative).toEqual({ issued: 0, repealed: 0, inForce: 1 });
+    expect(proactiveDocuments(2026, [h]).normative).toEqual({ issued: 0, repealed: 1, inForce: 0 });
+    expect(beijingYearStart(2026)).toBe('2025-12-31T16:00:00.000Z');
+  });
+
+  it('leaves out documents taken down by the end of the year, and counts a re-published one again', () => {
+    const c = proactiveDocuments(2025, [
+      history('down', pub('2025-02-01T02:00:00.000Z', normative('valid', '2025-01-20')), retract('2025-09-01T02:00:00.000Z')),
+      history(
+        'back',
+        pub('2024-02-01T02:00:00.000Z', normative('valid')),
+        retract('2024-09-01T02:00:00.000Z'),
+        pub('2025-03-01T02:00:00.000Z', normative('valid')),
+      ),
+    ]);
+    expect(c.normative).toEqual({ issued: 0, repealed: 0, inForce: 1 });
+  });
+
+  it('ignores policy documents that are neither 规章 nor 行政规范性文件', () => {
+    const c = proactiveDocuments(2025, [history('a', pub('2025-03-05T02:00:00.000Z', { validity: 'valid', writtenOn: '2025-03-01' }))]);
+    expect(c).toEqual({ regulations: { issued: 0, repealed: 0, inForce: 0 }, normative: { issued: 0, repealed: 0, inForce: 0 } });
+  });
+});
+
+describe('section 四 and the whole report’s checks', () => {
+  const block = (upheld: number, corrected: number, other: number, pending: number, total: number) => ({
+    upheld,
+    corrected,
+    other,
+    pending,
+    total,
+  });
+  const review = {
+    reconsideration: block(1, 1, 0, 1, 3),
+    litigationDirect: block(0, 0, 0, 0, 0),
+    litigationAfterReconsideration: block(2, 0, 0, 0, 2),
+  };
+
+  it('accepts blocks whose 总计 is the sum of the four results', () => {
+    expect(reviewProblems(review)).toEqual([]);
+  });
+
+  it('reports every block whose 总计 is not the sum, naming it', () => {
+    const problems = reviewProblems({ ...review, reconsideration: block(1, 1, 0, 1, 4), litigationDirect: block(1, 0, 0, 0, 0) });
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('行政复议：'),
+      expect.stringContaining('行政诉讼（未经复议直接起诉）'),
+    ]);
+    expect(problems.every((p) => p.section === 'review' && p.rule === 'reviewTotal')).toBe(true);
+  });
+
+  it('returns all problems of the report at once: narratives, section 三’s sums and section 四’s', () => {
+    const t = requestTable(2025, [req('natural', '2025-03-01', '2025-03-20', 'disclosed')]);
+    t.carriedOut.natural = 5;
+    const problems = reportProblems({
+      requests: t,
+      review: { ...review, litigationDirect: block(1, 0, 0, 0, 0) },
+      narratives: { overview: ' ', problems: '', other: '' },
+    });
+    expect(problems.map((p) => `${p.section}:${p.rule}`)).toEqual([
+      'overview:narrativeMissing',
+      'requests:inflowEqualsOutflow',
+      'requests:rowTotal',
+      'review:reviewTotal',
+      'problems:narrativeMissing',
+    ]);
+  });
+
+  it('shows fees in 万元 with four decimals from integer fen', () => {
+    expect(fenToWanYuan(0)).toBe('0.0000');
+    expect(fenToWanYuan(40_000)).toBe('0.0400');
+    expect(fenToWanYuan(123_456_789)).toBe('123.4568');
+    expect(fenToWanYuan(149)).toBe('0.0001');
   });
 });

@@ -4,7 +4,7 @@
  * rests on), the office's reply text, and the applicant's remedies (行政复议法, 行政诉讼法). Pure:
  * the letter as paragraphs, for the DOCX writer and the print view.
  */
-import { replyOutcomeLabel } from '../../../common/disclosure-outcomes.ts';
+import { redactionGroundText, replyOutcomeLabel } from '../../../common/disclosure-outcomes.ts';
 
 /** The 条例 articles a reply of each kind rests on. */
 const BASIS: Record<string, string> = {
@@ -31,6 +31,8 @@ export interface ReplyLetterInput {
   outcome: string;
   replyText: string | null;
   answeredOn: string;
+  /** 条例 14–16 grounds of a partial disclosure or a withholding (REDACTION_GROUNDS codes). */
+  grounds?: readonly string[];
 }
 
 export interface ReplyLetter {
@@ -42,6 +44,14 @@ export interface ReplyLetter {
 
 const cn = (date: string) => `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
+/** The reasons for what is withheld: one paragraph naming each ground with its article. */
+function groundsParagraphs(i: ReplyLetterInput): string[] {
+  const grounds = i.grounds ?? [];
+  if (grounds.length === 0) return [];
+  const what = i.outcome === 'partlyDisclosed' ? '不予公开部分' : '不予公开';
+  return [`${what}的理由：${grounds.map((g, n) => `（${n + 1}）${redactionGroundText(g)}`).join('；')}。`];
+}
+
 /** The letter's text. */
 export function replyLetter(i: ReplyLetterInput): ReplyLetter {
   const basis = BASIS[i.outcome] ?? BASIS[i.outcome.split('.')[0] ?? ''] ?? null;
@@ -52,6 +62,7 @@ export function replyLetter(i: ReplyLetterInput): ReplyLetter {
       `${i.applicantName}：`,
       `本机关于${cn(i.receivedOn)}收到您提出的政府信息公开申请，所需信息为：“${i.description}”。`,
       `经审查，现答复如下：${replyOutcomeLabel(i.outcome)}。${i.replyText ?? ''}`,
+      ...groundsParagraphs(i),
       ...(basis ? [`依据：${basis}。`] : []),
       '如对本答复不服，可以自收到本答复书之日起六十日内依法申请行政复议，或者自收到本答复书之日起六个月内依法向人民法院提起行政诉讼。',
     ],

@@ -15,6 +15,11 @@
  *                               ├─delaySet─▶ delayed ─answered─▶ answered
  *                               └─answered─▶ answered
  *
+ * Assignment to another org (转办), delivery of the reply and archiving are facts of the file,
+ * not of the clock: they live in rules/request-record.ts, are kept in the same event history and
+ * are never given to this replay. An assigned request's reply period therefore still runs from
+ * the original receipt.
+ *
  * Counting rules decided here (the trace states each one where it applies):
  *
  * - Day of receipt. By default it is not counted: the 20 working days run from the next day,

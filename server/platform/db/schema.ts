@@ -397,6 +397,30 @@ export interface AnnualReportTable {
   updated_at: string;
 }
 
+/** One item of a site's 政府信息公开目录: a public article in a column mapped onto a category (room disclosure). */
+export interface CatalogueEntryTable {
+  article_id: string;
+  site_id: string;
+  column_id: string;
+  /** The org the item belongs to: the 索引号's org, else the site's sponsor. */
+  org_id: string;
+  category: string;
+  index_no: string | null;
+  title: string;
+  /** 内容概述: the summary, else the opening of the text. */
+  summary: string;
+  doc_number: string | null;
+  topic: string | null;
+  issuing_org: string | null;
+  validity: string | null;
+  /** 生成日期: the 成文日期, else the day of first publication (Beijing). */
+  generated_on: string;
+  year: number;
+  published_at: string;
+  /** The article page, site-relative. */
+  url: string;
+}
+
 /** A column whose list pages after the first changed ones still show the old order (room publishing). */
 export interface ColumnListTable {
   column_id: string;
@@ -472,6 +496,7 @@ export interface Database {
   disclosure_request_events: DisclosureRequestEventTable;
   disclosure_guides: DisclosureGuideTable;
   annual_reports: AnnualReportTable;
+  catalogue_entries: CatalogueEntryTable;
   dictionary_entries: DictionaryEntryTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;

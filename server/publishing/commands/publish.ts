@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { pruneCatalogue, removeCatalogueEntries } from '../../disclosure/index.ts';
 import { indexedArticleIds, removeSearchDocuments } from '../../search/index.ts';
 import { columnTasks, runTasks } from '../build-tasks.ts';
 import { enqueueColumnListsRefresh } from '../../platform/jobs/index.ts';
@@ -103,6 +104,7 @@ export async function publishSite(deps: Deps, siteId: string, opts: PublishSiteO
       deps.db,
       (await indexedArticleIds(deps.db, siteId)).filter((id) => !published.has(id)),
     );
+    await pruneCatalogue(deps, siteId, published);
     await siteBuilds.update(db, siteId, buildId, { status: 'done', finished_at: deps.clock.now().toISOString(), pages });
     notifyPublicFilesChanged(model.code);
     const ms = performance.now() - started;
@@ -180,7 +182,10 @@ export async function publishArticleChange(deps: Deps, articleId: string): Promi
   if (row && path) {
     await writeArticlePages(deps, model, out, [row], now);
     await indexArticles(deps, model, [row]);
-  } else await removeSearchDocuments(deps.db, [articleId]);
+  } else {
+    await removeSearchDocuments(deps.db, [articleId]);
+    await removeCatalogueEntries(deps, [articleId]);
+  }
 
   // The list pages it joined and left now; the pages after them shift by one and follow in a job.
   const listPages = new Map<string, Set<number>>();

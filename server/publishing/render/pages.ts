@@ -89,18 +89,20 @@ ${articleList(ctx, block.items)}
 </section>`;
     }
     case 'catalogue':
+      return html`<section class="block" aria-labelledby="${id}">
+<h2 id="${id}">${title}</h2>
+<p>${BLOCK_TEXT[kind]}</p>
+<p class="more"><a href="${ctx.links.catalogue}">进入政府信息公开目录</a></p>
+<p class="more"><a href="${ctx.links.guide}">政府信息公开指南</a></p>
+<p class="more"><a href="${ctx.links.disclosureRequest}">依申请公开</a></p>
+</section>`;
     case 'interaction':
     case 'services':
       return html`<section class="block" aria-labelledby="${id}">
 <h2 id="${id}">${title}</h2>
 <p>${BLOCK_TEXT[kind]}</p>
 <p class="more"><a href="${ctx.links.section(kind)}">进入${title}</a></p>
-${
-  kind === 'catalogue'
-    ? html`<p class="more"><a href="${ctx.links.disclosureRequest}">依申请公开</a></p>
-`
-    : null
-}</section>`;
+</section>`;
     case 'search':
       return html`<section class="block" aria-labelledby="${id}">
 <h2 id="${id}">${title}</h2>

@@ -28,6 +28,8 @@ export const links: Links = {
   siteMap: '/sitemap.html',
   search: '/search',
   disclosureRequest: '/ysqgk',
+  catalogue: '/gkml',
+  guide: '/gkzn',
   section: (kind) => `/${kind}/`,
   article: (id) => (id.startsWith('missing') ? null : `/art/${id}.html`),
   file: (id) => (id.startsWith('missing') ? null : `/files/${id}`),

@@ -142,12 +142,25 @@ h2 { font-size: 1.3rem; line-height: 1.5; }
 .footer-links { list-style: none; display: flex; flex-wrap: wrap; gap: 1.5rem; padding: 0; margin: 0 0 0.8rem; }
 .conac-mark { display: inline-block; border: 2px solid #ffffff; padding: 0.1rem 0.6rem; font-weight: bold; }
 .sitemap-tree ul { padding-left: 1.5rem; }
+.catalogue { display: grid; grid-template-columns: minmax(12rem, 18rem) 1fr; gap: 1.5rem; align-items: start; }
+.catalogue-tree ul { list-style: none; padding-left: 0.8rem; margin: 0.3rem 0; }
+.catalogue-tree a[aria-current="page"] { font-weight: bold; color: var(--gk-primary); }
+.catalogue-form { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: end; margin: 1rem 0; }
+.catalogue-form p { margin: 0; display: flex; flex-direction: column; }
+.catalogue-form input, .catalogue-form select, .catalogue-form button { font-size: 1rem; padding: 0.3rem 0.5rem; }
+.catalogue-table { width: 100%; border-collapse: collapse; margin: 1rem 0; }
+.catalogue-table th, .catalogue-table td { border: 1px solid var(--gk-line); padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
+.catalogue-table th { background: var(--gk-soft); }
+.catalogue-table td.summary { color: var(--gk-accent); }
+.guide-contact { border-collapse: collapse; margin: 1rem 0; }
+.guide-contact th, .guide-contact td { border: 1px solid var(--gk-line); padding: 0.4rem 0.8rem; text-align: left; }
 .not-found { text-align: center; padding: 3rem 0; }
 @media (max-width: 640px) {
   html { font-size: 106.25%; }
   .site-header .wrap { flex-direction: column; align-items: flex-start; }
   .main-nav ul { flex-direction: column; }
   .article-list li { flex-direction: column; gap: 0; }
+  .catalogue { grid-template-columns: 1fr; }
   .meta-table th { width: auto; }
 }
 @media print {

@@ -117,8 +117,11 @@ export interface Links {
   search: string;
   /** The 依申请公开 request form (a page of the application). */
   disclosureRequest: string;
-  /** Entry pages of the home blocks that are not article lists. */
-  section(kind: 'catalogue' | 'interaction' | 'services'): string;
+  /** The 政府信息公开目录 and 指南 (pages of the application). */
+  catalogue: string;
+  guide: string;
+  /** Entry pages of the home blocks that are neither article lists nor the catalogue. */
+  section(kind: 'interaction' | 'services'): string;
   article(id: string): string | null;
   file(id: string): string | null;
   /** Page `page` (1-based) of a column list. */

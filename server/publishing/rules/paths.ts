@@ -19,7 +19,13 @@ export const SITEMAP_COLUMNS_PATH = '/sitemap-columns.xml';
 /** The dynamic search page (served by the application, not written to disk). */
 export const SEARCH_PATH = '/search';
 /** The 依申请公开 pages (served by the application; the disclosure room's). */
-export { DISCLOSURE_REQUEST_PATH, DISCLOSURE_TRACKING_PATH } from '../../../common/public-paths.ts';
+export {
+  APP_PAGE_PATHS,
+  CATALOGUE_PATH,
+  DISCLOSURE_REQUEST_PATH,
+  DISCLOSURE_TRACKING_PATH,
+  GUIDE_PATH,
+} from '../../../common/public-paths.ts';
 export const ASSETS_DIR = '/assets';
 export const FILES_DIR = '/files';
 

@@ -5,15 +5,15 @@
  * switch) to the application; a default server passes everything else (admin, API, previews)
  * to the application. Pure: sites and options in, configuration text out.
  */
-import { DISCLOSURE_REQUEST_PATH, DISCLOSURE_TRACKING_PATH } from '../rules/paths.ts';
+import { APP_PAGE_PATHS } from '../rules/paths.ts';
 import { SITE_CODE_PATTERN } from '../../../common/codes.ts';
 import { CACHE_ASSETS, CACHE_IMMUTABLE, CACHE_PRIVATE, CACHE_REVALIDATE, FILE_TYPES } from './rules/file-types.ts';
 import { MODE_COOKIE } from './rules/mode.ts';
 import { publicHostMap, type PublicSiteRecord } from './rules/public-hosts.ts';
 import { securityHeaders } from './rules/security-headers.ts';
 
-/** Pages of a site the application serves (nginx passes them on): `ysqgk|ysqgkcx`. */
-const APP_PAGES = [DISCLOSURE_REQUEST_PATH, DISCLOSURE_TRACKING_PATH].map((p) => p.slice(1)).join('|');
+/** Pages of a site the application serves (nginx passes them on): `ysqgk|ysqgkcx|gkml|gkzn`. */
+const APP_PAGES = APP_PAGE_PATHS.map((p) => p.slice(1)).join('|');
 
 export interface NginxOptions {
   /** `<dataDir>/public`, absolute. */
@@ -197,7 +197,7 @@ ${headers(CACHE_PRIVATE, [['Vary', 'Cookie']])}        return 200 "";
         proxy_pass http://gongkai_app/sites/${site.code}/search;
 ${PROXY_HEADERS}    }
 
-    # 依申请公开: the request form and the tracking page.
+    # 政府信息公开: the request form, the tracking page, the catalogue and the guide.
     location ~ ^/(${APP_PAGES})$ {
         proxy_pass http://gongkai_app/sites/${site.code}/$1;
 ${PROXY_HEADERS}    }

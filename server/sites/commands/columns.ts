@@ -34,6 +34,7 @@ export function presentColumn(r: ColumnRow): Column {
     freshnessDays: freshnessDays(r.freshness_class as FreshnessClass, r.freshness_days),
     ownerOrgId: r.owner_org_id,
     accepts: r.accepts ? (JSON.parse(r.accepts) as string[]) : null,
+    catalogueCategory: r.catalogue_category,
     status: r.status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -84,7 +85,7 @@ export async function createColumn(deps: Deps, actor: Actor, siteId: string, inp
       freshness_days: d.freshnessClass === 'custom' ? (d.freshnessDays ?? null) : null,
       owner_org_id: d.ownerOrgId ?? null,
       accepts: d.accepts ? JSON.stringify(d.accepts) : null,
-      catalogue_category: null,
+      catalogue_category: d.catalogueCategory ?? null,
       status: 'active',
       created_at: now,
       updated_at: now,
@@ -120,6 +121,7 @@ export async function updateColumn(deps: Deps, actor: Actor, siteId: string, col
     if (d.freshnessDays !== undefined) patch.freshness_days = d.freshnessDays;
     if (d.ownerOrgId !== undefined) patch.owner_org_id = d.ownerOrgId;
     if (d.accepts !== undefined) patch.accepts = d.accepts ? JSON.stringify(d.accepts) : null;
+    if (d.catalogueCategory !== undefined) patch.catalogue_category = d.catalogueCategory;
     const next = { ...current, ...patch };
     if (next.freshness_class !== 'custom') next.freshness_days = patch.freshness_days = null;
     const problems = await columnProblems(tx, next);

@@ -1,5 +1,6 @@
 import { Button, Form, Input, InputNumber, Select, Space, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
+import { CATALOGUE_CATEGORIES, CATALOGUE_GROUP_LABELS, CATALOGUE_GROUPS } from '../../../../common/catalogue.ts';
 import { CreateColumnSchema, FRESHNESS_CLASSES, FRESHNESS_LABELS, UpdateColumnSchema } from '../../../../common/schemas/sites.ts';
 import type { Org } from '../../api/orgs.ts';
 import { createColumn, updateColumn, type Column } from '../../api/sites.ts';
@@ -12,6 +13,15 @@ import { useSubmitForm } from '../../lib/useSubmitForm.ts';
 import { COLUMN_FIELDS, columnAsBody, columnBody, columnFormProblems, columnFormValues, type ColumnFormValues } from './columnForm.ts';
 
 const FRESHNESS_OPTIONS = FRESHNESS_CLASSES.map((c) => ({ value: c, label: FRESHNESS_LABELS[c] }));
+/** The catalogue's categories grouped as the public catalogue shows them. */
+const CATALOGUE_OPTIONS = CATALOGUE_GROUPS.map((g) => ({
+  label: CATALOGUE_GROUP_LABELS[g],
+  title: CATALOGUE_GROUP_LABELS[g],
+  options: CATALOGUE_CATEGORIES.filter((c) => c.group === g).map((c) => ({
+    value: c.code,
+    label: c.basis ? `${c.label}（${c.basis}）` : c.label,
+  })),
+}));
 
 interface ColumnOption {
   value: string;
@@ -45,7 +55,14 @@ export function ColumnForm({ siteId, columns, orgs, column, parentId = null, onS
   const [initialValues] = useState<ColumnFormValues>(() =>
     column
       ? columnFormValues(column)
-      : { parentId, sortOrder: appendSortOrder(columns, parentId), freshnessClass: 'news', freshnessDays: null, ownerOrgId: null },
+      : {
+          parentId,
+          sortOrder: appendSortOrder(columns, parentId),
+          freshnessClass: 'news',
+          freshnessDays: null,
+          ownerOrgId: null,
+          catalogueCategory: null,
+        },
   );
 
   const parentOptions = useMemo(() => {
@@ -123,6 +140,13 @@ export function ColumnForm({ siteId, columns, orgs, column, parentId = null, onS
       )}
       <Form.Item label="责任单位" name="ownerOrgId" extra="负责本栏目内容更新的单位。">
         <OrgTreeSelect orgs={orgs} allowClear placeholder="未指定" />
+      </Form.Item>
+      <Form.Item
+        label="公开目录分类"
+        name="catalogueCategory"
+        extra="本栏目发布的信息列入政府信息公开目录的哪一类（条例第二十条、第二十一条）；不选则不列入目录。"
+      >
+        <Select options={CATALOGUE_OPTIONS} allowClear showSearch optionFilterProp="label" placeholder="不列入公开目录" />
       </Form.Item>
       <FormErrorAlert text={submitForm.alert} />
       <Space>

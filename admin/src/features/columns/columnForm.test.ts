@@ -15,6 +15,7 @@ const column: Column = {
   freshnessDays: 14,
   ownerOrgId: null,
   accepts: null,
+  catalogueCategory: null,
   status: 'active',
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
@@ -33,6 +34,15 @@ describe('column form', () => {
     expect(columnFormProblems(columnBody({ ...columnFormValues(column), freshnessClass: 'custom' }))).toEqual([
       { field: 'freshnessDays', message: '自定义更新要求须填写天数' },
     ]);
+  });
+
+  it('maps the column onto a catalogue category, or takes it out with null', () => {
+    const mapped = columnBody({ ...columnFormValues(column), catalogueCategory: 'art20.1' });
+    expect(mapped).toMatchObject({ catalogueCategory: 'art20.1' });
+    expect(CreateColumnSchema.safeParse(mapped).success).toBe(true);
+    expect(changedFields(columnAsBody(column), mapped, COLUMN_FIELDS)).toEqual({ catalogueCategory: 'art20.1' });
+    expect(CreateColumnSchema.safeParse({ ...mapped, catalogueCategory: 'art20.99' }).success).toBe(false);
+    expect(columnBody({ ...columnFormValues(column), catalogueCategory: undefined })).toMatchObject({ catalogueCategory: null });
   });
 
   it('describes the freshness requirement', () => {

@@ -10,10 +10,20 @@ export interface ColumnFormValues {
   freshnessClass?: string;
   freshnessDays?: number | null;
   ownerOrgId?: string | null;
+  catalogueCategory?: string | null;
 }
 
 /** The form's fields, as the server names them in errors. */
-export const COLUMN_FIELDS = ['name', 'slug', 'parentId', 'sortOrder', 'freshnessClass', 'freshnessDays', 'ownerOrgId'] as const;
+export const COLUMN_FIELDS = [
+  'name',
+  'slug',
+  'parentId',
+  'sortOrder',
+  'freshnessClass',
+  'freshnessDays',
+  'ownerOrgId',
+  'catalogueCategory',
+] as const;
 
 export function columnFormValues(column: Column): ColumnFormValues {
   return {
@@ -24,6 +34,7 @@ export function columnFormValues(column: Column): ColumnFormValues {
     freshnessClass: column.freshnessClass,
     freshnessDays: column.freshnessClass === 'custom' ? column.freshnessDays : null,
     ownerOrgId: column.ownerOrgId,
+    catalogueCategory: column.catalogueCategory,
   };
 }
 
@@ -37,6 +48,7 @@ export function columnBody(values: ColumnFormValues): Record<string, unknown> {
     freshnessClass: values.freshnessClass,
     freshnessDays: values.freshnessClass === 'custom' ? (values.freshnessDays ?? null) : null,
     ownerOrgId: values.ownerOrgId ?? null,
+    catalogueCategory: values.catalogueCategory ?? null,
   };
 }
 

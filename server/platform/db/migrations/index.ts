@@ -16,6 +16,7 @@ import * as m0008 from './0008-index-numbers.ts';
 import * as m0009 from './0009-disclosure-requests.ts';
 import * as m0010 from './0010-request-outcomes.ts';
 import * as m0011 from './0011-catalogue-and-reports.ts';
+import * as m0012 from './0012-catalogue-entries.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0009-disclosure-requests': m0009,
   '0010-request-outcomes': m0010,
   '0011-catalogue-and-reports': m0011,
+  '0012-catalogue-entries': m0012,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
