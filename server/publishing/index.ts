@@ -9,7 +9,7 @@ export {
   type ArticlePublishOutcome,
 } from './commands/publish.ts';
 export { publicSiteId, sitePage, type SitePageInput } from './commands/site-page.ts';
-export { html, type SafeHtml } from './render/html.ts';
+export { escapeHtml, html, type SafeHtml } from './render/html.ts';
 export { paginationNav } from './render/pages.ts';
 export { dateInputValue } from './render/search-page.ts';
 export { publishingJobs } from './publishing.jobs.ts';

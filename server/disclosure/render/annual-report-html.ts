@@ -12,9 +12,9 @@ import {
   requestTableLines,
   type AnnualReportView,
 } from '../../../common/annual-report.ts';
+import { escapeHtml } from '../../publishing/index.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (s: string | number) => String(s).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const esc = (s: string | number) => escapeHtml(String(s));
 
 /** Plain text as paragraphs, one per non-empty line; an empty section reads 无。 */
 export function narrativeParagraphs(text: string): string[] {

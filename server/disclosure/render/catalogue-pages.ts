@@ -6,6 +6,7 @@
  */
 import { CATALOGUE_GROUP_LABELS, CATALOGUE_GROUPS, type CatalogueCategory } from '../../../common/catalogue.ts';
 import { beijingDate } from '../../../common/dates.ts';
+import type { Guide } from '../../../common/schemas/catalogue.ts';
 import { VALIDITY_LABELS, type Validity } from '../../../common/content.ts';
 import { CATALOGUE_PATH, DISCLOSURE_REQUEST_PATH, DISCLOSURE_TRACKING_PATH, GUIDE_PATH } from '../../../common/public-paths.ts';
 import { dateInputValue, html, paginationNav, type SafeHtml } from '../../publishing/index.ts';
@@ -186,18 +187,8 @@ export function catalogueBody(input: CataloguePageInput): SafeHtml {
     </div>`;
 }
 
-export interface GuideView {
-  orgName: string;
-  officeName: string | null;
-  address: string | null;
-  postalCode: string | null;
-  officeHours: string | null;
-  phone: string | null;
-  fax: string | null;
-  webContact: string | null;
-  arrangement: string | null;
-  obtaining: string | null;
-  updatedAt: string | null;
+/** The guide as the page shows it: the org's fields and the structure of its catalogue. */
+export interface GuideView extends Guide {
   categories: readonly CatalogueCategory[];
 }
 
