@@ -48,7 +48,8 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     key: 'disclosure',
     label: '信息公开',
     items: [
-      { path: '/disclosure/catalog', label: '公开目录', anyOf: ['disclosure.handle'] },
+      // Officers keep their site's catalogue and guide; supervisors see every site's.
+      { path: '/disclosure/catalog', label: '公开目录', anyOf: ['disclosure.handle', 'evaluation.manage'] },
       { path: '/disclosure/requests', label: '依申请公开', anyOf: ['disclosure.handle'] },
       { path: '/disclosure/overdue', label: '逾期申请', anyOf: ['evaluation.manage'] },
       // Supervisors read and check every org's report; an org's officers write their own.

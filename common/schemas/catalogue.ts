@@ -73,3 +73,15 @@ export interface CatalogueCoverageView {
   /** Categories that need attention. */
   problemCount: number;
 }
+
+/** One hosted site in the supervision office's overview (GET /api/disclosure/catalogue). */
+export interface CatalogueOverviewItem {
+  siteId: string;
+  siteName: string;
+  orgName: string;
+  /** Items in the site's catalogue. */
+  items: number;
+  problemCount: number;
+  /** Labels of the categories that need attention. */
+  missing: string[];
+}

@@ -173,6 +173,17 @@ export const catalogueSites = {
       .select(['s.id as site_id', 's.name as site_name', 'o.id as org_id', 'o.name as org_name', 'o.level'])
       .where('s.id', '=', siteId)
       .executeTakeFirst(),
+  /** Hosted sites with a code (their catalogues are public), with their sponsors. */
+  hosted: (db: Q) =>
+    db
+      .selectFrom('sites as s')
+      .innerJoin('orgs as o', 'o.id', 's.sponsor_org_id')
+      .select(['s.id as site_id', 's.name as site_name', 'o.id as org_id', 'o.name as org_name', 'o.level'])
+      .where('s.hosting', '=', 'hosted')
+      .where('s.code', 'is not', null)
+      .where('s.status', '!=', 'closed')
+      .orderBy('s.name')
+      .execute(),
   mappedColumns: (db: Q, siteId: string) =>
     db
       .selectFrom('site_columns')

@@ -10,7 +10,7 @@ import { GuideSchema } from '../../common/schemas/catalogue.ts';
 import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
 import { CATALOGUE_PATH, GUIDE_PATH } from '../../common/public-paths.ts';
-import { catalogueCoverageOf, cataloguePage, getGuide, guidePage, saveGuide } from './commands/catalogue.ts';
+import { catalogueCoverageOf, catalogueOverview, cataloguePage, getGuide, guidePage, saveGuide } from './commands/catalogue.ts';
 import type { PublicPage } from './commands/public-requests.ts';
 
 const SiteCode = z.strictObject({ code: z.string().max(40) });
@@ -34,6 +34,11 @@ export async function catalogueRoutes(base: FastifyInstance, deps: Deps): Promis
     sendPage(reply, await guidePage(deps, req.params.code)),
   );
 
+  app.get(
+    '/api/disclosure/catalogue',
+    { schema: { tags, summary: '各托管网站政府信息公开目录的完整情况（监管）' } },
+    async (req) => catalogueOverview(deps, authOf(req).actor),
+  );
   app.get(
     '/api/disclosure/catalogue/:siteId',
     { schema: { tags, summary: '网站政府信息公开目录的分类、对应栏目、信息条数和缺项', params: SiteParams } },

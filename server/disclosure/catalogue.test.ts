@@ -231,4 +231,21 @@ describe('the 政府信息公开指南', () => {
     expect(by.get('annualReport')).toMatchObject({ problems: ['没有栏目对应政府信息公开年报'] });
     expect(view.problemCount).toBeGreaterThan(10);
   });
+
+  it('gives the supervision office every hosted site’s catalogue, the least complete first; officers may not', async () => {
+    const supervisor = await buildUser(t.deps, { grants: [{ role: 'supervisor' }] });
+    const s = await loginAs(t.app, supervisor.username);
+    const res = await s.request({ method: 'GET', url: '/api/disclosure/catalogue' });
+    expect(res.statusCode).toBe(200);
+    const mine = res.json().items.find((i: { siteId: string }) => i.siteId === room.site.id);
+    expect(mine).toMatchObject({ items: 1, missing: expect.arrayContaining(['政府信息公开年报']) });
+    expect(mine.problemCount).toBe(mine.missing.length);
+    // A supervisor may open any site's coverage, but not edit its guide.
+    expect((await s.request({ method: 'GET', url: `/api/disclosure/catalogue/${room.site.id}` })).statusCode).toBe(200);
+    expect((await s.request({ method: 'PUT', url: `/api/disclosure/guides/${room.site.id}`, payload: guide })).statusCode).toBe(403);
+
+    const officer = await buildUser(t.deps, { grants: [{ role: 'disclosureOfficer', siteId: room.site.id }] });
+    const o = await loginAs(t.app, officer.username);
+    expect((await o.request({ method: 'GET', url: '/api/disclosure/catalogue' })).statusCode).toBe(403);
+  });
 });

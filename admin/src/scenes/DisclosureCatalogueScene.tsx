@@ -3,7 +3,10 @@ import { useCallback } from 'react';
 import { fetchCatalogue, fetchGuide, type CatalogueCoverageView } from '../api/catalogue.ts';
 import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { CatalogueOverview } from '../features/disclosure/catalogue/CatalogueOverview.tsx';
 import { GuideForm } from '../features/disclosure/catalogue/GuideForm.tsx';
+import { hasAnyPermission } from '../navigation.ts';
+import { useSession } from '../session/useSession.ts';
 import { formatDateTime } from '../lib/datetime.ts';
 import { useApiData } from '../lib/useApiData.ts';
 import { useCurrentSite } from '../session/useCurrentSite.ts';
@@ -15,7 +18,10 @@ type Category = CatalogueCoverageView['categories'][number];
  * each category, how many items, what is missing) and the 政府信息公开指南's fields.
  */
 export default function DisclosureCatalogueScene() {
-  const { siteId } = useCurrentSite();
+  const { siteId, setSiteId } = useCurrentSite();
+  const { user } = useSession();
+  const supervisor = hasAnyPermission(user?.permissions ?? [], ['evaluation.manage']);
+  const mayEditGuide = hasAnyPermission(user?.permissions ?? [], ['disclosure.handle']);
   const loadCatalogue = useCallback((signal: AbortSignal) => (siteId ? fetchCatalogue(siteId, signal) : Promise.resolve(null)), [siteId]);
   const loadGuide = useCallback((signal: AbortSignal) => (siteId ? fetchGuide(siteId, signal) : Promise.resolve(null)), [siteId]);
   const catalogue = useApiData(loadCatalogue);
@@ -60,6 +66,11 @@ export default function DisclosureCatalogueScene() {
   return (
     <>
       <PageTitle title="公开目录" />
+      {supervisor ? (
+        <Card title="各网站政府信息公开目录" style={{ marginBottom: 24 }}>
+          <CatalogueOverview onOpen={setSiteId} />
+        </Card>
+      ) : null}
       {!siteId ? <Alert type="info" showIcon title="请先在页面上方选择一个网站。" /> : null}
       {catalogue.error ? <LoadErrorAlert error={catalogue.error} what="公开目录" onRetry={catalogue.reload} /> : null}
       {view ? (
@@ -83,20 +94,22 @@ export default function DisclosureCatalogueScene() {
         size="small"
         scroll={{ x: 1000 }}
       />
-      <Card title="政府信息公开指南" style={{ marginTop: 24 }}>
-        {guide.error ? <LoadErrorAlert error={guide.error} what="政府信息公开指南" onRetry={guide.reload} /> : null}
-        {siteId && guide.data ? (
-          <GuideForm
-            key={`${siteId}:${guide.data.updatedAt ?? ''}`}
-            siteId={siteId}
-            guide={guide.data}
-            onSaved={() => {
-              guide.reload();
-              catalogue.reload();
-            }}
-          />
-        ) : null}
-      </Card>
+      {siteId && mayEditGuide ? (
+        <Card title="政府信息公开指南" style={{ marginTop: 24 }}>
+          {guide.error ? <LoadErrorAlert error={guide.error} what="政府信息公开指南" onRetry={guide.reload} /> : null}
+          {siteId && guide.data ? (
+            <GuideForm
+              key={`${siteId}:${guide.data.updatedAt ?? ''}`}
+              siteId={siteId}
+              guide={guide.data}
+              onSaved={() => {
+                guide.reload();
+                catalogue.reload();
+              }}
+            />
+          ) : null}
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -8,7 +8,7 @@ import { CATALOGUE_GROUP_LABELS, categoriesFor } from '../../../common/catalogue
 import { beijingDate } from '../../../common/dates.ts';
 import { CATALOGUE_PATH, GUIDE_PATH } from '../../../common/public-paths.ts';
 import type { OrgLevel } from '../../../common/schemas/accounts.ts';
-import { GuideSchema, type CatalogueCoverageView, type Guide } from '../../../common/schemas/catalogue.ts';
+import { GuideSchema, type CatalogueCoverageView, type CatalogueOverviewItem, type Guide } from '../../../common/schemas/catalogue.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { can, requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -195,8 +195,33 @@ export async function saveGuide(deps: Deps, actor: Actor, siteId: string, input:
 /** How complete a site's catalogue is: every category of the standard structure, what feeds it, what is missing. */
 export async function catalogueCoverageOf(deps: Deps, actor: Actor, siteId: string): Promise<CatalogueCoverageView> {
   requireCatalogueRead(actor, siteId);
+  return coverageView(deps, await sponsorOrThrow(deps, siteId), siteId);
+}
+
+/** The supervision office's view: every hosted site's catalogue, the least complete first. */
+export async function catalogueOverview(deps: Deps, actor: Actor): Promise<{ items: CatalogueOverviewItem[] }> {
+  if (!can(actor, 'evaluation.manage')) throw Errors.forbidden();
+  const items: CatalogueOverviewItem[] = [];
+  for (const site of await catalogueSites.hosted(deps.db.kysely)) {
+    const view = await coverageView(deps, site, site.site_id);
+    items.push({
+      siteId: site.site_id,
+      siteName: site.site_name,
+      orgName: site.org_name,
+      items: view.categories.reduce((n, c) => n + c.items, 0),
+      problemCount: view.problemCount,
+      missing: view.categories.filter((c) => c.problems.length).map((c) => c.label),
+    });
+  }
+  return { items: items.sort((a, b) => b.problemCount - a.problemCount || a.siteName.localeCompare(b.siteName, 'zh-CN')) };
+}
+
+async function coverageView(
+  deps: Deps,
+  site: { org_id: string; org_name: string; level: string },
+  siteId: string,
+): Promise<CatalogueCoverageView> {
   const db = deps.db.kysely;
-  const site = await sponsorOrThrow(deps, siteId);
   const columns = await catalogueSites.mappedColumns(db, siteId);
   const counts = new Map(
     (await catalogueEntries.countsByCategory(db, siteId)).map((r) => [
