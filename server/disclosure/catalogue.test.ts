@@ -138,6 +138,10 @@ describe('the 政府信息公开目录', () => {
     expect(refused.body).toContain('年份应为四位数字');
     expect(refused.body).toContain('起始日期应为有效日期');
     expect((await t.app.inject({ method: 'GET', url: '/sites/0000000000/gkml' })).statusCode).toBe(404);
+    // A site only monitored here (hosted elsewhere) has no pages of ours, whatever its code.
+    await buildSite(t.deps, { hosting: 'external', code: '9901000089', baseUrl: 'https://wb.example-city.gov.cn/', status: 'active' });
+    for (const p of ['gkml', 'gkzn', 'ysqgk', 'ysqgkcx', 'search'])
+      expect((await t.app.inject({ method: 'GET', url: `/sites/9901000089/${p}` })).statusCode, p).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/sites/..%2F..%2Fetc/gkml' })).statusCode).toBe(404);
   });
 

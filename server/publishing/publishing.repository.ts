@@ -106,8 +106,17 @@ export const publicSites = {
       .select('o.name as sponsor_name')
       .where('s.id', '=', id)
       .executeTakeFirst(),
+  /** A site whose public pages the application serves: hosted here and not closed. */
   idByCode: async (db: Q, code: string): Promise<string | undefined> =>
-    (await db.selectFrom('sites').select('id').where('code', '=', code).executeTakeFirst())?.id,
+    (
+      await db
+        .selectFrom('sites')
+        .select('id')
+        .where('code', '=', code)
+        .where('hosting', '=', 'hosted')
+        .where('status', '!=', 'closed')
+        .executeTakeFirst()
+    )?.id,
   /** Sites that can be published: hosted here, with a 网站标识码. */
   publishable: (db: Q) =>
     db
