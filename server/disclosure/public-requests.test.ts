@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateSite } from '#server/sites/index.ts';
 import { asActor, buildNewsroom, buildUser, factoryActor } from '#test/factories.ts';
 import { createTestApp, type TestApp } from '#test/http.ts';
-import { recordRequestEvent } from './index.ts';
+import { recordDelivery, recordRequestEvent } from './index.ts';
 
 let t: TestApp;
 let dataDir: string;
@@ -133,6 +133,19 @@ describe('the public 依申请公开 pages', () => {
     expect(answered.body).toContain('已答复');
     expect(answered.body).toContain('予以公开');
     expect(answered.body).toContain('所需文件已通过电子邮件发送。');
+
+    // The delivery is the applicant's to see; the office's receipt note is not.
+    t.deps.clock.set('2026-03-23T02:00:00.000Z');
+    await recordDelivery(t.deps, officer, id, {
+      on: '2026-03-21',
+      method: 'post',
+      trackingNumber: 'EMS1234567890',
+      receiptNote: '门卫代收',
+    });
+    const delivered = await tracking({ action: 'lookup', trackingNo, queryCode });
+    expect(delivered.body).toContain('2026-03-21 答复已送达');
+    expect(delivered.body).toContain('送达方式：邮寄（邮件号 EMS1234567890）');
+    expect(delivered.body).not.toContain('门卫代收');
   });
 
   it('answers hostile or broken input with a page that says why, never a 500, and stores nothing', async () => {

@@ -8,6 +8,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { checkIdDocument, ID_TYPES, type IdDocument } from '../../../common/identity.ts';
 import { DELIVERY_CHANNEL_LABELS, DELIVERY_FORM_LABELS, RequestFormSchema, type RequestForm } from '../../../common/schemas/disclosure.ts';
+import { DELIVERY_METHOD_LABELS, type DeliveryMethod } from '../../../common/schemas/disclosure-handling.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { dataKeyring } from '../../platform/data-keys.ts';
@@ -30,6 +31,7 @@ import {
   type PublicEvent,
 } from '../render/request-pages.ts';
 import { EVENT_LABELS, requestClock, type ClockEvent } from '../rules/request-clock.ts';
+import { RECORD_EVENT_TYPES } from '../rules/request-record.ts';
 import { queryCodeHash, recordEventAs, registerChecked, today } from './requests.ts';
 
 export interface PublicPage {
@@ -48,6 +50,7 @@ const PUBLIC_NOTES = new Set(['amendmentRequested', 'amendmentReceived', 'answer
 const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
 const list = (v: unknown) =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string').slice(0, 10);
+const isRecordEvent = (type: string) => (RECORD_EVENT_TYPES as readonly string[]).includes(type);
 const sm3 = (s: string) => createHash('sm3').update(s).digest('hex');
 
 /** A value handed to the browser in a form and taken back unchanged: JSON, signed for one purpose. */
@@ -229,7 +232,8 @@ export async function trackingAction(deps: Deps, code: string, body: Record<stri
       }
     }
   }
-  const events = await requestEvents.of(deps.db.kysely, row.id);
+  const history = await requestEvents.history(deps.db.kysely, row.id);
+  const events = history.filter((e) => !isRecordEvent(e.type));
   const parsed = events.map((e) => JSON.parse(e.data) as ClockEvent & { outcome?: string; applicantDeadline?: string | null });
   const clock = requestClock(await loadCalendar(deps), parsed, today(deps));
   const shown: PublicEvent[] = events.map((e, i) => {
@@ -243,6 +247,18 @@ export async function trackingAction(deps: Deps, code: string, body: Record<stri
       ...(ev.type === 'amendmentRequested' ? { applicantDeadline: ev.applicantDeadline } : {}),
     };
   });
+  // The applicant also sees how the reply was sent (the office's internal steps stay internal).
+  for (const e of history) {
+    if (e.type !== 'delivered') continue;
+    const d = JSON.parse(e.data) as { on: string; method: DeliveryMethod; trackingNumber: string | null };
+    const how = DELIVERY_METHOD_LABELS[d.method] ?? d.method;
+    shown.push({
+      type: e.type,
+      on: d.on,
+      label: '答复已送达',
+      note: `送达方式：${how}${d.trackingNumber ? `（邮件号 ${d.trackingNumber}）` : ''}`,
+    });
+  }
   return page(
     deps,
     code,
