@@ -35,7 +35,8 @@
  *   npm run bench:report
  *   DATABASE_URL=postgres://… npm run bench:report
  *   (REPORT_BENCH_REQUESTS, REPORT_BENCH_POLICIES, REPORT_BENCH_OTHER_ARTICLES change the sizes;
- *    REPORT_BENCH_EXPLAIN=1 prints the database's plan of the section 二 query)
+ *    REPORT_BENCH_EXPLAIN=1 prints the database's plan of the section 二 query; REPORT_BENCH_KEEP=1
+ *    keeps the SQLite file or the PostgreSQL schema to look at afterwards)
  *
  * Last line:
  *   `report requests=50000 orgs=100 dialect=sqlite p50_ms=… baseline_ms=… ratio=… policies=5000 articles=25000 target_ms=2000`.
@@ -88,6 +89,7 @@ const RUNS = 10;
 const TARGET_MS = 2_000;
 const YEAR = 2025;
 
+const KEEP = !!process.env.REPORT_BENCH_KEEP;
 const dialect = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 const url = process.env.DATABASE_URL || undefined;
 const schema = `gk_report_${process.pid}`;
@@ -777,6 +779,7 @@ try {
   process.exitCode = p50 <= TARGET_MS ? 0 : 1;
 } finally {
   await db.close();
-  if (url) await pgAdmin(url, `DROP SCHEMA ${schema} CASCADE`);
-  fs.rmSync(tmp, { recursive: true, force: true });
+  if (KEEP) console.log(`kept: ${url ? `schema ${schema}` : path.join(tmp, 'bench.db')}`);
+  else if (url) await pgAdmin(url, `DROP SCHEMA ${schema} CASCADE`);
+  if (!KEEP || url) fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -160,8 +160,9 @@ export const catalogueEntries = {
     ).map((r) => Number(r.year)),
 };
 
+/** LIKE with `\` escaping, case-blind on both databases (SQLite's LIKE ignores ASCII case, PostgreSQL's does not). */
 function likeEscaped(column: 'doc_number' | 'index_no' | 'title', pattern: string): Expression<SqlBool> {
-  return sql<SqlBool>`${sql.ref(column)} like ${pattern} escape '\\'`;
+  return sql<SqlBool>`upper(${sql.ref(column)}) like upper(${pattern}) escape '\\'`;
 }
 
 export const catalogueSites = {

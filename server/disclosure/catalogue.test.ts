@@ -89,6 +89,11 @@ describe('the 政府信息公开目录', () => {
     expect(res.body).toContain('示教体发〔2025〕12号');
     expect(res.body).toContain('示例市城乡居民医疗保险办法的内容概述');
     expect(res.body).not.toContain('局领导调研学校食堂');
+    // The item links to its page, relative to the catalogue page, and the page is there.
+    const href = />\s*<td><a href="([^"]+)">示例市城乡居民医疗保险办法<\/a>/.exec(res.body)?.[1];
+    expect(href).toMatch(/^zcwj\/\d{6}\/[^/]+\.html$/);
+    const target = new URL(href!, `http://x/sites/${CODE}/gkml`).pathname.replace(`/sites/${CODE}/`, '');
+    expect(fs.existsSync(path.join(dataDir, 'public', CODE, target))).toBe(true);
     // Every category of the standard structure is offered, with the guide and the request pages.
     expect(res.body).toContain('行政法规、规章和规范性文件');
     expect(res.body).toContain('href="gkzn"');
@@ -107,6 +112,7 @@ describe('the 政府信息公开目录', () => {
     expect(await titles(`?q=${encodeURIComponent('招生 办法')}`)).toEqual(['示例市义务教育学校招生办法']);
     expect(await titles(`?wh=${encodeURIComponent('〔2026〕3')}`)).toEqual(['示例市城乡居民医疗保险办法']);
     expect(await titles(`?sy=${encodeURIComponent(`${creditCode}-01/2026-00001`)}`)).toEqual(['示例市城乡居民医疗保险办法']);
+    expect(await titles(`?sy=${encodeURIComponent(`${creditCode.toLowerCase()}-01/2026-00001`)}`)).toEqual(['示例市城乡居民医疗保险办法']);
     expect(await titles('?from=2025-01-01&to=2025-12-31')).toEqual(['示例市义务教育学校招生办法']);
     expect(await titles('?category=art20.7')).toEqual([]);
     // LIKE wildcards are text, not patterns.

@@ -51,6 +51,16 @@ export const numberingOrgs = {
 
 export const requests = {
   byId: (db: Q, id: string) => db.selectFrom('disclosure_requests').selectAll().where('id', '=', id).executeTakeFirst(),
+  /**
+   * The request for a command that writes to it: the first statement of the transaction touches
+   * the row, which holds its lock until commit on PostgreSQL (SQLite has one writer), so two
+   * writers to one request take turns and the second reads what the first committed (its
+   * events, the archive mark) instead of racing for the next sequence number.
+   */
+  forWrite: async (db: Q, id: string, now: string) => {
+    await db.updateTable('disclosure_requests').set({ updated_at: now }).where('id', '=', id).execute();
+    return db.selectFrom('disclosure_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  },
   byIdempotencyKey: (db: Q, key: string) =>
     db.selectFrom('disclosure_requests').selectAll().where('idempotency_key', '=', key).executeTakeFirst(),
   trackingTaken: async (db: Q, trackingNo: string): Promise<boolean> =>

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { residentIdCheckChar } from '#common/identity.ts';
-import { asActor, buildNewsroom, buildSite, buildUser } from '#test/factories.ts';
+import { asActor, buildNewsroom, buildOrg, buildSite, buildUser } from '#test/factories.ts';
 import { createTestDeps, type TestDeps } from '#test/support.ts';
 import type { Actor } from '#server/platform/actor.ts';
 import {
@@ -110,6 +110,11 @@ describe('assignment to the responsible org (转办)', () => {
       fields: [expect.objectContaining({ field: 'orgId' })],
     });
     await expect(assignRequest(deps, officer, r.id, { orgId: 42 })).rejects.toMatchObject({ status: 400 });
+    const siteless = await buildOrg(deps, { level: 'department' });
+    await expect(assignRequest(deps, officer, r.id, { orgId: siteless.id })).rejects.toMatchObject({
+      status: 400,
+      fields: [{ field: 'orgId', message: expect.stringContaining('没有网站') }],
+    });
     await expect(assignRequest(deps, officer, r.id, { orgId: await orgOf(room.site.id) })).rejects.toMatchObject({ status: 409 });
     await expect(assignRequest(deps, asActor(room.author), r.id, { orgId: await orgOf(otherSite.id) })).rejects.toMatchObject({
       status: 403,
@@ -224,6 +229,26 @@ describe('delivery and archive', () => {
     expect(view.actions).toEqual({ assign: false, deliver: false, archive: false });
     // Reading and the reply letter stay available.
     expect((await replyLetterDocx(deps, officer, r.id)).length).toBeGreaterThan(1000);
+  });
+
+  it('takes writers to one request in turn: a double submit and an archive racing a delivery leave a consistent history', async () => {
+    const r = await registerRequest(deps, officer, request());
+    at('2026-03-02');
+    await answer(r.id);
+    const delivery = { on: '2026-03-02', method: 'online' };
+    // Two deliveries at once (a double click) both land, one after the other, never a raw error.
+    const both = await Promise.allSettled([recordDelivery(deps, officer, r.id, delivery), recordDelivery(deps, officer, r.id, delivery)]);
+    expect(both.map((x) => x.status)).toEqual(['fulfilled', 'fulfilled']);
+    // An archive and a delivery at once: whichever comes second sees the first.
+    const race = await Promise.allSettled([
+      archiveRequest(deps, officer, r.id, {}),
+      recordDelivery(deps, officer, r.id, { ...delivery, method: 'email' }),
+    ]);
+    for (const x of race) if (x.status === 'rejected') expect(x.reason).toMatchObject({ code: 'GK_ERR_REQUEST_ARCHIVED' });
+    const types = (await eventsOf(r.id)).map((e) => e.type);
+    expect(types.at(-1)).toBe('archived');
+    expect(types.filter((t) => t === 'archived')).toHaveLength(1);
+    expect((await eventsOf(r.id)).map((e) => e.seq)).toEqual(types.map((_, i) => i + 1));
   });
 
   it('archives a request treated as abandoned without a delivery, and filters the list by archive status', async () => {

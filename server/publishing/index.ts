@@ -12,6 +12,7 @@ export { publicSiteId, sitePage, type SitePageInput } from './commands/site-page
 export { escapeHtml, html, type SafeHtml } from './render/html.ts';
 export { paginationNav } from './render/pages.ts';
 export { dateInputValue } from './render/search-page.ts';
+export { relativeUrl } from './rules/paths.ts';
 export { publishingJobs } from './publishing.jobs.ts';
 export { publishingRoutes } from './publishing.routes.ts';
 export { onPublicFilesChanged } from './public-events.ts';

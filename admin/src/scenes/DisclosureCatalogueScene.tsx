@@ -53,12 +53,12 @@ export default function DisclosureCatalogueScene() {
       render: (_, c) =>
         c.problems.length ? (
           c.problems.map((p) => (
-            <Tag key={p} color="orange">
+            <Tag key={p} color="red">
               {p}
             </Tag>
           ))
         ) : (
-          <Tag color="green">完整</Tag>
+          <Tag color="blue">完整</Tag>
         ),
     },
   ];

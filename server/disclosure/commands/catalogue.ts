@@ -17,7 +17,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { publicSiteId, sitePage } from '../../publishing/index.ts';
+import { publicSiteId, relativeUrl, sitePage } from '../../publishing/index.ts';
 import { catalogueEntries, catalogueSites, guides } from '../catalogue.repository.ts';
 import { catalogueBody, guideBody, type CatalogueForm } from '../render/catalogue-pages.ts';
 import { catalogueCoverage, catalogueEntry, parseCatalogueQuery, type CatalogueSource } from '../rules/catalogue.ts';
@@ -105,6 +105,7 @@ export async function cataloguePage(deps: Deps, code: string, raw: Readonly<Reco
     query,
     problems: problems.map((p) => p.message),
     result,
+    itemUrl: (url) => relativeUrl(CATALOGUE_PATH, url),
   });
   const html = await sitePage(deps, code, { path: CATALOGUE_PATH, title: '政府信息公开目录', body });
   return html === null ? null : { status: problems.length ? 400 : 200, html };

@@ -31,7 +31,7 @@ import {
   type PublicEvent,
 } from '../render/request-pages.ts';
 import { EVENT_LABELS, requestClock, type ClockEvent } from '../rules/request-clock.ts';
-import { RECORD_EVENT_TYPES } from '../rules/request-record.ts';
+import { isRecordEventType } from '../rules/request-record.ts';
 import { queryCodeHash, recordEventAs, registerChecked, today } from './requests.ts';
 
 export interface PublicPage {
@@ -50,7 +50,6 @@ const PUBLIC_NOTES = new Set(['amendmentRequested', 'amendmentReceived', 'answer
 const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
 const list = (v: unknown) =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string').slice(0, 10);
-const isRecordEvent = (type: string) => (RECORD_EVENT_TYPES as readonly string[]).includes(type);
 const sm3 = (s: string) => createHash('sm3').update(s).digest('hex');
 
 /** A value handed to the browser in a form and taken back unchanged: JSON, signed for one purpose. */
@@ -233,7 +232,7 @@ export async function trackingAction(deps: Deps, code: string, body: Record<stri
     }
   }
   const history = await requestEvents.history(deps.db.kysely, row.id);
-  const events = history.filter((e) => !isRecordEvent(e.type));
+  const events = history.filter((e) => !isRecordEventType(e.type));
   const parsed = events.map((e) => JSON.parse(e.data) as ClockEvent & { outcome?: string; applicantDeadline?: string | null });
   const clock = requestClock(await loadCalendar(deps), parsed, today(deps));
   const shown: PublicEvent[] = events.map((e, i) => {

@@ -36,7 +36,7 @@ async function check(
   requestId: string,
   make: (row: DisclosureRequestRow) => Promise<RecordEvent>,
 ): Promise<{ row: DisclosureRequestRow; event: RecordEvent }> {
-  const row = await requests.byId(tx.trx, requestId);
+  const row = await requests.forWrite(tx.trx, requestId, deps.clock.now().toISOString());
   if (!row) throw Errors.notFound('申请不存在');
   await requireHandler(tx.trx, actor, row);
   if (row.archived_at) throw archivedError();
@@ -97,6 +97,11 @@ export async function assignRequest(deps: Deps, actor: Actor, requestId: string,
     const { row, event } = await check(deps, tx, actor, requestId, async (r) => {
       const [from, to] = [await handlingOrgs.byId(tx.trx, r.org_id), await handlingOrgs.byId(tx.trx, data.orgId)];
       if (!to) throw Errors.validation(undefined, [{ field: 'orgId', message: '承办单位不存在' }]);
+      // Its officers are those of the sites it sponsors: an org without one could not handle it.
+      if (!(await handlingOrgs.siteIds(tx.trx, to.id)).length)
+        throw Errors.validation(undefined, [
+          { field: 'orgId', message: `“${to.name}”在平台上没有网站，无人可以办理；请转办给其上级单位或有网站的单位` },
+        ]);
       return {
         type: 'assigned',
         on: today(deps),

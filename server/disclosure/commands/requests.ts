@@ -192,7 +192,7 @@ export async function recordEventAs(deps: Deps, actor: Actor, requestId: string,
 async function recordEvent(deps: Deps, actor: Actor, requestId: string, input: unknown, asOffice: boolean): Promise<RequestClock> {
   const data = parseInput(RecordRequestEventSchema, input);
   return inTransaction(deps.db, async (tx) => {
-    const row = await requests.byId(tx.trx, requestId);
+    const row = await requests.forWrite(tx.trx, requestId, deps.clock.now().toISOString());
     if (!row) throw Errors.notFound('申请不存在');
     if (asOffice) await requireHandler(tx.trx, actor, row);
     if (row.archived_at) throw archivedError();

@@ -31,6 +31,8 @@ export interface CataloguePageInput {
   query: CatalogueQuery;
   problems: readonly string[];
   result: { total: number; items: readonly CatalogueEntryTable[]; pages: number } | null;
+  /** An item's page as this page links it (items store site-root paths). */
+  itemUrl: (url: string) => string;
 }
 
 function queryString(form: CatalogueForm, page: number): string {
@@ -128,12 +130,12 @@ function validityNote(v: string | null): SafeHtml | null {
   return label ? html` <strong class="validity">[${label}]</strong>` : null;
 }
 
-function table(items: readonly CatalogueEntryTable[]): SafeHtml {
+function table(items: readonly CatalogueEntryTable[], itemUrl: (url: string) => string): SafeHtml {
   const rows = items.map(
     (e) =>
       html`<tr>
         <td>${e.index_no ?? '—'}</td>
-        <td><a href="${e.url}">${e.title}</a>${validityNote(e.validity)}<br /><span class="summary">${e.summary}</span></td>
+        <td><a href="${itemUrl(e.url)}">${e.title}</a>${validityNote(e.validity)}<br /><span class="summary">${e.summary}</span></td>
         <td>${e.doc_number ?? '—'}</td>
         <td>${e.issuing_org ?? '—'}</td>
         <td><time datetime="${e.generated_on}">${e.generated_on}</time></td>
@@ -175,7 +177,7 @@ export function catalogueBody(input: CataloguePageInput): SafeHtml {
         </ul>
       </div>`
     : null;
-  const list = r ? (r.items.length ? table(r.items) : html`<p class="empty">没有符合条件的信息。</p>`) : null;
+  const list = r ? (r.items.length ? table(r.items, input.itemUrl) : html`<p class="empty">没有符合条件的信息。</p>`) : null;
   const pages = r ? paginationNav('目录分页', input.query.page, r.pages, (p) => `${CATALOGUE_URL}${queryString(input.form, p)}`) : null;
   return html`<h1>${input.orgName}政府信息公开目录</h1>
     <div class="catalogue">

@@ -158,4 +158,18 @@ describe('catalogue structure and coverage', () => {
     expect(annual('2026-03-31', [2025])).toEqual([]);
     expect(annual('2026-04-01', [2025])).toEqual(['未发布 2025 年度政府信息公开工作年度报告']);
   });
+
+  it('expects a department’s report by 31 January', () => {
+    const annual = (today: string) =>
+      catalogueCoverage({
+        level: 'department',
+        columns: [{ id: 'c3', name: '年报', category: 'annualReport' }],
+        counts: new Map(),
+        guideComplete: true,
+        today,
+        reportYears: [2025],
+      }).find((c) => c.category.code === 'annualReport')!.problems;
+    expect(annual('2026-01-31')).toEqual([]);
+    expect(annual('2026-02-15')).toEqual(['未发布 2025 年度政府信息公开工作年度报告']);
+  });
 });

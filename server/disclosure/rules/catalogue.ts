@@ -198,8 +198,8 @@ export interface CategoryCoverage {
  * How complete a site's catalogue is: for each category of the standard structure (for the
  * sponsor's level) the columns mapped onto it and its items. A category with no column, or
  * whose columns publish nothing, is flagged; the 指南 needs its contact fields, the 依申请公开
- * entry is always there (the request pages), and last year's annual report must be out once
- * 31 March has passed (条例 49: departments by 31 January, governments by 31 March).
+ * entry is always there (the request pages), and last year's annual report must be out once its
+ * deadline has passed (条例 49: departments by 31 January, governments by 31 March).
  */
 export function catalogueCoverage(input: {
   level: OrgLevel;
@@ -212,8 +212,10 @@ export function catalogueCoverage(input: {
   today: string;
 }): CategoryCoverage[] {
   const year = Number(input.today.slice(0, 4));
-  // The year in which the newest report is due to have appeared.
-  const dueIn = input.today > `${year}-03-31` ? year : year - 1;
+  // The year in which the newest report is due to have appeared: 条例 49 gives departments until
+  // 31 January and governments (their 办公室 publishing for the whole government) until 31 March.
+  const deadline = input.level === 'department' ? `${year}-01-31` : `${year}-03-31`;
+  const dueIn = input.today > deadline ? year : year - 1;
   return categoriesFor(input.level).map((category) => {
     const columns = input.columns.filter((c) => c.category === category.code).map((c) => ({ id: c.id, name: c.name }));
     const count = input.counts.get(category.code);

@@ -32,12 +32,12 @@ export function CatalogueOverview({ onOpen }: CatalogueOverviewProps) {
       render: (_, r) =>
         r.problemCount ? (
           <>
-            <Tag color="orange">{r.problemCount} 项</Tag>
+            <Tag color="red">{r.problemCount} 项</Tag>
             {r.missing.slice(0, 6).join('、')}
             {r.missing.length > 6 ? ' 等' : ''}
           </>
         ) : (
-          <Tag color="green">完整</Tag>
+          <Tag color="blue">完整</Tag>
         ),
     },
   ];
