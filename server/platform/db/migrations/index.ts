@@ -17,6 +17,7 @@ import * as m0009 from './0009-disclosure-requests.ts';
 import * as m0010 from './0010-request-outcomes.ts';
 import * as m0011 from './0011-catalogue-and-reports.ts';
 import * as m0012 from './0012-catalogue-entries.ts';
+import * as m0013 from './0013-report-indexes.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0010-request-outcomes': m0010,
   '0011-catalogue-and-reports': m0011,
   '0012-catalogue-entries': m0012,
+  '0013-report-indexes': m0013,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
