@@ -38,6 +38,15 @@ describe('the demo city', () => {
       { state: 'awaitingAmendment', outcome: null },
       { state: 'processing', outcome: null },
     ]);
+    // Every hosted site has its 指南; the published policy documents are in their catalogue; the
+    // city's 2025 annual report is drafted.
+    const guides = await deps.db.kysely.selectFrom('disclosure_guides').select('org_id').execute();
+    expect(guides.length).toBeGreaterThanOrEqual(20);
+    const entries = await deps.db.kysely.selectFrom('catalogue_entries').select(['category', 'index_no']).execute();
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((e) => e.category === 'art20.1' && e.index_no)).toBe(true);
+    const reports = await deps.db.kysely.selectFrom('annual_reports').select(['year', 'version']).execute();
+    expect(reports).toEqual([{ year: 2025, version: 1 }]);
     expect((await verifyAuditChain(deps.db)).ok).toBe(true);
   });
 

@@ -3,7 +3,7 @@
  * so it obeys every rule real data does. Division codes start with 99, which GB/T 2260 does
  * not use, so no code here can be mistaken for a real one.
  */
-import { seedDemoGuide, seedDemoRequests } from './seed-disclosure.ts';
+import { seedDemoAnnualReport, seedDemoGuide, seedDemoRequests } from './seed-disclosure.ts';
 import { creditCodeCheckChar } from '../../common/codes.ts';
 import { ROLES, type RoleCode } from '../../common/roles.ts';
 import type { FreshnessClass } from '../../common/schemas/sites.ts';
@@ -348,6 +348,7 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
     system: actor,
   });
   await seedDemoRequests(deps, portal.id, staff('disclosure'));
+  await seedDemoAnnualReport(deps, city.id, staff('disclosure'));
   for (const s of sites) if (s.hosting === 'hosted') await seedDemoGuide(deps, s.id, actor);
   // The public sites are there to look at as soon as the platform starts.
   for (const s of await publishableSites(deps)) await publishSite(deps, s.id);
