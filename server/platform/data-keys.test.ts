@@ -38,6 +38,18 @@ describe('the personal-data key file', () => {
     expect(entries.map((e) => e.split(':')[0])).toEqual([ring.currentKeyId, 'index']);
   });
 
+  it('is never made anew once this process has read it: a file gone while running is an error, not a new key', () => {
+    const ring = dataKeyring(config());
+    const token = encryptPersonal(ring, '11010519491231002X');
+    const backup = fs.readFileSync(file(), 'utf8');
+    fs.rmSync(file());
+    expect(codeOf(() => dataKeyring(config()))).toBe('GK_ERR_DATA_KEYS_MISSING');
+    expect(fs.existsSync(file())).toBe(false);
+    // Restored from the backup, it works again.
+    fs.writeFileSync(file(), backup, { mode: 0o600 });
+    expect(decryptPersonal(dataKeyring(config()), token)).toBe('11010519491231002X');
+  });
+
   it('is rewritten atomically with mode 0600 when a key is rotated: new key first, old keys kept', () => {
     const before = dataKeyring(config());
     const token = encryptPersonal(before, '13812345678');

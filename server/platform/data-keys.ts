@@ -33,6 +33,7 @@ export const DATA_KEY_ERRORS = {
   current: 'GK_ERR_DATA_KEY_CURRENT',
   index: 'GK_ERR_DATA_KEY_INDEX',
   inUse: 'GK_ERR_DATA_KEY_IN_USE',
+  missing: 'GK_ERR_DATA_KEYS_MISSING',
 } as const;
 
 /** A refusal of a key command: an AppError whose message ends with its code, for operators to quote. */
@@ -73,9 +74,15 @@ export function dataKeyring(config: KeyConfig): DataKeyring {
     return hit.ring;
   }
   const file = dataKeyFile(config.dataDir);
-  if (!fs.existsSync(file)) createKeyFile(file);
-  const stamp = stampOf(file);
   const hit = rings.get(`file:${file}`);
+  if (!fs.existsSync(file)) {
+    // A file this process has read is gone (moved or deleted while running): making a new one
+    // would encrypt under keys nobody has backed up and lose every stored value. Fail closed.
+    if (hit)
+      throw dataKeyError(DATA_KEY_ERRORS.missing, 503, `个人信息密钥文件 ${file} 已不存在，请从备份恢复后再继续（不会自动生成新密钥）`);
+    createKeyFile(file);
+  }
+  const stamp = stampOf(file);
   if (hit && hit.stamp === stamp) return hit.ring;
   const ring = parseDataKeys(keyFileEntries(fs.readFileSync(file, 'utf8')).join(','));
   rings.set(`file:${file}`, { stamp, ring });
