@@ -347,8 +347,9 @@ describe('submitting the annual report for publication', () => {
     await approveAll(first.articleId);
     expect((await getArticle(deps, factoryActor, first.articleId)).status).toBe('published');
 
+    // Linking the article is not an edit: the officer's open form (its version) stays valid.
     const current = await getAnnualReport(deps, officer, key());
-    expect(current.version).toBe(saved.version + 1);
+    expect(current.version).toBe(saved.version);
     await saveAnnualReport(
       deps,
       officer,
@@ -373,6 +374,9 @@ describe('submitting the annual report for publication', () => {
     await reportColumn();
     await saveAnnualReport(deps, officer, key(), input());
     await expect(publishAnnualReport(deps, supervisor, key())).rejects.toMatchObject({ status: 403 });
+    // Refused before anything is written: no stored file, no draft.
+    expect(await deps.db.kysely.selectFrom('articles').select('id').execute()).toEqual([]);
+    expect(await deps.db.kysely.selectFrom('files').select('id').execute()).toEqual([]);
     const view: AnnualReportView = await getAnnualReport(deps, officer, key());
     expect(view.article).toBeNull();
   });

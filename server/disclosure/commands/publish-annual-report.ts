@@ -63,6 +63,10 @@ export async function publishAnnualReport(deps: Deps, actor: Actor, key: ReportK
   if (report.article && PENDING.has(report.article.status))
     throw new AppError('GK_ERR_REPORT_PENDING', 409, '年报已提交审核，请待审核完成或撤回后再提交');
   const { column, type } = await reportColumn(deps, actor, key.orgId);
+  // Publication goes through the content review, so the submitter must be an author there; ask
+  // before anything is written.
+  if (!can(actor, 'content.author', column.siteId))
+    throw new AppError('GK_ERR_FORBIDDEN', 403, `提交发布年报需要“${column.name}”所在网站的信息编辑权限`);
   const title = annualReportTitle(report);
   const file = await storeFile(deps, actor, {
     siteId: column.siteId,
@@ -88,12 +92,12 @@ export async function publishAnnualReport(deps: Deps, actor: Actor, key: ReportK
     if (!row) throw Errors.notFound('年报不存在');
     // Two submissions at once: the first to link its article wins; the other's draft stays unlinked.
     if (!existing && row.article_id) throw Errors.conflict('年报已由他人同时提交，请刷新后查看');
+    // The article was written from version `report.version`: a save in between means it shows
+    // something else than the report now says. It stays a draft; submitting again revises it.
+    if (row.version !== report.version) throw Errors.conflict('年报在提交过程中被修改，请刷新后重新提交发布');
     if (row.article_id !== articleId) {
-      const ok = await annualReports.updateVersioned(tx.trx, row.id, row.version, {
-        article_id: articleId,
-        version: row.version + 1,
-        updated_at: deps.clock.now().toISOString(),
-      });
+      // Linking the article is not an edit of the report: the version stays, so open forms stay valid.
+      const ok = await annualReports.updateVersioned(tx.trx, row.id, row.version, { article_id: articleId });
       if (!ok) throw Errors.conflict('年报已被他人修改，请刷新后重试');
     }
     await recordAudit(tx, deps.clock, actor, {
