@@ -204,6 +204,7 @@ describe('delivery and archive', () => {
     await expect(archiveRequest(deps, officer, r.id, {})).rejects.toMatchObject({
       status: 409,
       message: expect.stringContaining('尚未登记送达'),
+      details: { reasons: ['notDelivered'] },
     });
     await recordDelivery(deps, officer, r.id, { on: '2026-03-02', method: 'online' });
     const archived = await archiveRequest(deps, officer, r.id, { note: '卷宗号 2026-001' });

@@ -60,7 +60,7 @@ async function check(
     throw Errors.conflict(
       refused.map((r) => r.message).join('；'),
       refused.map((r) => ({ field: r.code === 'dateInFuture' || r.code === 'deliveredBeforeAnswer' ? 'on' : 'event', message: r.message })),
-    );
+    ).withDetails({ reasons: refused.map((r) => r.code) });
   return { row, event };
 }
 
