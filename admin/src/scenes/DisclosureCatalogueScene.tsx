@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { fetchCatalogue, fetchGuide, type CatalogueCoverageView } from '../api/catalogue.ts';
 import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { CatalogueOverview } from '../features/disclosure/catalogue/CatalogueOverview.tsx';
 import { GuideForm } from '../features/disclosure/catalogue/GuideForm.tsx';
 import { hasAnyPermission } from '../navigation.ts';
@@ -85,15 +86,17 @@ export default function DisclosureCatalogueScene() {
           }
         />
       ) : null}
-      <Table<Category>
-        rowKey="code"
-        columns={columns}
-        dataSource={view?.categories ?? []}
-        loading={catalogue.loading}
-        pagination={false}
-        size="small"
-        scroll={{ x: 1000 }}
-      />
+      <ScrollRegion label="公开目录分类">
+        <Table<Category>
+          rowKey="code"
+          columns={columns}
+          dataSource={view?.categories ?? []}
+          loading={catalogue.loading}
+          pagination={false}
+          size="small"
+          scroll={{ x: 1000 }}
+        />
+      </ScrollRegion>
       {siteId && mayEditGuide ? (
         <Card title="政府信息公开指南" style={{ marginTop: 24 }}>
           {guide.error ? <LoadErrorAlert error={guide.error} what="政府信息公开指南" onRetry={guide.reload} /> : null}

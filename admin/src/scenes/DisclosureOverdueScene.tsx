@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { fetchOverdueRequests, type OverdueRequest } from '../api/disclosure-handling.ts';
 import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { TableEmpty } from '../components/TableEmpty.tsx';
 import { LEVEL_TAGS } from '../features/disclosure/requestLabels.ts';
 import { useApiData } from '../lib/useApiData.ts';
@@ -59,15 +60,17 @@ export default function DisclosureOverdueScene() {
         ），逾期最久的在前。依法延期、征求意见或等待缴费期间的申请按延长或中止后的期限计算。
       </Typography.Paragraph>
       {list.error ? <LoadErrorAlert error={list.error} what="逾期申请" onRetry={list.reload} /> : null}
-      <Table<OverdueRequest>
-        rowKey="id"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.loading}
-        pagination={(list.data?.items.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        scroll={{ x: 1100 }}
-        locale={{ emptyText: <TableEmpty loading={list.loading} text="没有逾期或即将到期的申请" /> }}
-      />
+      <ScrollRegion label="逾期申请列表">
+        <Table<OverdueRequest>
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.loading}
+          pagination={(list.data?.items.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          scroll={{ x: 1100 }}
+          locale={{ emptyText: <TableEmpty loading={list.loading} text="没有逾期或即将到期的申请" /> }}
+        />
+      </ScrollRegion>
     </>
   );
 }

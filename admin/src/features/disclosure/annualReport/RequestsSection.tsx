@@ -1,4 +1,5 @@
 import { Table, type TableColumnsType } from 'antd';
+import { ScrollRegion } from '../../../components/ScrollRegion.tsx';
 import {
   REQUEST_COLUMNS,
   REQUEST_TABLE_NOTE,
@@ -27,14 +28,16 @@ export function RequestsSection({ table }: { table: RequestTableView }) {
     })),
   ];
   return (
-    <Table<Row>
-      size="small"
-      bordered
-      rowKey="key"
-      columns={columns}
-      dataSource={requestTableLines(table).map((l, i) => ({ ...l, key: i }))}
-      pagination={false}
-      scroll={{ x: 1100 }}
-    />
+    <ScrollRegion label="收到和处理政府信息公开申请情况表">
+      <Table<Row>
+        size="small"
+        bordered
+        rowKey="key"
+        columns={columns}
+        dataSource={requestTableLines(table).map((l, i) => ({ ...l, key: i }))}
+        pagination={false}
+        scroll={{ x: 1100 }}
+      />
+    </ScrollRegion>
   );
 }
