@@ -34,10 +34,8 @@ export async function catalogueRoutes(base: FastifyInstance, deps: Deps): Promis
     sendPage(reply, await guidePage(deps, req.params.code)),
   );
 
-  app.get(
-    '/api/disclosure/catalogue',
-    { schema: { tags, summary: '各托管网站政府信息公开目录的完整情况（监管）' } },
-    async (req) => catalogueOverview(deps, authOf(req).actor),
+  app.get('/api/disclosure/catalogue', { schema: { tags, summary: '各托管网站政府信息公开目录的完整情况（监管）' } }, async (req) =>
+    catalogueOverview(deps, authOf(req).actor),
   );
   app.get(
     '/api/disclosure/catalogue/:siteId',
