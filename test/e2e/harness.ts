@@ -154,8 +154,19 @@ export async function choose(page: Page, control: Locator, option: string, opts:
   await control.click();
   if (opts.search !== undefined) await control.fill(opts.search);
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.getByTitle(option, { exact: true }).click();
-  await dropdown.waitFor({ state: 'hidden' });
+  // A click that lands while the dropdown is still sliding in can miss its entry on a busy
+  // machine: the dropdown then stays open. Let it settle, and click again if it did not close
+  // (these are single selects: clicking the chosen entry again keeps it chosen).
+  for (let attempt = 1; ; attempt++) {
+    await animationsSettled(page);
+    await dropdown.getByTitle(option, { exact: true }).click();
+    try {
+      await dropdown.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 /** The option texts an antd Select offers (opens it, reads them, closes it with Escape). */
