@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDate } from '#common/dates.ts';
 import { loadCalendar } from '#server/calendar/index.ts';
@@ -12,18 +12,14 @@ import {
   logIn,
   newPage,
   openMenu,
-  seriousA11yViolations,
   startPlatform,
   step,
   type Platform,
+  expectAccessible,
 } from './harness.ts';
 
 const CODE = '9901990002';
 const DIGITS = '零一二三四五六七八九';
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
 
 describe.runIf(chromiumAvailable)('a citizen asks for government information', () => {
   let platform: Platform;

@@ -5,16 +5,12 @@ import { jobRegistry } from '#server/composition.ts';
 import { drainJobs } from '#server/platform/jobs/index.ts';
 import { updateSite } from '#server/sites/index.ts';
 import { asActor, buildNewsroom, factoryActor, publishThroughReview } from '#test/factories.ts';
-import { chromiumAvailable, launchBrowser, newPage, seriousA11yViolations, startPlatform, step, type Platform } from './harness.ts';
+import { chromiumAvailable, launchBrowser, newPage, startPlatform, step, type Platform, expectAccessible } from './harness.ts';
 
 const CODE = '9901990001';
 const POLICY = '示例市关于调整城乡居民社保缴费标准的通知';
 const INTERPRETATION = '一图读懂：城乡居民社保缴费标准调整';
 const NEWS = '示例市召开社保经办服务推进会';
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
 
 /** Searches the site from the search box of the page shown, as a visitor does (a plain GET form). */
 async function searchFor(page: Page, words: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishSite } from '#server/publishing/index.ts';
 import { updateSite } from '#server/sites/index.ts';
@@ -10,20 +10,16 @@ import {
   logIn,
   newPage,
   openMenu,
-  seriousA11yViolations,
   startPlatform,
   step,
   type Platform,
+  expectAccessible,
 } from './harness.ts';
 
 const CODE = '9901990003';
 const POLICY = '示例市城乡居民医疗保险办法（目录测试）';
 const DOC_NUMBER = '示医保发〔2026〕7号';
 const OFFICE = '示例市医疗保障局办公室';
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
 
 describe.runIf(chromiumAvailable)('the 政府信息公开目录 is kept by the site’s own staff', () => {
   let platform: Platform;

@@ -10,10 +10,10 @@ import {
   newPage,
   openMenu,
   screenshot,
-  seriousA11yViolations,
   startPlatform,
   step,
   type Platform,
+  expectAccessible,
 } from './harness.ts';
 
 const TITLE = '市政府办公室召开全市政务公开工作推进会';
@@ -23,10 +23,6 @@ const ADDED = '会议要求各单位按时更新政府网站栏目内容。';
 
 /** The status an approval at each stage leads to (审签 here always publishes at once). */
 const NEXT_STATUS: Record<string, string> = { 初审: '审核中（审核）', 审核: '审核中（审签）', 审签: '已发布' };
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
 
 /** The status tag in the article screen's title bar. */
 const statusTag = (page: Page, text: string) => page.locator('.gk-page-title .ant-tag').filter({ hasText: new RegExp(`^${text}$`) });

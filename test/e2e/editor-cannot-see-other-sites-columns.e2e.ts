@@ -11,10 +11,10 @@ import {
   openMenu,
   optionsOf,
   screenshot,
-  seriousA11yViolations,
   startPlatform,
   step,
   type Platform,
+  expectAccessible,
 } from './harness.ts';
 
 const SITE_A = '甲局门户网站';
@@ -28,10 +28,6 @@ const B_COLUMNS = [
   { name: '乙局公告', slug: 'yjgg', freshnessClass: 'notice' },
 ] as const;
 const B_NAMES = B_COLUMNS.map((c) => c.name);
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
 
 /** Nothing of site B on the screen: neither its name nor any of its columns. */
 async function expectNothingOfSiteB(page: Page): Promise<void> {

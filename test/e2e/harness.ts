@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ensureAdminBuilt } from '#server/cli/admin-build.ts';
 import { createHttpApp } from '#server/composition.ts';
@@ -96,6 +97,11 @@ async function axeFindings(page: Page): Promise<string[]> {
           .slice(0, 3)
           .join('; ')}`,
     );
+}
+
+/** Fails the journey step with every serious or critical axe finding on the page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousA11yViolations(page)).toEqual([]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '#common/codes.ts';
 import { buildOrg, buildSite, buildUser } from '#test/factories.ts';
@@ -10,10 +10,10 @@ import {
   newPage,
   openMenu,
   screenshot,
-  seriousA11yViolations,
   startPlatform,
   step,
   type Platform,
+  expectAccessible,
 } from './harness.ts';
 
 const CITY = '测试市人民政府';
@@ -27,10 +27,6 @@ const COLUMNS = [
   { name: '通知公告', slug: 'tzgg', freshness: '通知公告类（6 个月）' },
   { name: '政策文件', slug: 'zcwj', freshness: '政策文件类（6 个月）' },
 ] as const;
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
 
 describe.runIf(chromiumAvailable)('the platform admin creates a county site and its columns', () => {
   let platform: Platform;

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { registerRequest } from '#server/disclosure/index.ts';
 import { updateSite } from '#server/sites/index.ts';
 import { asActor, buildNewsroom, buildUser, factoryActor } from '#test/factories.ts';
@@ -11,17 +11,13 @@ import {
   logIn,
   newPage,
   openMenu,
-  seriousA11yViolations,
   startPlatform,
   step,
   type Platform,
+  expectAccessible,
 } from './harness.ts';
 
 const CODE = '9901990004';
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
 
 describe.runIf(chromiumAvailable)('the supervision office oversees disclosure across the city', () => {
   let platform: Platform;
