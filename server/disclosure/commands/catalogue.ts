@@ -196,7 +196,7 @@ export async function saveGuide(deps: Deps, actor: Actor, siteId: string, input:
 /** How complete a site's catalogue is: every category of the standard structure, what feeds it, what is missing. */
 export async function catalogueCoverageOf(deps: Deps, actor: Actor, siteId: string): Promise<CatalogueCoverageView> {
   requireCatalogueRead(actor, siteId);
-  return coverageView(deps, await sponsorOrThrow(deps, siteId), siteId);
+  return coverageView(deps, await sponsorOrThrow(deps, siteId));
 }
 
 /** The supervision office's view: every hosted site's catalogue, the least complete first. */
@@ -204,7 +204,7 @@ export async function catalogueOverview(deps: Deps, actor: Actor): Promise<{ ite
   if (!can(actor, 'evaluation.manage')) throw Errors.forbidden();
   const items: CatalogueOverviewItem[] = [];
   for (const site of await catalogueSites.hosted(deps.db.kysely)) {
-    const view = await coverageView(deps, site, site.site_id);
+    const view = await coverageView(deps, site);
     items.push({
       siteId: site.site_id,
       siteName: site.site_name,
@@ -219,10 +219,10 @@ export async function catalogueOverview(deps: Deps, actor: Actor): Promise<{ ite
 
 async function coverageView(
   deps: Deps,
-  site: { org_id: string; org_name: string; level: string },
-  siteId: string,
+  site: { site_id: string; org_id: string; org_name: string; level: string },
 ): Promise<CatalogueCoverageView> {
   const db = deps.db.kysely;
+  const siteId = site.site_id;
   const columns = await catalogueSites.mappedColumns(db, siteId);
   const counts = new Map(
     (await catalogueEntries.countsByCategory(db, siteId)).map((r) => [
