@@ -5,7 +5,7 @@ import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { TableEmpty } from '../components/TableEmpty.tsx';
-import { LEVEL_TAGS } from '../features/disclosure/requestLabels.ts';
+import { DueDate } from '../features/disclosure/DueDate.tsx';
 import { useApiData } from '../lib/useApiData.ts';
 
 /**
@@ -35,14 +35,7 @@ export default function DisclosureOverdueScene() {
       title: '答复期限',
       key: 'due',
       width: 170,
-      render: (_, r) => {
-        const tag = LEVEL_TAGS[r.level];
-        return (
-          <>
-            {r.dueOn} {tag ? <Tag color={tag.color}>{tag.text}</Tag> : null}
-          </>
-        );
-      },
+      render: (_, r) => <DueDate dueOn={r.dueOn} level={r.level} />,
     },
     {
       title: '逾期',

@@ -6,7 +6,8 @@ import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { TableEmpty } from '../components/TableEmpty.tsx';
 import { RepeatedRequestsCard } from '../features/disclosure/RepeatedRequestsCard.tsx';
-import { LEVEL_TAGS, outcomeText } from '../features/disclosure/requestLabels.ts';
+import { DueDate } from '../features/disclosure/DueDate.tsx';
+import { outcomeText } from '../features/disclosure/requestLabels.ts';
 import { useApiData } from '../lib/useApiData.ts';
 import { useCurrentSite } from '../session/useCurrentSite.ts';
 
@@ -58,14 +59,7 @@ export default function DisclosureRequestsScene() {
       title: '答复期限',
       key: 'due',
       width: 170,
-      render: (_, r) => {
-        const tag = LEVEL_TAGS[r.level];
-        return (
-          <>
-            {r.dueOn ?? '—'} {tag ? <Tag color={tag.color}>{tag.text}</Tag> : null}
-          </>
-        );
-      },
+      render: (_, r) => <DueDate dueOn={r.dueOn} level={r.level} />,
     },
     { title: '答复结果', key: 'outcome', width: 200, render: (_, r) => outcomeText(r.outcome) },
   ];
