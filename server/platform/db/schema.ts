@@ -466,6 +466,124 @@ export interface SearchDocumentTable {
   published_at: string;
 }
 
+export interface InteractionChannelTable {
+  id: string;
+  site_id: string;
+  /** common/schemas/interaction.ts CHANNEL_KINDS. */
+  kind: string;
+  name: string;
+  handling_org_id: string;
+  reply_days: number;
+  publish_replies: number;
+  review_replies: number;
+  reopen_on_unsatisfied: number;
+  intro: string | null;
+  sort_order: number;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LetterTable {
+  id: string;
+  tracking_no: string;
+  query_code_hash: string;
+  site_id: string;
+  channel_id: string;
+  /** The org handling the letter now (交办/转办 move it). */
+  handling_org_id: string;
+  /** A transfer (转办) waiting for the receiving org to accept or refuse. */
+  pending_org_id: string | null;
+  state: string;
+  category: string;
+  title: string;
+  content: string;
+  /** SM4 tokens (platform/personal-data.ts). */
+  writer_name: string;
+  writer_phone: string;
+  writer_phone_blind: string;
+  writer_email: string | null;
+  consent_publish: number;
+  /** JSON: [{ fileId, name, size, mime }]. */
+  attachments: string;
+  received_on: string;
+  due_on: string;
+  duplicate_of: string | null;
+  /** The reply being drafted, then the reply as sent. */
+  reply: string | null;
+  reply_org_id: string | null;
+  replied_on: string | null;
+  /** Set when the Q&A went on the public list; the public_* columns are its redacted copy. */
+  published_at: string | null;
+  public_title: string | null;
+  public_content: string | null;
+  public_reply: string | null;
+  rating: string | null;
+  rating_comment: string | null;
+  rated_at: string | null;
+  closed_on: string | null;
+  /** The highest step of the warning ladder already announced (escalation runs once per step). */
+  warned_level: string | null;
+  idempotency_key: string | null;
+  submitted_at: string;
+  updated_at: string;
+}
+
+export interface LetterEventTable {
+  id: string;
+  letter_id: string;
+  seq: number;
+  type: string;
+  data: string;
+  note: string | null;
+  actor_id: string;
+  recorded_at: string;
+}
+
+export interface ReplyTemplateTable {
+  id: string;
+  site_id: string;
+  title: string;
+  body: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface InteractionSettingTable {
+  site_id: string;
+  /** JSON array of words replaced by ＊ in published letters. */
+  redact_words: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface SurveyTable {
+  id: string;
+  site_id: string;
+  title: string;
+  description: string;
+  starts_on: string;
+  ends_on: string;
+  /** Shown to the public from this moment (null: a draft). */
+  opened_at: string | null;
+  result: string | null;
+  result_published_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SurveyOpinionTable {
+  id: string;
+  survey_id: string;
+  content: string;
+  /** SM4 tokens, both optional. */
+  writer_name: string | null;
+  writer_phone: string | null;
+  idempotency_key: string | null;
+  submitted_at: string;
+}
+
 export interface Database {
   orgs: OrgTable;
   users: UserTable;
@@ -501,6 +619,13 @@ export interface Database {
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
   search_documents: SearchDocumentTable;
+  interaction_channels: InteractionChannelTable;
+  letters: LetterTable;
+  letter_events: LetterEventTable;
+  reply_templates: ReplyTemplateTable;
+  interaction_settings: InteractionSettingTable;
+  surveys: SurveyTable;
+  survey_opinions: SurveyOpinionTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -520,5 +645,8 @@ export type FileRow = Selectable<FileTable>;
 export type SiteBuildRow = Selectable<SiteBuildTable>;
 export type DictionaryEntryRow = Selectable<DictionaryEntryTable>;
 export type SearchDocumentRow = Selectable<SearchDocumentTable>;
+export type InteractionChannelRow = Selectable<InteractionChannelTable>;
+export type LetterRow = Selectable<LetterTable>;
+export type SurveyRow = Selectable<SurveyTable>;
 // Generated is re-exported for tables that later gain database-generated columns.
 export type { Generated };

@@ -18,6 +18,7 @@ import * as m0010 from './0010-request-outcomes.ts';
 import * as m0011 from './0011-catalogue-and-reports.ts';
 import * as m0012 from './0012-catalogue-entries.ts';
 import * as m0013 from './0013-report-indexes.ts';
+import * as m0014 from './0014-interaction.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0011-catalogue-and-reports': m0011,
   '0012-catalogue-entries': m0012,
   '0013-report-indexes': m0013,
+  '0014-interaction': m0014,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
