@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'content.leaderApproval',
   'disclosure.handle',
   'interaction.handle',
+  'interaction.approveReply',
   'monitoring.read',
   'evaluation.manage',
 ] as const;
@@ -56,7 +57,7 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
   siteAdmin: ['sites.read', 'sites.edit', 'columns.read', 'columns.manage', 'orgs.read'],
   editor: ['sites.read', 'columns.read', 'content.author', 'content.firstReview', 'orgs.read'],
   sectionReviewer: ['sites.read', 'columns.read', 'content.sectionReview', 'orgs.read'],
-  leader: ['sites.read', 'columns.read', 'content.leaderApproval', 'orgs.read'],
+  leader: ['sites.read', 'columns.read', 'content.leaderApproval', 'interaction.approveReply', 'orgs.read'],
   supervisor: ['sites.read', 'columns.read', 'monitoring.read', 'evaluation.manage', 'orgs.read'],
   letterHandler: ['sites.read', 'columns.read', 'interaction.handle', 'orgs.read'],
   disclosureOfficer: ['sites.read', 'columns.read', 'disclosure.handle', 'orgs.read'],
