@@ -19,7 +19,8 @@ import { buildApp, type RoutesPlugin } from './platform/http/app.ts';
 import { authOf } from './platform/http/auth.ts';
 import { JobRegistry, PLATFORM_JOBS, schedulerHealth, jobStats } from './platform/jobs/index.ts';
 import { createLogger } from './platform/logger.ts';
-import { catalogueRoutes, disclosureRoutes, personalDataJobs } from './disclosure/index.ts';
+import { personalDataJobs } from './platform/personal-data-store.ts';
+import { catalogueRoutes, disclosureRoutes } from './disclosure/index.ts';
 import { createPublicSites, publishingJobs, publishingRoutes } from './publishing/index.ts';
 import { sitesRoutes } from './sites/index.ts';
 

@@ -27,7 +27,7 @@ function gongkai(args: string[], env: Record<string, string> = {}) {
 }
 
 // One spawn only: the CLI takes several seconds to start; the commands' functions are tested in
-// server/disclosure/rekey.test.ts.
+// server/platform/personal-data-store.test.ts.
 describe('the gongkai keys command', () => {
   it('rotates the key file from the real command line and answers in JSON', { timeout: 60_000 }, () => {
     const rotated = gongkai(['keys', 'rotate', '--json']);

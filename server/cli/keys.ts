@@ -5,7 +5,6 @@
  */
 import { Command } from 'commander';
 import { recordAudit } from '../audit/index.ts';
-import { enqueuePersonalDataReencryption, personalDataUsage, reencryptPersonalData, type RekeyResult } from '../disclosure/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import {
   DATA_KEY_ERRORS,
@@ -18,6 +17,12 @@ import {
 } from '../platform/data-keys.ts';
 import { inTransaction } from '../platform/db/transaction.ts';
 import type { Deps } from '../platform/deps.ts';
+import {
+  enqueuePersonalDataReencryption,
+  personalDataUsage,
+  reencryptPersonalData,
+  type RekeyResult,
+} from '../platform/personal-data-store.ts';
 import { CliError, EXIT, printJson, printLine, progress } from './output.ts';
 
 export interface KeyStatus {
@@ -132,10 +137,10 @@ function printStatus(s: KeysStatus): void {
 }
 
 function printRekey(r: RekeyResult): void {
-  printLine(`已用密钥 ${r.keyId} 重新加密 ${r.rows} 条申请的 ${r.values} 个数据（${r.batches} 批）`);
-  for (const f of r.failures) printLine(`  无法解密：申请 ${f.requestId} 的 ${f.column}（${f.code}）`);
+  printLine(`已用密钥 ${r.keyId} 重新加密 ${r.rows} 条记录的 ${r.values} 个数据（${r.batches} 批）`);
+  for (const f of r.failures) printLine(`  无法解密：${f.table} 表记录 ${f.rowId} 的 ${f.column}（${f.code}）`);
   if (r.stopped) printLine('已中断；再次运行将从中断处继续');
-  if (r.remaining > 0) printLine(`仍有 ${r.remaining} 条申请含旧密钥加密的数据`);
+  if (r.remaining > 0) printLine(`仍有 ${r.remaining} 条记录含旧密钥加密的数据`);
 }
 
 /** The `keys` command group; `withDeps` opens and closes the database around each action. */
@@ -172,7 +177,7 @@ export function keysCommand(withDeps: (fn: (deps: Deps) => Promise<void>) => Pro
   keys
     .command('reencrypt')
     .description('用当前密钥重新加密所有旧密钥加密的数据（分批提交，可中断后继续）')
-    .option('--batch-size <n>', '每批（每个事务）的申请条数', '500')
+    .option('--batch-size <n>', '每批（每个事务）的记录条数', '500')
     .option('--json', '以 JSON 输出')
     .action(async (opts: { batchSize: string; json?: boolean }) =>
       withDeps(async (deps) => {

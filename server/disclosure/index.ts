@@ -35,14 +35,3 @@ export { overdueRequests, repeatedRequests } from './commands/request-oversight.
 export { consultationLetterDocx, feeNoticeDocx } from './commands/request-documents.ts';
 export { requestClock, clockEventRefusals, type ClockEvent, type RequestClock } from './rules/request-clock.ts';
 export { calculateFee, type FeeCalculation, type FeeInput } from './rules/fees.ts';
-export {
-  enqueuePersonalDataReencryption,
-  personalDataJobs,
-  personalDataUsage,
-  reencryptPersonalData,
-  REKEY_BATCH_SIZE,
-  type PersonalDataUsage,
-  type RekeyFailure,
-  type RekeyProgress,
-  type RekeyResult,
-} from './commands/rekey.ts';
