@@ -1,7 +1,8 @@
 /**
  * Reading the calendar. The stored table is small (tens of rows a year), so every call reads it
  * afresh: always correct across processes (a CLI import is seen by the server at once), with no
- * cache to invalidate. Only the built-in data, which never changes at run time, is cached.
+ * cache to invalidate. Only the built-in data, which never changes at run time, is cached, and
+ * the merge of the two is reused while the stored rows read the same.
  */
 import type { Kysely } from 'kysely';
 import type { AddWorkdaysAnswer, CalendarDays, CalendarYearStatus, WorkdayAnswer } from '../../common/schemas/calendar.ts';
@@ -23,11 +24,20 @@ const READ_PERMISSION = 'orgs.read' as const;
 export async function loadCalendar(deps: Deps, db: Kysely<Database> = deps.db.kysely): Promise<CalendarData> {
   // Inside a transaction callers pass its handle: a second connection would wait on SQLite's single writer.
   const [rows, years] = await Promise.all([calendarDays.all(db), calendarYears.all(db)]);
-  return mergeCalendar(builtinCalendar(), {
-    days: rows.map((r) => ({ date: r.date, kind: r.kind as DayKind, name: r.name, source: r.source === 'import' ? 'import' : 'override' })),
-    importedYears: years.filter((y) => y.official === 1).map((y) => y.year),
-  });
+  const days = rows.map((r) => ({
+    date: r.date,
+    kind: r.kind as DayKind,
+    name: r.name,
+    source: r.source === 'import' ? ('import' as const) : ('override' as const),
+  }));
+  const importedYears = years.filter((y) => y.official === 1).map((y) => y.year);
+  const key = JSON.stringify([days, importedYears]);
+  if (merged?.key !== key) merged = { key, calendar: mergeCalendar(builtinCalendar(), { days, importedYears }) };
+  return merged.calendar;
 }
+
+/** The last merge and the stored rows it was made from (CalendarData is never changed by its readers). */
+let merged: { key: string; calendar: CalendarData } | undefined;
 
 // The response types are shared with the admin (common/), so the two cannot drift apart.
 export type YearStatus = CalendarYearStatus;
