@@ -5,16 +5,26 @@
  * page where the applicant sees the due date, the office's notices and reply, and amends the
  * request when asked to. Each function answers with a status and a whole page (null: no site).
  */
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { checkIdDocument, ID_TYPES, type IdDocument } from '../../../common/identity.ts';
 import { DELIVERY_CHANNEL_LABELS, DELIVERY_FORM_LABELS, RequestFormSchema, type RequestForm } from '../../../common/schemas/disclosure.ts';
 import { DELIVERY_METHOD_LABELS, type DeliveryMethod } from '../../../common/schemas/disclosure-handling.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { systemActor } from '../../platform/actor.ts';
-import { dataKeyring } from '../../platform/data-keys.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { isAppError } from '../../platform/errors.ts';
-import { signPayload, verifyPayload } from '../../platform/personal-data.ts';
+import {
+  challengeProblem,
+  framedPages,
+  listField,
+  MAX_FORM_AGE_MS,
+  newChallenge as newFormChallenge,
+  seal,
+  sm3,
+  textField,
+  unseal,
+  type PublicPage,
+} from '../../platform/public-forms.ts';
 import { publicSiteId, sitePage, type SafeHtml } from '../../publishing/index.ts';
 import { requestEvents, requestLookup } from '../disclosure.repository.ts';
 import {
@@ -26,7 +36,6 @@ import {
   requestFormBody,
   statusBody,
   TRACKING_PATH,
-  type Challenge,
   type FormValues,
   type PublicEvent,
 } from '../render/request-pages.ts';
@@ -34,74 +43,34 @@ import { EVENT_LABELS, requestClock, type ClockEvent } from '../rules/request-cl
 import { isRecordEventType } from '../rules/request-record.ts';
 import { queryCodeHash, recordEventAs, registerChecked, today } from './requests.ts';
 
-export interface PublicPage {
-  status: number;
-  html: string;
-}
+export type { PublicPage };
 
 const PUBLIC_ACTOR = systemActor('public-request-form');
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-/** A human needs a few seconds to fill the form; a form older than this must be reloaded. */
-const MIN_FILL_MS = 3_000;
-const MAX_FORM_AGE_MS = 2 * 3_600_000;
+/** Purposes of the sealed tokens of this form. */
+const CHALLENGE = 'ysqgk-challenge';
+const CONFIRM = 'ysqgk-confirm';
 /** Notes the applicant may read: the amendment notice, their own amendment, the reply. */
 const PUBLIC_NOTES = new Set(['amendmentRequested', 'amendmentReceived', 'answered']);
 
-const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
-const list = (v: unknown) =>
-  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string').slice(0, 10);
-const sm3 = (s: string) => createHash('sm3').update(s).digest('hex');
-
-/** A value handed to the browser in a form and taken back unchanged: JSON, signed for one purpose. */
-function seal(deps: Deps, purpose: string, value: unknown): string {
-  return signPayload(dataKeyring(deps.config), purpose, Buffer.from(JSON.stringify(value)).toString('base64url'));
-}
-
-/** The value of a sealed token, or null when it was not made by `seal` for this purpose. */
-function unseal<T>(deps: Deps, purpose: string, token: string): T | null {
-  const payload = verifyPayload(dataKeyring(deps.config), purpose, token);
-  return payload === null ? null : (JSON.parse(Buffer.from(payload, 'base64url').toString()) as T);
-}
-
-async function page(deps: Deps, code: string, path: string, title: string, status: number, body: SafeHtml): Promise<PublicPage | null> {
-  const html = await sitePage(deps, code, { path, title, body });
-  return html === null ? null : { status, html };
-}
-
-function newChallenge(deps: Deps): Challenge {
-  const a = randomInt(1, 10);
-  const b = randomInt(1, 10);
-  const nonce = randomBytes(8).toString('hex');
-  const token = seal(deps, 'ysqgk-challenge', { n: nonce, h: sm3(`${nonce}:${a + b}`), t: deps.clock.now().getTime() });
-  return { question: `${DIGITS[a]}加${DIGITS[b]}等于几？`, token };
-}
-
-/** Why the challenge fails, or null. */
-function challengeProblem(deps: Deps, token: string, answer: string, honeypot: string): string | null {
-  const c = unseal<{ n: string; h: string; t: number }>(deps, 'ysqgk-challenge', token);
-  if (!c || honeypot) return '页面已失效，请重新填写';
-  const age = deps.clock.now().getTime() - c.t;
-  if (age > MAX_FORM_AGE_MS) return '页面已超过 2 小时，请重新填写';
-  if (age < MIN_FILL_MS) return '提交过快，请核对后再提交';
-  return sm3(`${c.n}:${answer.trim()}`) === c.h ? null : '验证问题回答不正确';
-}
+const page = framedPages<SafeHtml>(sitePage);
+const newChallenge = (deps: Deps) => newFormChallenge(deps, CHALLENGE);
 
 function formValues(body: Record<string, unknown>): FormValues {
   return {
     // Cut well beyond each field's limit: too long is refused with a message, not silently shortened.
-    kind: str(body.kind, 40),
-    orgCategory: str(body.orgCategory, 40),
-    name: str(body.name, 400),
-    idType: str(body.idType, 40),
-    idNumber: str(body.idNumber, 160),
-    phone: str(body.phone, 120),
-    address: str(body.address, 800),
-    email: str(body.email, 400),
-    description: str(body.description, 20_000),
-    purpose: str(body.purpose, 2000),
-    forms: list(body.forms),
-    channels: list(body.channels),
-    answer: str(body.answer, 3),
+    kind: textField(body.kind, 40),
+    orgCategory: textField(body.orgCategory, 40),
+    name: textField(body.name, 400),
+    idType: textField(body.idType, 40),
+    idNumber: textField(body.idNumber, 160),
+    phone: textField(body.phone, 120),
+    address: textField(body.address, 800),
+    email: textField(body.email, 400),
+    description: textField(body.description, 20_000),
+    purpose: textField(body.purpose, 2000),
+    forms: listField(body.forms),
+    channels: listField(body.channels),
+    answer: textField(body.answer, 3),
   };
 }
 
@@ -134,10 +103,10 @@ export async function requestFormPage(deps: Deps, code: string): Promise<PublicP
 export async function submitRequestForm(deps: Deps, code: string, body: Record<string, unknown>): Promise<PublicPage | null> {
   const siteId = await publicSiteId(deps, code);
   if (!siteId) return null;
-  if (body.step === 'confirm') return confirmRequest(deps, code, siteId, str(body.data, 20_000));
+  if (body.step === 'confirm') return confirmRequest(deps, code, siteId, textField(body.data, 20_000));
   const values = formValues(body);
   const errors: string[] = [];
-  const challenge = challengeProblem(deps, str(body.challenge, 1000), values.answer, str(body.website, 100));
+  const challenge = challengeProblem(deps, CHALLENGE, textField(body.challenge, 1000), values.answer, textField(body.website, 100));
   if (challenge) errors.push(challenge);
   const parsed = RequestFormSchema.safeParse(formInput(values));
   if (!parsed.success) errors.push(...parsed.error.issues.map((i) => i.message));
@@ -147,7 +116,7 @@ export async function submitRequestForm(deps: Deps, code: string, body: Record<s
   }
   if (errors.length || !parsed.success)
     return page(deps, code, REQUEST_PATH, '政府信息公开申请', 400, requestFormBody({ ...values, answer: '' }, newChallenge(deps), errors));
-  const token = seal(deps, 'ysqgk-confirm', { form: parsed.data, at: deps.clock.now().getTime(), submittedOn: today(deps) });
+  const token = seal(deps, CONFIRM, { form: parsed.data, at: deps.clock.now().getTime(), submittedOn: today(deps) });
   return page(deps, code, REQUEST_PATH, '核对申请', 200, confirmBody(summaryRows(parsed.data), token));
 }
 
@@ -168,7 +137,7 @@ function summaryRows(f: RequestForm): [string, string][] {
 }
 
 async function confirmRequest(deps: Deps, code: string, siteId: string, token: string): Promise<PublicPage | null> {
-  const data = unseal<{ form: RequestForm; at: number; submittedOn: string }>(deps, 'ysqgk-confirm', token);
+  const data = unseal<{ form: RequestForm; at: number; submittedOn: string }>(deps, CONFIRM, token);
   if (!data || deps.clock.now().getTime() - data.at > MAX_FORM_AGE_MS)
     return page(
       deps,
@@ -210,8 +179,8 @@ export async function trackingFormPage(deps: Deps, code: string): Promise<Public
 export async function trackingAction(deps: Deps, code: string, body: Record<string, unknown>): Promise<PublicPage | null> {
   const siteId = await publicSiteId(deps, code);
   if (!siteId) return null;
-  const trackingNo = str(body.trackingNo, 20).trim();
-  const queryCode = str(body.queryCode, 8).trim();
+  const trackingNo = textField(body.trackingNo, 20).trim();
+  const queryCode = textField(body.queryCode, 8).trim();
   const row = /^\d{14}$/.test(trackingNo) ? await requestLookup.byTrackingNo(deps.db.kysely, trackingNo) : undefined;
   const given = Buffer.from(queryCodeHash(queryCode));
   if (!row || row.site_id !== siteId || !timingSafeEqual(given, Buffer.from(row.query_code_hash)))
@@ -219,7 +188,7 @@ export async function trackingAction(deps: Deps, code: string, body: Record<stri
   let message: string | null = null;
   let error: string | null = null;
   if (body.action === 'amend') {
-    const amendment = str(body.amendment, 20_000).trim();
+    const amendment = textField(body.amendment, 20_000).trim();
     if (!amendment) error = '请填写补正内容';
     else {
       try {

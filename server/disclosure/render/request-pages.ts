@@ -8,6 +8,7 @@ import { APPLICANT_CATEGORIES, replyOutcomeLabel } from '../../../common/disclos
 import { ID_TYPES } from '../../../common/identity.ts';
 import { DELIVERY_CHANNEL_LABELS, DELIVERY_CHANNELS, DELIVERY_FORM_LABELS, DELIVERY_FORMS } from '../../../common/schemas/disclosure.ts';
 import { DISCLOSURE_REQUEST_PATH, DISCLOSURE_TRACKING_PATH } from '../../../common/public-paths.ts';
+import type { Challenge } from '../../platform/public-forms.ts';
 import { html, type SafeHtml } from '../../publishing/index.ts';
 import type { RequestClock } from '../rules/request-clock.ts';
 
@@ -34,10 +35,7 @@ export interface FormValues {
   answer: string;
 }
 
-export interface Challenge {
-  question: string;
-  token: string;
-}
+export type { Challenge } from '../../platform/public-forms.ts';
 
 export const EMPTY_FORM: FormValues = {
   kind: 'person',
