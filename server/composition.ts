@@ -21,6 +21,7 @@ import { JobRegistry, PLATFORM_JOBS, schedulerHealth, jobStats } from './platfor
 import { createLogger } from './platform/logger.ts';
 import { personalDataJobs } from './platform/personal-data-store.ts';
 import { catalogueRoutes, disclosureRoutes } from './disclosure/index.ts';
+import { interactionJobs, interactionRoutes } from './interaction/index.ts';
 import { createPublicSites, publishingJobs, publishingRoutes } from './publishing/index.ts';
 import { sitesRoutes } from './sites/index.ts';
 
@@ -42,11 +43,12 @@ export const ROUTES: RoutesPlugin[] = [
   publishingRoutes,
   disclosureRoutes,
   catalogueRoutes,
+  interactionRoutes,
   systemRoutes,
 ];
 
 export function jobRegistry(): JobRegistry {
-  return new JobRegistry([...PLATFORM_JOBS, ...accountsJobs, ...contentJobs, ...publishingJobs, ...personalDataJobs]);
+  return new JobRegistry([...PLATFORM_JOBS, ...accountsJobs, ...contentJobs, ...publishingJobs, ...personalDataJobs, ...interactionJobs]);
 }
 
 /** Opens the database, runs pending migrations, returns the process's deps. */

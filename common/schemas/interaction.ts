@@ -295,6 +295,15 @@ export interface SurveyView {
   resultPublishedAt: string | null;
 }
 
+/** One opinion as the office sees it (name and phone masked). */
+export interface SurveyOpinionView {
+  id: string;
+  content: string;
+  name: string | null;
+  phone: string | null;
+  submittedAt: string;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Statistics (政府网站工作年度报表 互动交流, domain-rules §2.7)
 

@@ -141,9 +141,16 @@ const columnFields = {
   catalogueCategory: z.enum(CATALOGUE_CATEGORY_CODES, { message: '未知的公开目录分类' }).nullable().optional(),
 };
 
-export const CreateColumnSchema = z.strictObject(columnFields);
+/** Top-level paths the platform's own pages use (common/public-paths.ts, search, assets): no column may take them. */
+export const RESERVED_COLUMN_SLUGS = ['hdjl', 'ysqgk', 'ysqgkcx', 'gkml', 'gkzn', 'search', 'assets', 'sites'] as const;
+
+const reservedSlug = (v: { slug?: string; parentId?: string | null }) =>
+  !(v.slug && !v.parentId && (RESERVED_COLUMN_SLUGS as readonly string[]).includes(v.slug));
+const RESERVED_MESSAGE = { message: '该栏目路径为平台页面保留，请换一个', path: ['slug'] };
+
+export const CreateColumnSchema = z.strictObject(columnFields).refine(reservedSlug, RESERVED_MESSAGE);
 export type CreateColumnInput = z.input<typeof CreateColumnSchema>;
-export const UpdateColumnSchema = z.strictObject(columnFields).partial();
+export const UpdateColumnSchema = z.strictObject(columnFields).partial().refine(reservedSlug, RESERVED_MESSAGE);
 export const CloseColumnSchema = z.strictObject({ reason: z.string().trim().min(2, '请填写关闭原因').max(500) });
 
 // ---------------------------------------------------------------------------------------

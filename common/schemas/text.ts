@@ -8,6 +8,7 @@ import { isExistingDate } from '../dates.ts';
 /** Markup is refused, not stored: these fields are plain text wherever they are shown. */
 export const MARKUP = /<[a-zA-Z!/?]|javascript:/i;
 /** Control characters other than tab and line breaks: binary content pasted or posted into a text field. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD\uFFFE\uFFFF]/;
 
 /** Why a plain-text value cannot be taken, or null. */

@@ -25,7 +25,7 @@ export {
   type DaySource,
   type TraceStep,
 } from './rules/workdays.ts';
-export { dateProblem, isCalendarDate } from './rules/dates.ts';
+export { addDays, dateProblem, dayNumber, isCalendarDate } from './rules/dates.ts';
 export {
   importCalendarYear,
   removeCalendarDay,

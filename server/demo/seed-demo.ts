@@ -10,6 +10,7 @@ import type { FreshnessClass } from '../../common/schemas/sites.ts';
 import { createOrg, createUser, findOrgByName, grantRole, type Org } from '../accounts/index.ts';
 import { systemActor, type Actor } from '../platform/actor.ts';
 import { publishableSites, publishSite } from '../publishing/index.ts';
+import { seedDemoChannels, seedDemoLetters, seedDemoSurvey } from './seed-interaction.ts';
 import { seedDemoContent } from './seed-content.ts';
 import type { Deps } from '../platform/deps.ts';
 import { Errors } from '../platform/errors.ts';
@@ -61,7 +62,6 @@ const PORTAL_COLUMNS: ColumnSpec[] = [
   { name: '人事信息', slug: 'rsxx', freshness: 'personnel', catalogue: 'art20.14' },
   { name: '规划计划', slug: 'ghjh', freshness: 'plan', catalogue: 'art20.3' },
   { name: '财政预决算', slug: 'czyjs', freshness: 'plan', catalogue: 'art20.7' },
-  { name: '互动交流', slug: 'hdjl', freshness: 'none' },
   { name: '办事服务', slug: 'bsfw', freshness: 'none' },
 ];
 
@@ -299,6 +299,7 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
   );
 
   const edu = deptSites[1] ?? portal;
+  const land = deptSites[9] ?? portal;
   const accountSpecs: { username: string; displayName: string; role: RoleCode; orgId: string; site: Site | null }[] = [
     { username: 'sysadmin', displayName: '系统管理员', role: 'platformAdmin', orgId: office.id, site: null },
     { username: 'secadmin', displayName: '安全管理员', role: 'securityAdmin', orgId: office.id, site: null },
@@ -310,6 +311,9 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
     { username: 'leader', displayName: '教育局分管领导', role: 'leader', orgId: edu.sponsorOrgId, site: edu },
     { username: 'supervisor', displayName: '政务公开办监管员', role: 'supervisor', orgId: supervisionOffice.id, site: null },
     { username: 'letters', displayName: '门户网站信件办理员', role: 'letterHandler', orgId: office.id, site: portal },
+    { username: 'portalleader', displayName: '市政府办公室分管领导', role: 'leader', orgId: office.id, site: portal },
+    { username: 'eduletters', displayName: '教育和体育局信件办理员', role: 'letterHandler', orgId: edu.sponsorOrgId, site: edu },
+    { username: 'landletters', displayName: '自然资源和规划局信件办理员', role: 'letterHandler', orgId: land.sponsorOrgId, site: land },
     { username: 'disclosure', displayName: '门户网站信息公开专员', role: 'disclosureOfficer', orgId: office.id, site: portal },
   ];
   const accounts: DemoAccount[] = [];
@@ -348,6 +352,9 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
     system: actor,
   });
   await seedDemoRequests(deps, portal.id, staff('disclosure'));
+  const channels = await seedDemoChannels(deps, actor, portal, deptSites);
+  await seedDemoLetters(deps, portal, channels, { portalHandler: staff('letters'), system: actor, bureau: edu });
+  await seedDemoSurvey(deps, portal, staff('letters'));
   await seedDemoAnnualReport(deps, city.id, staff('disclosure'));
   for (const s of sites) if (s.hosting === 'hosted') await seedDemoGuide(deps, s.id, actor);
   // The public sites are there to look at as soon as the platform starts.

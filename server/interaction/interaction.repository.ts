@@ -15,6 +15,26 @@ export const channels = {
     db.updateTable('interaction_channels').set(patch).where('id', '=', id).execute(),
 };
 
+interface OfficeFilter {
+  siteIds: readonly string[];
+  orgIds: readonly string[];
+  states?: readonly string[];
+}
+
+function officeQuery(db: Q, f: OfficeFilter) {
+  let q = db.selectFrom('letters').where((eb) => {
+    const any = [];
+    if (f.siteIds.length) any.push(eb('site_id', 'in', [...f.siteIds]));
+    if (f.orgIds.length) {
+      any.push(eb('handling_org_id', 'in', [...f.orgIds]));
+      any.push(eb('pending_org_id', 'in', [...f.orgIds]));
+    }
+    return any.length ? eb.or(any) : eb.val(false);
+  });
+  if (f.states?.length) q = q.where('state', 'in', [...f.states]);
+  return q;
+}
+
 export const letters = {
   byId: (db: Q, id: string) => db.selectFrom('letters').selectAll().where('id', '=', id).executeTakeFirst(),
   /** Takes the row lock (PostgreSQL) or the write lock (SQLite) before reading, so writers queue. */
@@ -41,25 +61,16 @@ export const letters = {
       .limit(limit)
       .execute(),
   /** The office's list: letters of the given sites or handled (or offered) to the given orgs. */
-  list: (
-    db: Q,
-    f: { siteIds: readonly string[]; orgIds: readonly string[]; states?: readonly string[]; limit: number; offset: number },
-  ) => {
-    let q = db
-      .selectFrom('letters')
-      .selectAll()
-      .where((eb) => {
-        const any = [];
-        if (f.siteIds.length) any.push(eb('site_id', 'in', [...f.siteIds]));
-        if (f.orgIds.length) {
-          any.push(eb('handling_org_id', 'in', [...f.orgIds]));
-          any.push(eb('pending_org_id', 'in', [...f.orgIds]));
-        }
-        return any.length ? eb.or(any) : eb.val(false);
-      });
-    if (f.states?.length) q = q.where('state', 'in', [...f.states]);
-    return q.orderBy('due_on').orderBy('submitted_at').limit(f.limit).offset(f.offset).execute();
-  },
+  list: (db: Q, f: OfficeFilter & { limit: number; offset: number }) =>
+    officeQuery(db, f).selectAll().orderBy('due_on').orderBy('submitted_at').limit(f.limit).offset(f.offset).execute(),
+  listCount: async (db: Q, f: OfficeFilter): Promise<number> =>
+    count(
+      (
+        await officeQuery(db, f)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst()
+      )?.n,
+    ),
   /** Every letter in the given states (the warning job and the supervision view read these). */
   inStates: (db: Q, states: readonly string[]) =>
     db
@@ -69,29 +80,8 @@ export const letters = {
       .execute(),
   /** The public list of a site: published Q&As, newest reply first. */
   published: (db: Q, siteId: string, limit: number, offset: number) =>
-    db
-      .selectFrom('letters')
-      .innerJoin('interaction_channels as c', 'c.id', 'letters.channel_id')
-      .innerJoin('orgs as o', 'o.id', 'letters.reply_org_id')
-      .select([
-        'letters.id',
-        'letters.tracking_no',
-        'letters.category',
-        'letters.public_title',
-        'letters.public_content',
-        'letters.public_reply',
-        'letters.received_on',
-        'letters.replied_on',
-        'letters.published_at',
-        'c.name as channel_name',
-        'o.name as reply_org_name',
-      ])
-      .where('letters.site_id', '=', siteId)
-      .where('letters.published_at', 'is not', null)
-      .orderBy('letters.published_at', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
+    publishedQuery(db, siteId).orderBy('letters.published_at', 'desc').limit(limit).offset(offset).execute(),
+  publishedOne: (db: Q, siteId: string, id: string) => publishedQuery(db, siteId).where('letters.id', '=', id).executeTakeFirst(),
   publishedCount: async (db: Q, siteId: string): Promise<number> =>
     count(
       (
@@ -113,6 +103,28 @@ export const letters = {
       .where('received_on', '<=', to)
       .execute(),
 };
+
+function publishedQuery(db: Q, siteId: string) {
+  return db
+    .selectFrom('letters')
+    .innerJoin('interaction_channels as c', 'c.id', 'letters.channel_id')
+    .innerJoin('orgs as o', 'o.id', 'letters.reply_org_id')
+    .select([
+      'letters.id',
+      'letters.tracking_no',
+      'letters.category',
+      'letters.public_title',
+      'letters.public_content',
+      'letters.public_reply',
+      'letters.received_on',
+      'letters.replied_on',
+      'letters.published_at',
+      'c.name as channel_name',
+      'o.name as reply_org_name',
+    ])
+    .where('letters.site_id', '=', siteId)
+    .where('letters.published_at', 'is not', null);
+}
 
 export const letterEvents = {
   history: (db: Q, letterId: string) =>
@@ -184,5 +196,18 @@ export const routing = {
     const rows = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', unique).execute();
     return new Map(rows.map((r) => [r.id, r.name]));
   },
+  siteExists: async (db: Q, siteId: string): Promise<boolean> =>
+    !!(await db.selectFrom('sites').select('id').where('id', '=', siteId).executeTakeFirst()),
+  /** Orgs whose parent is one of the given orgs (those they supervise). */
+  childOrgIds: async (db: Q, parentIds: readonly string[]): Promise<string[]> =>
+    parentIds.length
+      ? (
+          await db
+            .selectFrom('orgs')
+            .select('id')
+            .where('parent_id', 'in', [...parentIds])
+            .execute()
+        ).map((r) => r.id)
+      : [],
   org: (db: Q, id: string) => db.selectFrom('orgs').select(['id', 'name', 'parent_id']).where('id', '=', id).executeTakeFirst(),
 };

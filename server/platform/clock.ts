@@ -1,4 +1,5 @@
 /** The clock is injected so rules and tests never read the wall clock directly. */
+import { beijingDate } from '../../common/dates.ts';
 export interface Clock {
   now(): Date;
 }
@@ -17,4 +18,9 @@ export function fixedClock(start: Date | string): Clock & { advance(ms: number):
       t = new Date(d).getTime();
     },
   };
+}
+
+/** Today's date (YYYY-MM-DD) in Beijing on this clock: the day events are recorded and deadlines are read. */
+export function beijingToday(clock: Clock): string {
+  return beijingDate(clock.now().toISOString());
 }

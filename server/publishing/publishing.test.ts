@@ -1,4 +1,4 @@
-import { APP_PAGE_PATHS } from '../../common/public-paths.ts';
+import { APP_PAGE_FOLDERS, APP_PAGE_PATHS } from '../../common/public-paths.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +42,12 @@ function brokenLinks(root: string): string[] {
       if (/^[a-z]+:/i.test(url) || url.startsWith('//')) continue;
       // The preview 404 page links under the preview prefix; every other page links relatively.
       const target = new URL(url, `https://x${page}`).pathname.replace(new RegExp(`^/sites/${CODE}/`), '/');
-      if (target === '/search' || (APP_PAGE_PATHS as readonly string[]).includes(target) || target.endsWith('/assets/mode.css')) continue; // served by the application
+      const appPage =
+        target === '/search' ||
+        (APP_PAGE_PATHS as readonly string[]).includes(target) ||
+        APP_PAGE_FOLDERS.some((f) => target.startsWith(f)) ||
+        target.endsWith('/assets/mode.css');
+      if (appPage) continue; // served by the application
       const file = target.endsWith('/') ? `${target}index.html` : target;
       if (!fs.existsSync(path.join(root, decodeURIComponent(file)))) broken.push(`${page} → ${url}`);
     }

@@ -16,6 +16,7 @@ import {
   ASSETS_DIR,
   SEARCH_PATH,
   CATALOGUE_PATH,
+  INTERACTION_PATH,
   DISCLOSURE_REQUEST_PATH,
   GUIDE_PATH,
   SITE_MAP_PATH,
@@ -145,6 +146,8 @@ export function pageContext(model: SiteModel, pagePath: string, now: string, ref
     catalogue: to(CATALOGUE_PATH),
     guide: to(GUIDE_PATH),
     section: (kind) => {
+      // Interaction is the platform's own pages (/hdjl/), not a column.
+      if (kind === 'interaction') return to(INTERACTION_PATH);
       const col = model.columns.find((c) => c.parentId === null && c.freshnessClass === 'none' && sectionMatch(c, kind));
       return to(col ? columnPageUrl(col.path, 1) : '/');
     },
@@ -163,12 +166,11 @@ export function pageContext(model: SiteModel, pagePath: string, now: string, ref
   return { site: model.view, nav: model.nav, links, pagePath, now };
 }
 
-const SECTION_SLUGS: Record<'interaction' | 'services', RegExp> = {
-  interaction: /^(hdjl|hd)/,
+const SECTION_SLUGS: Record<'services', RegExp> = {
   services: /^(bsfw|zwfw|fw)/,
 };
 
-function sectionMatch(c: ModelColumn, kind: 'interaction' | 'services'): boolean {
+function sectionMatch(c: ModelColumn, kind: 'services'): boolean {
   return SECTION_SLUGS[kind].test(c.slug);
 }
 

@@ -12,6 +12,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '#server/demo/index.ts';
+import { actOnLetter, publicChannels, submitLetter } from '#server/interaction/index.ts';
 import { publishSite } from '#server/publishing/index.ts';
 import { elderStylesheet } from '#server/publishing/render/theme.ts';
 import { getSite, listColumns } from '#server/sites/index.ts';
@@ -38,6 +39,12 @@ const PAGE_TYPES = [
   'catalogue',
   'catalogue-search',
   'guide',
+  'interaction-home',
+  'letter-form',
+  'letter-tracking',
+  'letter-list',
+  'letter-page',
+  'letter-statistics',
   'home-elder',
 ] as const;
 type PageType = (typeof PAGE_TYPES)[number];
@@ -139,6 +146,30 @@ describe.runIf(chromiumAvailable)('a citizen uses every kind of public page with
         bodyHtml: `<p>本期简报介绍全市学校第${i}项重点工作的进展。</p>`,
       });
     }
+    // One answered letter on the site's 局长信箱, published: the answered list and its page have content.
+    const mailbox = (await publicChannels(deps, edu.id))[0];
+    if (!mailbox) throw new Error('the demo education site has no open letter channel');
+    const letter = await submitLetter(deps, {
+      siteId: edu.id,
+      form: {
+        channelId: mailbox.id,
+        category: '教育',
+        title: '关于小学课后服务结束时间的咨询（示例）',
+        content: '请问本学期小学课后服务每天几点结束？\n周五是否也提供课后服务？',
+        name: '示例来信人',
+        phone: '13800000099',
+        consentPublish: true,
+      },
+      attachments: [],
+      idempotencyKey: 'a11y-letter',
+    });
+    for (const action of [
+      { action: 'accept' },
+      { action: 'draftReply', reply: '您好！本学期课后服务每天 17:30 结束，周五同样提供。\n感谢您的关注。' },
+      { action: 'submitReply' },
+      { action: 'approveReply' },
+    ])
+      await actOnLetter(deps, factoryActor, letter.id, action);
     await publishSite(deps, edu.id);
     base = `${platform.url}/sites/${edu.code}/`;
     browser = await launchBrowser();
@@ -336,6 +367,71 @@ describe.runIf(chromiumAvailable)('a citizen uses every kind of public page with
       await page.getByRole('heading', { level: 1, name: /政府信息公开指南/ }).waitFor();
       await page.getByRole('table', { name: '政府信息公开工作机构联系方式' }).getByText('0812-2220001').waitFor();
       await checkPage('guide');
+    });
+  });
+
+  it('the 政民互动 pages pass axe-core, have the landmarks and a visible skip link first, and work by keyboard', async () => {
+    await step(page, 'a11y-interaction-home', async () => {
+      await open('interaction-home', `${base}hdjl/`);
+      await page.getByRole('heading', { level: 1, name: '政民互动' }).waitFor();
+      await page.getByText('5 个工作日内答复').first().waitFor();
+      await checkPage('interaction-home');
+      await screenshot(page, 'public-accessibility-interaction-home');
+    });
+
+    await step(page, 'a11y-letter-form', async () => {
+      await page.goto(`${base}hdjl/`);
+      const href = await page
+        .getByRole('link', { name: /^给.+写信$/ })
+        .first()
+        .getAttribute('href');
+      await open('letter-form', new URL(href ?? '', page.url()).href);
+      await page.getByRole('heading', { level: 1, name: '我要写信' }).waitFor();
+      // The channel of the link is chosen already.
+      expect(await page.getByLabel('信件类型 *').inputValue()).not.toBe('');
+      await checkPage('letter-form');
+      await screenshot(page, 'public-accessibility-letter-form');
+    });
+
+    await step(page, 'a11y-letter-tracking', async () => {
+      await page.goto(`${base}hdjl/`);
+      await page.getByRole('link', { name: '查询信件办理情况' }).click();
+      await page.waitForURL(`${base}hdjl/cx/`);
+      await open('letter-tracking', page.url());
+      await page.getByRole('heading', { level: 1, name: '信件办理情况查询' }).waitFor();
+      await checkPage('letter-tracking');
+    });
+
+    await step(page, 'a11y-letter-list', async () => {
+      await page.goto(`${base}hdjl/`);
+      await page.getByRole('link', { name: '查看已答复的信件' }).click();
+      await page.waitForURL(`${base}hdjl/xj/`);
+      await open('letter-list', page.url());
+      await page
+        .getByRole('table', { name: /已答复信件/ })
+        .getByRole('link', { name: '关于小学课后服务结束时间的咨询（示例）' })
+        .waitFor();
+      await checkPage('letter-list');
+    });
+
+    await step(page, 'a11y-letter-page', async () => {
+      await page.goto(`${base}hdjl/xj/`);
+      const href = await page.getByRole('link', { name: '关于小学课后服务结束时间的咨询（示例）' }).getAttribute('href');
+      await open('letter-page', new URL(href ?? '', page.url()).href);
+      await page.getByRole('heading', { level: 1, name: '关于小学课后服务结束时间的咨询（示例）' }).waitFor();
+      await page.getByText('本学期课后服务每天 17:30 结束').waitFor();
+      expect(await page.content()).not.toContain('示例来信人');
+      await checkPage('letter-page');
+      await screenshot(page, 'public-accessibility-letter-page');
+    });
+
+    await step(page, 'a11y-letter-statistics', async () => {
+      await page.goto(`${base}hdjl/`);
+      await page.getByRole('link', { name: '查看来信办理统计' }).click();
+      await page.waitForURL(`${base}hdjl/tj/`);
+      await open('letter-statistics', page.url());
+      await page.getByRole('table', { name: /各渠道来信办理情况/ }).waitFor();
+      await checkPage('letter-statistics');
     });
   });
 

@@ -91,6 +91,22 @@ describe.skipIf(missing !== null && !required)('the generated nginx configuratio
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
+  it('passes every page under the 政民互动 folder to the app, and a large form post is not cut off by nginx', async () => {
+    // Only the app stamps x-request-id: nginx's own answers (files, its 404 page) do not.
+    expect((await get('/xwdt/202611/a1.html')).headers['x-request-id']).toBeUndefined();
+    for (const p of ['/hdjl/', '/hdjl/xj/00000000-0000-4000-8000-000000000000', '/hdjl/zjdc/']) {
+      expect((await get(p)).headers['x-request-id'], p).toBeDefined();
+    }
+    const big = await rawRequest(nginx.port, '/hdjl/xx/', {
+      host: HOST,
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: 'x'.repeat(3 * 1024 * 1024),
+    });
+    expect(big.status).not.toBe(413);
+    expect(big.headers['x-request-id']).toBeDefined();
+  });
+
   it('passes other hosts to the app: the preview and the API', async () => {
     const preview = await get(`/sites/${CODE}/`, {}, 'localhost');
     expect(preview.status).toBe(200);

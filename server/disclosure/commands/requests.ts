@@ -5,7 +5,6 @@
  * audited. The state and due date are replayed from the events; the row keeps a copy for lists.
  */
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { beijingDate } from '../../../common/dates.ts';
 import { redactionGroundText } from '../../../common/disclosure-outcomes.ts';
 import { DELIVERY_METHOD_LABELS } from '../../../common/schemas/disclosure-handling.ts';
 import { checkIdDocument, maskAddress, maskEmail, maskIdNumber, maskName, maskPhone, type IdDocument } from '../../../common/identity.ts';
@@ -17,6 +16,7 @@ import {
   type RequestSummary,
 } from '../../../common/schemas/disclosure.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { beijingToday } from '../../platform/clock.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -66,7 +66,7 @@ export interface RegisteredRequest {
 }
 
 /** Today's date in Beijing on the platform's clock: the day events are recorded and clocks are read. */
-export const today = (deps: Pick<Deps, 'clock'>) => beijingDate(deps.clock.now().toISOString());
+export const today = (deps: Pick<Deps, 'clock'>) => beijingToday(deps.clock);
 
 /** A query code's stored form. */
 export function queryCodeHash(code: string): string {

@@ -8,8 +8,7 @@
  */
 import type { DueLevel, LadderSettings } from '../../../common/schemas/interaction.ts';
 import { DEFAULT_LADDER } from '../../../common/schemas/interaction.ts';
-import { addWorkdays, countWorkdays, type CalendarData } from '../../calendar/index.ts';
-import { dayNumber } from '../../calendar/rules/dates.ts';
+import { addWorkdays, countWorkdays, dayNumber, type CalendarData } from '../../calendar/index.ts';
 
 /** The reply due date: `replyDays` working days after the day of receipt. */
 export function replyDueOn(cal: CalendarData, receivedOn: string, replyDays: number): string {
@@ -18,7 +17,7 @@ export function replyDueOn(cal: CalendarData, receivedOn: string, replyDays: num
 
 export interface LetterClock {
   level: DueLevel;
-  /** Working days used of the deadline (receipt day not counted, today counted when a working day). */
+  /** Working days of the deadline used up (the deadline's length less the working days left until the due date). */
   workdaysUsed: number;
   replyDays: number;
   /** Calendar days since receipt. */
@@ -30,17 +29,19 @@ export interface LetterClock {
 }
 
 /**
- * Where an unanswered letter stands on the ladder today. `startedOn` is the day the current
- * deadline started (the receipt, or the reopening); `receivedOn` the day the citizen wrote,
- * which the national veto line counts from.
+ * Where an unanswered letter stands on the ladder today. The share of the deadline used is read
+ * backwards from the due date (working days left), so a reopened letter's fresh deadline needs
+ * no other start date; `receivedOn` is the day the citizen wrote, which the national veto line
+ * counts from.
  */
 export function letterClock(
   cal: CalendarData,
-  letter: { receivedOn: string; startedOn: string; dueOn: string; replyDays: number; consultative: boolean },
+  letter: { receivedOn: string; dueOn: string; replyDays: number; consultative: boolean },
   today: string,
   ladder: LadderSettings = DEFAULT_LADDER,
 ): LetterClock {
-  const used = today > letter.startedOn ? countWorkdays(cal, letter.startedOn, today).count : 0;
+  const left = today <= letter.dueOn ? countWorkdays(cal, today, letter.dueOn).count : 0;
+  const used = Math.max(0, letter.replyDays - left);
   const share = used / letter.replyDays;
   const level: DueLevel =
     today > letter.dueOn ? 'overdue' : share >= ladder.warnShares[1] ? 'warn80' : share >= ladder.warnShares[0] ? 'warn50' : 'normal';

@@ -54,6 +54,8 @@ export const SCHEDULES: ScheduleDefinition[] = [
   { name: 'content.sweep-scheduled', cron: '* * * * *', job: 'content.sweepScheduled', payload: {} },
   // Defined by the accounts room (accounts.jobs.ts).
   { name: 'accounts.expire-sessions', cron: '*/10 * * * *', job: 'accounts.expireSessions', payload: {} },
+  // Defined by the interaction room (interaction.jobs.ts): the letters' warning ladder and escalation.
+  { name: 'interaction.letter-warnings', cron: '5 * * * *', job: 'interaction.letterWarnings', payload: {} },
 ];
 
 const crons = new Map<string, Cron>();

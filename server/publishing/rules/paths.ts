@@ -20,11 +20,13 @@ export const SITEMAP_COLUMNS_PATH = '/sitemap-columns.xml';
 export const SEARCH_PATH = '/search';
 /** The 依申请公开 pages (served by the application; the disclosure room's). */
 export {
+  APP_PAGE_FOLDERS,
   APP_PAGE_PATHS,
   CATALOGUE_PATH,
   DISCLOSURE_REQUEST_PATH,
   DISCLOSURE_TRACKING_PATH,
   GUIDE_PATH,
+  INTERACTION_PATH,
 } from '../../../common/public-paths.ts';
 export const ASSETS_DIR = '/assets';
 export const FILES_DIR = '/files';

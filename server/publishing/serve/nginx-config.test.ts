@@ -65,6 +65,14 @@ describe('the nginx configuration', () => {
     expect(a).toContain('proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;');
   });
 
+  it('passes the 依申请公开 pages and the whole 政民互动 folder (with room for attachments) to the site under /sites/<code>', () => {
+    const a = serverBlock(conf, 'www.a.gov.cn');
+    expect(a).toContain('location ~ ^/(ysqgk|ysqgkcx|gkml|gkzn)$ {\n        proxy_pass http://gongkai_app/sites/1100000001/$1;');
+    expect(a).toContain(
+      'location ^~ /hdjl/ {\n        proxy_pass http://gongkai_app/sites/1100000001/hdjl/;\n        client_max_body_size 20m;',
+    );
+  });
+
   it('passes everything else to the application from a default server, with the chosen listen address and upstream', () => {
     const custom = renderNginxConfig(SITES, { publicDir: '/p', listen: '127.0.0.1:8080', app: 'http://10.0.0.5:3001' });
     expect(custom).toContain('upstream gongkai_app {\n    server 10.0.0.5:3001;');

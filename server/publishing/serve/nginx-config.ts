@@ -5,7 +5,7 @@
  * switch) to the application; a default server passes everything else (admin, API, previews)
  * to the application. Pure: sites and options in, configuration text out.
  */
-import { APP_PAGE_PATHS } from '../rules/paths.ts';
+import { APP_PAGE_FOLDERS, APP_PAGE_PATHS } from '../rules/paths.ts';
 import { SITE_CODE_PATTERN } from '../../../common/codes.ts';
 import { CACHE_ASSETS, CACHE_IMMUTABLE, CACHE_PRIVATE, CACHE_REVALIDATE, FILE_TYPES } from './rules/file-types.ts';
 import { MODE_COOKIE } from './rules/mode.ts';
@@ -14,6 +14,11 @@ import { securityHeaders } from './rules/security-headers.ts';
 
 /** Pages of a site the application serves (nginx passes them on): `ysqgk|ysqgkcx|gkml|gkzn`. */
 const APP_PAGES = APP_PAGE_PATHS.map((p) => p.slice(1)).join('|');
+/**
+ * Folders the application serves whole (`/hdjl/`: letters with their attachments, surveys). The
+ * letter form takes up to three 5 MB attachments, beyond nginx's default 1 MB request body.
+ */
+const APP_FOLDER_BODY_MAX = '20m';
 
 export interface NginxOptions {
   /** `<dataDir>/public`, absolute. */
@@ -76,6 +81,17 @@ const PROXY_HEADERS = `        proxy_http_version 1.1;
         proxy_set_header X-Forwarded-Proto $scheme;
         proxy_set_header X-Forwarded-Host $host;
 `;
+
+/** A folder of pages the application serves (政民互动), passed on under `/sites/<code>`. */
+function appFolderLocation(code: string, folder: string): string {
+  return `
+    # Served by the application, every page under the folder.
+    location ^~ ${folder} {
+        proxy_pass http://gongkai_app/sites/${code}${folder};
+        client_max_body_size ${APP_FOLDER_BODY_MAX};
+${PROXY_HEADERS}    }
+`;
+}
 
 /** The nginx configuration text for the http context; throws NginxConfigError listing every bad name or option. */
 export function renderNginxConfig(sites: readonly PublicSiteRecord[], opts: NginxOptions): string {
@@ -202,6 +218,7 @@ ${PROXY_HEADERS}    }
         proxy_pass http://gongkai_app/sites/${site.code}/$1;
 ${PROXY_HEADERS}    }
 
+${APP_PAGE_FOLDERS.map((folder) => appFolderLocation(site.code, folder)).join('')}
     location ^~ /_mode/ {
         proxy_pass http://gongkai_app/sites/${site.code}/_mode/;
 ${PROXY_HEADERS}    }

@@ -1,0 +1,386 @@
+/**
+ * Letters as the citizen meets them: submission (stored, personal data encrypted, before any
+ * answer goes back; idempotent on the form's key), tracking by number and query code, the
+ * satisfaction rating after the reply, and what the public list shows (only the redacted copy
+ * made at publication). The office's side is in letter-handling.ts.
+ */
+import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import {
+  CHANNEL_KIND_LABELS,
+  LETTER_STATE_LABELS,
+  LetterFormSchema,
+  RateLetterSchema,
+  type ChannelKind,
+  type ChannelView,
+  type LetterForm,
+  type LetterState,
+  type Rating,
+} from '../../../common/schemas/interaction.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { dayNumber, loadCalendar } from '../../calendar/index.ts';
+import { queryCodeHash } from '../../disclosure/index.ts';
+import { beijingToday } from '../../platform/clock.ts';
+import { systemActor, type Actor } from '../../platform/actor.ts';
+import { dataKeyring } from '../../platform/data-keys.ts';
+import type { InteractionChannelRow, LetterRow } from '../../platform/db/schema.ts';
+import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { AppError, Errors } from '../../platform/errors.ts';
+import { blindIndex, encryptPersonal } from '../../platform/personal-data.ts';
+import { parseInput } from '../../platform/validation.ts';
+import { channels, letterEvents, letters, routing } from '../interaction.repository.ts';
+import { replyDueOn } from '../rules/deadlines.ts';
+import { EVENT_LABELS, reopen } from './letter-handling.ts';
+
+export interface LetterAttachment {
+  fileId: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+
+export interface SubmittedLetter {
+  id: string;
+  trackingNo: string;
+  /** Shown once, with the tracking number; only its hash is kept. */
+  queryCode: string;
+  receivedOn: string;
+  dueOn: string;
+}
+
+export interface PublicLetterStatus {
+  trackingNo: string;
+  channelName: string;
+  category: string;
+  title: string;
+  content: string;
+  state: LetterState;
+  stateLabel: string;
+  receivedOn: string;
+  dueOn: string;
+  handlingOrgName: string;
+  reply: string | null;
+  replyOrgName: string | null;
+  repliedOn: string | null;
+  rating: Rating | null;
+  ratingComment: string | null;
+  canRate: boolean;
+  history: { on: string; label: string }[];
+}
+
+export interface PublishedLetter {
+  id: string;
+  trackingNo: string;
+  channelName: string;
+  category: string;
+  title: string;
+  content: string;
+  reply: string;
+  replyOrgName: string;
+  receivedOn: string;
+  repliedOn: string;
+}
+
+export const PUBLIC_LETTER_ACTOR = systemActor('public-letter-form');
+/** Events the writer sees on the tracking page (internal notes stay internal). */
+const PUBLIC_EVENTS = new Set(['submitted', 'accept', 'reject', 'merge', 'assign', 'acceptTransfer', 'sent', 'close', 'reopen', 'rated']);
+
+export function channelView(row: InteractionChannelRow, orgName: string): ChannelView {
+  return {
+    id: row.id,
+    siteId: row.site_id,
+    kind: row.kind as ChannelKind,
+    name: row.name,
+    handlingOrgId: row.handling_org_id,
+    handlingOrgName: orgName,
+    replyDays: row.reply_days,
+    publishReplies: row.publish_replies === 1,
+    reviewReplies: row.review_replies === 1,
+    reopenOnUnsatisfied: row.reopen_on_unsatisfied === 1,
+    intro: row.intro,
+    sortOrder: row.sort_order,
+    enabled: row.enabled === 1,
+  };
+}
+
+/** The site's channels open to letters, in the site's order. */
+export async function publicChannels(deps: Deps, siteId: string): Promise<ChannelView[]> {
+  const rows = (await channels.ofSite(deps.db.kysely, siteId)).filter((c) => c.enabled === 1);
+  const names = await routing.orgNames(
+    deps.db.kysely,
+    rows.map((r) => r.handling_org_id),
+  );
+  return rows.map((r) => channelView(r, names.get(r.handling_org_id) ?? ''));
+}
+
+async function newTrackingNo(tx: Tx, day: string): Promise<string> {
+  for (;;) {
+    const no = `${day.replaceAll('-', '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+    if (!(await letters.trackingTaken(tx.trx, no))) return no;
+  }
+}
+
+/** Appends one event to a letter's history (in the caller's transaction). */
+export async function appendEvent(
+  tx: Tx,
+  deps: Deps,
+  actor: Actor,
+  letterId: string,
+  type: string,
+  data: Record<string, unknown>,
+  note: string | null,
+): Promise<void> {
+  await letterEvents.insert(tx.trx, {
+    id: randomUUID(),
+    letter_id: letterId,
+    seq: await letterEvents.nextSeq(tx.trx, letterId),
+    type,
+    data: JSON.stringify(data),
+    note,
+    actor_id: actor.id ?? actor.name,
+    recorded_at: deps.clock.now().toISOString(),
+  });
+}
+
+/**
+ * Stores a letter written on a site's public form. The row, its first event and the audit entry
+ * are one transaction, committed before the receipt is shown. The same key twice is one letter:
+ * the second attempt is told its tracking number (409).
+ */
+export async function submitLetter(
+  deps: Deps,
+  input: { siteId: string; form: LetterForm; attachments: LetterAttachment[]; idempotencyKey: string },
+): Promise<SubmittedLetter> {
+  const form = parseInput(LetterFormSchema, input.form);
+  const already = async () => {
+    const earlier = await letters.byIdempotencyKey(deps.db.kysely, input.idempotencyKey);
+    return earlier ? Errors.conflict('该信件已经提交，请勿重复提交').withDetails({ trackingNo: earlier.tracking_no }) : null;
+  };
+  const earlier = await already();
+  if (earlier) throw earlier;
+  try {
+    return await storeLetter(deps, input.siteId, form, input.attachments, input.idempotencyKey);
+  } catch (e) {
+    // Two submissions with one key at the same moment: the unique key lets one in.
+    if (e instanceof AppError) throw e;
+    throw (await already()) ?? e;
+  }
+}
+
+async function storeLetter(
+  deps: Deps,
+  siteId: string,
+  form: LetterForm,
+  attachments: LetterAttachment[],
+  idempotencyKey: string,
+): Promise<SubmittedLetter> {
+  const ring = dataKeyring(deps.config);
+  return inTransaction(deps.db, async (tx) => {
+    const channel = await channels.byId(tx.trx, form.channelId);
+    if (!channel || channel.site_id !== siteId || channel.enabled !== 1)
+      throw Errors.validation('请选择信件类型', [{ field: 'channelId', message: '请选择信件类型' }]);
+    const day = beijingToday(deps.clock);
+    const dueOn = replyDueOn(await loadCalendar(deps, tx.trx), day, channel.reply_days);
+    const now = deps.clock.now().toISOString();
+    const id = randomUUID();
+    const trackingNo = await newTrackingNo(tx, day);
+    const queryCode = String(randomInt(0, 100_000_000)).padStart(8, '0');
+    await letters.insert(tx.trx, {
+      id,
+      tracking_no: trackingNo,
+      query_code_hash: queryCodeHash(queryCode),
+      site_id: siteId,
+      channel_id: channel.id,
+      handling_org_id: channel.handling_org_id,
+      pending_org_id: null,
+      state: 'received',
+      category: form.category,
+      title: form.title,
+      content: form.content,
+      writer_name: encryptPersonal(ring, form.name),
+      writer_phone: encryptPersonal(ring, form.phone),
+      writer_phone_blind: blindIndex(ring, form.phone, 'letter-phone'),
+      writer_email: form.email ? encryptPersonal(ring, form.email) : null,
+      consent_publish: form.consentPublish ? 1 : 0,
+      attachments: JSON.stringify(attachments),
+      received_on: day,
+      due_on: dueOn,
+      duplicate_of: null,
+      reply: null,
+      reply_org_id: null,
+      replied_on: null,
+      published_at: null,
+      public_title: null,
+      public_content: null,
+      public_reply: null,
+      rating: null,
+      rating_comment: null,
+      rated_at: null,
+      closed_on: null,
+      warned_level: null,
+      idempotency_key: idempotencyKey,
+      submitted_at: now,
+      updated_at: now,
+    });
+    await appendEvent(tx, deps, PUBLIC_LETTER_ACTOR, id, 'submitted', { on: day, channelId: channel.id, dueOn }, null);
+    await recordAudit(tx, deps.clock, PUBLIC_LETTER_ACTOR, {
+      action: 'interaction.letter.submit',
+      targetType: 'letter',
+      targetId: id,
+      siteId,
+      details: { trackingNo, channel: channel.kind, receivedOn: day, dueOn, attachments: attachments.length },
+    });
+    return { id, trackingNo, queryCode, receivedOn: day, dueOn };
+  });
+}
+
+/** The letter of this site with this tracking number and query code, or undefined (compared in constant time). */
+async function matching(deps: Deps, siteId: string, trackingNo: string, queryCode: string): Promise<LetterRow | undefined> {
+  if (!/^\d{14}$/.test(trackingNo)) return undefined;
+  const row = await letters.byTrackingNo(deps.db.kysely, trackingNo);
+  const given = Buffer.from(queryCodeHash(queryCode));
+  if (!row || row.site_id !== siteId || !timingSafeEqual(given, Buffer.from(row.query_code_hash))) return undefined;
+  return row;
+}
+
+function rateable(row: LetterRow): boolean {
+  return (row.state === 'replied' || row.state === 'closed') && row.rating === null && row.reply !== null;
+}
+
+async function statusOf(deps: Deps, row: LetterRow): Promise<PublicLetterStatus> {
+  const db = deps.db.kysely;
+  const channel = await channels.byId(db, row.channel_id);
+  const names = await routing.orgNames(db, [row.handling_org_id, ...(row.reply_org_id ? [row.reply_org_id] : [])]);
+  const events = await letterEvents.history(db, row.id);
+  const answered = row.state === 'replied' || row.state === 'closed';
+  return {
+    trackingNo: row.tracking_no,
+    channelName: channel?.name ?? '',
+    category: row.category,
+    title: row.title,
+    content: row.content,
+    state: row.state as LetterState,
+    stateLabel: LETTER_STATE_LABELS[row.state as LetterState] ?? row.state,
+    receivedOn: row.received_on,
+    dueOn: row.due_on,
+    handlingOrgName: names.get(row.handling_org_id) ?? '',
+    reply: answered ? row.reply : null,
+    replyOrgName: answered && row.reply_org_id ? (names.get(row.reply_org_id) ?? null) : null,
+    repliedOn: answered ? row.replied_on : null,
+    rating: row.rating as Rating | null,
+    ratingComment: row.rating_comment,
+    canRate: rateable(row),
+    history: events.filter((e) => PUBLIC_EVENTS.has(e.type)).map((e) => ({ on: e.recorded_at, label: EVENT_LABELS[e.type] ?? e.type })),
+  };
+}
+
+/** What the writer sees with the tracking number and query code; null when they do not match a letter of this site. */
+export async function trackLetter(deps: Deps, siteId: string, trackingNo: string, queryCode: string): Promise<PublicLetterStatus | null> {
+  const row = await matching(deps, siteId, trackingNo, queryCode);
+  return row ? statusOf(deps, row) : null;
+}
+
+/** The writer rates the reply once. "不满意" reopens the letter when its channel says so. */
+export async function rateLetter(
+  deps: Deps,
+  siteId: string,
+  trackingNo: string,
+  queryCode: string,
+  input: unknown,
+): Promise<PublicLetterStatus> {
+  const data = parseInput(RateLetterSchema, input);
+  const found = await matching(deps, siteId, trackingNo, queryCode);
+  if (!found) throw Errors.notFound('受理编号或查询码不正确');
+  await inTransaction(deps.db, async (tx) => {
+    const row = await letters.forWrite(tx.trx, found.id, deps.clock.now().toISOString());
+    if (!row || !rateable(row)) throw Errors.conflict('该信件暂不能评价或已经评价');
+    const now = deps.clock.now().toISOString();
+    await letters.update(tx.trx, row.id, { rating: data.rating, rating_comment: data.comment ?? null, rated_at: now });
+    await appendEvent(tx, deps, PUBLIC_LETTER_ACTOR, row.id, 'rated', { rating: data.rating }, data.comment ?? null);
+    await recordAudit(tx, deps.clock, PUBLIC_LETTER_ACTOR, {
+      action: 'interaction.letter.rate',
+      targetType: 'letter',
+      targetId: row.id,
+      siteId: row.site_id,
+      details: { rating: data.rating },
+    });
+    const channel = await channels.byId(tx.trx, row.channel_id);
+    if (data.rating === 'unsatisfied' && channel?.reopen_on_unsatisfied === 1)
+      await reopen(deps, tx, PUBLIC_LETTER_ACTOR, { ...row, rating: data.rating }, channel, '来信人对答复不满意');
+  });
+  const after = await letters.byId(deps.db.kysely, found.id);
+  return statusOf(deps, after!);
+}
+
+function publishedItem(r: Awaited<ReturnType<typeof letters.published>>[number]): PublishedLetter {
+  return {
+    id: r.id,
+    trackingNo: r.tracking_no,
+    channelName: r.channel_name,
+    category: r.category,
+    title: r.public_title ?? '',
+    content: r.public_content ?? '',
+    reply: r.public_reply ?? '',
+    replyOrgName: r.reply_org_name,
+    receivedOn: r.received_on,
+    repliedOn: r.replied_on ?? '',
+  };
+}
+
+/** One page of the site's published letters (question and reply, redacted), newest first. */
+export async function publishedLetters(
+  deps: Deps,
+  siteId: string,
+  page: number,
+  pageSize: number,
+): Promise<{ total: number; items: PublishedLetter[] }> {
+  const db = deps.db.kysely;
+  const [total, rows] = await Promise.all([
+    letters.publishedCount(db, siteId),
+    letters.published(db, siteId, pageSize, Math.max(0, page - 1) * pageSize),
+  ]);
+  return { total, items: rows.map(publishedItem) };
+}
+
+/** One published letter of the site, or null. */
+export async function publishedLetter(deps: Deps, siteId: string, id: string): Promise<PublishedLetter | null> {
+  const row = await letters.publishedOne(deps.db.kysely, siteId, id);
+  return row ? publishedItem(row) : null;
+}
+
+export interface ChannelStatistics {
+  channelId: string;
+  channelName: string;
+  kind: ChannelKind;
+  kindLabel: string;
+  received: number;
+  answered: number;
+  published: number;
+  /** Mean calendar days from receipt to reply over the answered letters (one decimal), null when none. */
+  averageDays: number | null;
+  satisfied: number;
+  rated: number;
+}
+
+/** Per channel of the site, letters received between two days (inclusive): the public 统计 and the office's figures. */
+export async function letterStatistics(deps: Deps, siteId: string, from: string, to: string): Promise<ChannelStatistics[]> {
+  const db = deps.db.kysely;
+  const [chans, rows] = await Promise.all([channels.ofSite(db, siteId), letters.forStatistics(db, [siteId], from, to)]);
+  return chans.map((c) => {
+    const mine = rows.filter((r) => r.channel_id === c.id && r.state !== 'merged');
+    const answered = mine.filter((r) => r.replied_on !== null);
+    const days = answered.map((r) => dayNumber(r.replied_on!) - dayNumber(r.received_on));
+    return {
+      channelId: c.id,
+      channelName: c.name,
+      kind: c.kind as ChannelKind,
+      kindLabel: CHANNEL_KIND_LABELS[c.kind as ChannelKind] ?? c.kind,
+      received: mine.length,
+      answered: answered.length,
+      published: mine.filter((r) => r.published_at !== null).length,
+      averageDays: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
+      satisfied: mine.filter((r) => r.rating === 'satisfied' || r.rating === 'basic').length,
+      rated: mine.filter((r) => r.rating !== null).length,
+    };
+  });
+}
