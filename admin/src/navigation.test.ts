@@ -21,13 +21,18 @@ describe('navigation', () => {
 
   it('shows an editor the content screens but no system administration', () => {
     expect(labels(ROLE_PERMISSIONS.editor)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核 发布时限', '办事服务: 办事指南']);
-    expect(labels(ROLE_PERMISSIONS.leader)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核 发布时限']);
-    expect(labels(ROLE_PERMISSIONS.siteAdmin)).toEqual(['网站管理: 网站列表 栏目管理 审核流程', '系统管理: 检查词库']);
+    expect(labels(ROLE_PERMISSIONS.leader)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核 发布时限', '互动交流: 信件办理']);
+    expect(labels(ROLE_PERMISSIONS.siteAdmin)).toEqual([
+      '网站管理: 网站列表 栏目管理 审核流程',
+      '互动交流: 互动渠道',
+      '系统管理: 检查词库',
+    ]);
   });
 
   it('keeps the three administrators apart', () => {
     expect(labels(ROLE_PERMISSIONS.platformAdmin)).toEqual([
       '网站管理: 网站列表 栏目管理 审核流程',
+      '互动交流: 互动渠道',
       '系统管理: 单位管理 用户管理 检查词库 节假日管理 任务运行',
     ]);
     expect(labels(ROLE_PERMISSIONS.securityAdmin)).toEqual(['网站管理: 网站列表', '系统管理: 用户管理 安全策略']);
@@ -36,7 +41,8 @@ describe('navigation', () => {
 
   it('shows the supervisor both monitoring screens and handlers their own module', () => {
     expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('监测监管: 监测问题 检查评估');
-    expect(labels(ROLE_PERMISSIONS.letterHandler)).toContain('互动交流: 信件办理');
+    expect(labels(ROLE_PERMISSIONS.letterHandler)).toContain('互动交流: 信件办理 超期预警 征集调查');
+    expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('互动交流: 超期预警 互动监管');
     expect(labels(ROLE_PERMISSIONS.disclosureOfficer)).toContain('信息公开: 公开目录 依申请公开 年报');
     expect(
       visibleNavigation(ROLE_PERMISSIONS.supervisor)
@@ -60,5 +66,8 @@ describe('navigation', () => {
     expect(navItemFor('/change-password')).toBeUndefined();
     expect(navItemFor('/calendar')?.label).toBe('节假日管理');
     expect(navItemFor('/review-stages')?.label).toBe('审核流程');
+    expect(navItemFor('/letters/overdue')?.label).toBe('超期预警');
+    expect(navItemFor('/letters/3f2a')?.label).toBe('信件办理');
+    expect(navItemFor('/interaction/channels')?.label).toBe('互动渠道');
   });
 });

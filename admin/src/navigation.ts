@@ -59,7 +59,15 @@ export const NAV_GROUPS: readonly NavGroup[] = [
   {
     key: 'interaction',
     label: '互动交流',
-    items: [{ path: '/letters', label: '信件办理', anyOf: ['interaction.handle'] }],
+    items: [
+      // Leaders (答复审核) open the list too: the replies waiting for their review are there.
+      { path: '/letters', label: '信件办理', anyOf: ['interaction.handle', 'interaction.approveReply'] },
+      { path: '/letters/overdue', label: '超期预警', anyOf: ['interaction.handle', 'monitoring.read'] },
+      { path: '/surveys', label: '征集调查', anyOf: ['interaction.handle'] },
+      // Channels and 屏蔽词 are site configuration, kept by the site's administrators.
+      { path: '/interaction/channels', label: '互动渠道', anyOf: ['sites.edit'] },
+      { path: '/interaction/oversight', label: '互动监管', anyOf: ['monitoring.read'] },
+    ],
   },
   {
     key: 'services',

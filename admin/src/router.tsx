@@ -31,12 +31,18 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   '/disclosure/requests': lazy(() => import('./scenes/DisclosureRequestsScene.tsx')),
   '/disclosure/overdue': lazy(() => import('./scenes/DisclosureOverdueScene.tsx')),
   '/disclosure/annual-reports': lazy(() => import('./scenes/DisclosureAnnualReportScene.tsx')),
+  '/letters': lazy(() => import('./scenes/LettersScene.tsx')),
+  '/letters/overdue': lazy(() => import('./scenes/LettersOverdueScene.tsx')),
+  '/surveys': lazy(() => import('./scenes/InteractionSurveysScene.tsx')),
+  '/interaction/channels': lazy(() => import('./scenes/InteractionChannelsScene.tsx')),
+  '/interaction/oversight': lazy(() => import('./scenes/InteractionOversightScene.tsx')),
 };
 
 // Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).
 const ArticleEditScene = lazy(() => import('./scenes/ArticleEditScene.tsx'));
 const ArticleViewScene = lazy(() => import('./scenes/ArticleViewScene.tsx'));
 const DisclosureRequestViewScene = lazy(() => import('./scenes/DisclosureRequestViewScene.tsx'));
+const LetterViewScene = lazy(() => import('./scenes/LetterViewScene.tsx'));
 
 function menuScene(path: string, label: string): ReactNode {
   const Scene = MENU_SCENES[path];
@@ -94,6 +100,18 @@ const disclosureRoutes: RouteObject[] = [
   },
 ];
 
+// Everyone who takes part in a letter may open it (handlers, leaders who review replies) and supervisors.
+const interactionRoutes: RouteObject[] = [
+  {
+    path: 'letters/:id',
+    element: (
+      <RequirePermission anyOf={['interaction.handle', 'interaction.approveReply', 'monitoring.read']}>
+        <LetterViewScene />
+      </RequirePermission>
+    ),
+  },
+];
+
 export const routes: RouteObject[] = [
   { path: LOGIN_PATH, element: page(<LoginScene />) },
   {
@@ -107,6 +125,7 @@ export const routes: RouteObject[] = [
           ...menuRoutes,
           ...articleRoutes,
           ...disclosureRoutes,
+          ...interactionRoutes,
           { path: '*', element: <NotFoundScene /> },
         ],
       },
