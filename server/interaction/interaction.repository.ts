@@ -45,7 +45,11 @@ export const letters = {
   byTrackingNo: (db: Q, trackingNo: string) =>
     db.selectFrom('letters').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst(),
   byIdempotencyKey: (db: Q, key: string) =>
-    db.selectFrom('letters').select(['id', 'tracking_no']).where('idempotency_key', '=', key).executeTakeFirst(),
+    db
+      .selectFrom('letters')
+      .select(['id', 'tracking_no', 'site_id', 'received_on', 'due_on'])
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst(),
   trackingTaken: async (db: Q, trackingNo: string): Promise<boolean> =>
     !!(await db.selectFrom('letters').select('id').where('tracking_no', '=', trackingNo).executeTakeFirst()),
   insert: (db: Q, row: LetterTable) => db.insertInto('letters').values(row).execute(),
@@ -127,6 +131,17 @@ function publishedQuery(db: Q, siteId: string) {
 }
 
 export const letterEvents = {
+  /** Every rating given to letters of the sites received between two days (a reopened letter keeps its earlier rating here). */
+  ratings: (db: Q, siteIds: readonly string[], from: string, to: string) =>
+    db
+      .selectFrom('letter_events as e')
+      .innerJoin('letters as l', 'l.id', 'e.letter_id')
+      .select(['l.channel_id', 'e.data'])
+      .where('e.type', '=', 'rated')
+      .where('l.site_id', 'in', [...siteIds])
+      .where('l.received_on', '>=', from)
+      .where('l.received_on', '<=', to)
+      .execute(),
   history: (db: Q, letterId: string) =>
     db
       .selectFrom('letter_events as e')

@@ -15,6 +15,7 @@ import {
   rateLetter,
   runLetterWarnings,
   saveInteractionSettings,
+  updateChannel,
   submitLetter,
   trackLetter,
   letterStatistics,
@@ -103,16 +104,18 @@ describe('submission', () => {
     expect(view.actions).toEqual(expect.arrayContaining(['accept', 'reject', 'merge', 'assign']));
   });
 
-  it('is idempotent on the form key: a second submit is told the first tracking number and stores nothing', async () => {
+  it('is idempotent on the form key: a repeated form gets the first receipt back, query code included, and stores nothing', async () => {
     const first = await submit({}, 'same');
-    await expect(submit({}, 'same')).rejects.toMatchObject({ status: 409, details: { trackingNo: first.trackingNo } });
-    const results = await Promise.allSettled([submit({}, 'race'), submit({}, 'race'), submit({}, 'race')]);
-    expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
+    expect(await submit({}, 'same')).toEqual({ ...first, repeated: true });
+    const results = await Promise.all([submit({}, 'race'), submit({}, 'race'), submit({}, 'race')]);
+    expect(new Set(results.map((r) => `${r.id}/${r.queryCode}`)).size).toBe(1);
+    expect(results.filter((r) => !r.repeated)).toHaveLength(1);
     const n = await deps.db.kysely
       .selectFrom('letters')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(2);
+    expect(await trackLetter(deps, portal.id, first.trackingNo, first.queryCode)).toMatchObject({ state: 'received' });
   });
 
   it('refuses markup, scripts, control characters, oversized text and channels of other sites with Chinese messages', async () => {
@@ -242,6 +245,56 @@ describe("a letter's way through the offices", () => {
     expect(v.events.map((e) => e.type).slice(-2)).toEqual(['rated', 'reopen']);
   });
 
+  it('refuses a reviewer who submitted the reply, and takes a reopened reply off the public list while keeping its rating in the figures', async () => {
+    const both = asActor(
+      await buildUser(deps, {
+        grants: [
+          { role: 'letterHandler', siteId: portal.id },
+          { role: 'leader', siteId: portal.id },
+        ],
+      }),
+    );
+    const r = await submit();
+    await act(both, r.id, { action: 'accept' });
+    await act(both, r.id, { action: 'draftReply', reply: '已安排维修。' });
+    await act(both, r.id, { action: 'submitReply' });
+    await expect(act(both, r.id, { action: 'approveReply' })).rejects.toMatchObject({ status: 409, message: '不能审核自己提交的答复' });
+    await expect(act(both, r.id, { action: 'returnReply', reason: '退回' })).rejects.toMatchObject({ status: 409 });
+    const leader = asActor(await buildUser(deps, { grants: [{ role: 'leader', siteId: portal.id }] }));
+    await act(leader, r.id, { action: 'approveReply' });
+    expect((await publishedLetters(deps, portal.id, 1, 20)).total).toBe(1);
+    await rateLetter(deps, portal.id, r.trackingNo, r.queryCode, { rating: 'unsatisfied' });
+    expect((await publishedLetters(deps, portal.id, 1, 20)).total).toBe(0);
+    expect((await letterStatistics(deps, portal.id, '2026-01-01', '2026-12-31'))[0]).toMatchObject({
+      rated: 1,
+      satisfied: 0,
+      published: 0,
+    });
+  });
+
+  it('keeps the deadline length a letter was given when the channel changes', async () => {
+    const r = await submit();
+    await updateChannel(deps, siteAdmin, mailbox.id, {
+      kind: 'leaderMailbox',
+      name: '市长信箱',
+      handlingOrgId: mailbox.handlingOrgId,
+      replyDays: 10,
+      publishReplies: true,
+      reviewReplies: true,
+      reopenOnUnsatisfied: true,
+      enabled: true,
+    });
+    const later = await submit();
+    expect(later.dueOn).toBe('2026-03-16');
+    at('2026-03-04');
+    const [first, second] = (await listLetters(deps, portalHandler, { siteId: portal.id })).items;
+    expect([first!.id, first!.dueLevel]).toEqual([r.id, 'normal']);
+    expect([second!.id, second!.dueLevel]).toEqual([later.id, 'normal']);
+    at('2026-03-05');
+    expect((await getLetter(deps, portalHandler, r.id)).dueLevel).toBe('warn50');
+    expect((await getLetter(deps, portalHandler, later.id)).dueLevel).toBe('normal');
+  });
+
   it('offers near-duplicate letters for merging and merges them', async () => {
     const a = await submit();
     const b = await submit({ title: '建议东区菜市场旁增设公交站', name: '王强', phone: '13900001111' });
@@ -252,6 +305,8 @@ describe("a letter's way through the offices", () => {
     await expect(act(portalHandler, b.id, { action: 'merge', intoLetterId: b.id })).rejects.toMatchObject({ status: 409 });
     const merged = await act(portalHandler, b.id, { action: 'merge', intoLetterId: a.id, note: '同一诉求' });
     expect(merged).toMatchObject({ state: 'merged', duplicateOf: a.id });
+    // The pair cannot be merged back into each other.
+    await expect(act(portalHandler, a.id, { action: 'merge', intoLetterId: b.id })).rejects.toMatchObject({ status: 400 });
     const rejected = await act(portalHandler, c.id, { action: 'reject', reason: '内容与本网站无关' });
     expect(rejected.state).toBe('rejected');
     await expect(act(portalHandler, c.id, { action: 'accept' })).rejects.toMatchObject({ status: 409 });

@@ -86,6 +86,7 @@ async function insertLetter(n: number, tokens: ReturnType<typeof letterTokens>):
       attachments: '[]',
       received_on: '2026-02-13',
       due_on: '2026-02-27',
+      reply_days: 5,
       duplicate_of: null,
       reply: null,
       reply_org_id: null,

@@ -112,7 +112,7 @@ export function summaryOf(
         {
           receivedOn: row.received_on,
           dueOn: row.due_on,
-          replyDays: channel?.reply_days ?? 5,
+          replyDays: row.reply_days,
           consultative: CONSULTATIVE_KINDS.includes(kind),
         },
         day,
@@ -259,8 +259,13 @@ async function detailOf(deps: Deps, row: LetterRow, reveal: boolean): Promise<Le
 export async function actOnLetter(deps: Deps, actor: Actor, id: string, input: unknown): Promise<LetterDetail> {
   const action = parseInput(LetterActionSchema, input);
   await inTransaction(deps.db, async (tx) => {
-    const row = await letters.forWrite(tx.trx, id, deps.clock.now().toISOString());
+    const now = deps.clock.now().toISOString();
+    // A merge locks both letters, in id order, so two merges of a pair into each other cannot both pass.
+    const other = action.action === 'merge' ? action.intoLetterId : null;
+    if (other !== null && other < id) await letters.forWrite(tx.trx, other, now);
+    const row = await letters.forWrite(tx.trx, id, now);
     if (!row) throw Errors.notFound('信件不存在');
+    if (other !== null && other > id) await letters.forWrite(tx.trx, other, now);
     const channel = (await channels.byId(tx.trx, row.channel_id))!;
     const sites = await partySites(tx.trx, row);
     if (!isParty(actor, LETTER_STEPS[action.action].by, row, sites)) throw Errors.forbidden();
@@ -306,8 +311,10 @@ async function apply(
       break;
     case 'merge': {
       const into = await letters.byId(tx.trx, action.intoLetterId);
-      if (!into || into.site_id !== row.site_id || into.state === 'merged')
-        throw Errors.validation('请选择本网站未被合并的信件', [{ field: 'intoLetterId', message: '请选择本网站未被合并的信件' }]);
+      if (!into || into.site_id !== row.site_id || into.state === 'merged' || into.state === 'rejected')
+        throw Errors.validation('请选择本网站未被合并、未被退回的信件', [
+          { field: 'intoLetterId', message: '请选择本网站未被合并、未被退回的信件' },
+        ]);
       patch.duplicate_of = into.id;
       patch.closed_on = day;
       data = { intoLetterId: into.id, intoTrackingNo: into.tracking_no };
@@ -341,10 +348,12 @@ async function apply(
       if (channel.review_replies !== 1) await send(deps, tx, row, channel, patch, day);
       break;
     case 'approveReply':
+      await requireOtherReviewer(tx, actor, row.id);
       note = action.note ?? null;
       await send(deps, tx, row, channel, patch, day);
       break;
     case 'returnReply':
+      await requireOtherReviewer(tx, actor, row.id);
       note = action.reason;
       break;
     case 'close':
@@ -370,6 +379,13 @@ async function apply(
     siteId: row.site_id,
     details: { from: row.state, to: patch.state, ...data },
   });
+}
+
+/** 先审后发 by someone else: whoever submitted the reply for review may not approve or return it. */
+async function requireOtherReviewer(tx: Tx, actor: Actor, letterId: string): Promise<void> {
+  const submitted = (await letterEvents.history(tx.trx, letterId)).filter((e) => e.type === 'submitReply').at(-1);
+  if (submitted && actor.id !== null && submitted.actor_id === actor.id)
+    throw Errors.conflict('不能审核自己提交的答复', [{ field: 'action', message: '不能审核自己提交的答复' }]);
 }
 
 /** The reply goes out: answered today by the handling org, and onto the public list (redacted) when the channel and the writer allow. */
@@ -401,12 +417,18 @@ export async function reopen(
   await letters.update(tx.trx, row.id, {
     state: 'handling',
     due_on: dueOn,
+    reply_days: channel.reply_days,
     replied_on: null,
     closed_on: null,
     rating: null,
     rating_comment: null,
     rated_at: null,
     warned_level: null,
+    // The reply the writer was not satisfied with leaves the public list; the next reply is published afresh.
+    published_at: null,
+    public_title: null,
+    public_content: null,
+    public_reply: null,
     updated_at: deps.clock.now().toISOString(),
   });
   await appendEvent(tx, deps, actor, row.id, 'reopen', { dueOn, previousRating: row.rating }, reason);

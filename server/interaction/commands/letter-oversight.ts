@@ -5,14 +5,7 @@
  * the supervision view (open, overdue and veto-risk letters by org), and the year's figures for
  * the 政府网站工作年度报表 (互动交流: 留言办理 and 征集调查).
  */
-import {
-  CONSULTATIVE_KINDS,
-  OPEN_LETTER_STATES,
-  type ChannelKind,
-  type DueLevel,
-  type InteractionStatistics,
-  type LetterSummary,
-} from '../../../common/schemas/interaction.ts';
+import { OPEN_LETTER_STATES, type DueLevel, type InteractionStatistics, type LetterSummary } from '../../../common/schemas/interaction.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { dayNumber, loadCalendar } from '../../calendar/index.ts';
 import { can, requirePermission } from '../../platform/access.ts';
@@ -23,7 +16,7 @@ import { readSetting } from '../../platform/db/settings.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
-import { channels, letters, routing } from '../interaction.repository.ts';
+import { letters, routing } from '../interaction.repository.ts';
 import { isNewWarning, letterClock, parseLadder } from '../rules/deadlines.ts';
 import { LADDER_SETTING, summaries } from './letter-handling.ts';
 import { appendEvent } from './letters.ts';
@@ -41,37 +34,21 @@ async function openLetters(deps: Deps): Promise<LetterRow[]> {
 export async function runLetterWarnings(deps: Deps, actor: Actor): Promise<{ warned: number; escalated: number }> {
   const [cal, ladder] = await Promise.all([loadCalendar(deps), readSetting(deps.db.kysely, LADDER_SETTING).then(parseLadder)]);
   const day = beijingToday(deps.clock);
+  const clockOf = (row: LetterRow) =>
+    letterClock(cal, { receivedOn: row.received_on, dueOn: row.due_on, replyDays: row.reply_days, consultative: false }, day, ladder);
   let warned = 0;
   let escalated = 0;
-  for (const row of await openLetters(deps)) {
-    const channel = await channels.byId(deps.db.kysely, row.channel_id);
-    const clock = letterClock(
-      cal,
-      {
-        receivedOn: row.received_on,
-        dueOn: row.due_on,
-        replyDays: channel?.reply_days ?? 5,
-        consultative: CONSULTATIVE_KINDS.includes((channel?.kind ?? 'consultation') as ChannelKind),
-      },
-      day,
-      ladder,
-    );
-    if (!isNewWarning(clock.level, row.warned_level)) continue;
+  for (const listed of await openLetters(deps)) {
+    if (!isNewWarning(clockOf(listed).level, listed.warned_level)) continue;
     await inTransaction(deps.db, async (tx) => {
-      const fresh = await letters.forWrite(tx.trx, row.id, deps.clock.now().toISOString());
-      // Handled, or announced by another run, since the list was read.
-      if (!fresh || !(OPEN_LETTER_STATES as readonly string[]).includes(fresh.state) || !isNewWarning(clock.level, fresh.warned_level))
-        return;
+      // Read again under the lock: the letter may have been answered, reopened or announced since the list was read.
+      const row = await letters.forWrite(tx.trx, listed.id, deps.clock.now().toISOString());
+      if (!row || !(OPEN_LETTER_STATES as readonly string[]).includes(row.state)) return;
+      const clock = clockOf(row);
+      if (!isNewWarning(clock.level, row.warned_level)) return;
       await letters.update(tx.trx, row.id, { warned_level: clock.level });
-      await appendEvent(
-        tx,
-        deps,
-        actor,
-        row.id,
-        'warned',
-        { level: clock.level, dueOn: row.due_on, workdaysUsed: clock.workdaysUsed },
-        null,
-      );
+      const step = { level: clock.level, dueOn: row.due_on, workdaysUsed: clock.workdaysUsed };
+      await appendEvent(tx, deps, actor, row.id, 'warned', step, null);
       warned++;
       if (clock.level !== 'overdue') return;
       const org = await routing.org(tx.trx, row.handling_org_id);

@@ -42,10 +42,12 @@ export interface LetterAttachment {
 export interface SubmittedLetter {
   id: string;
   trackingNo: string;
-  /** Shown once, with the tracking number; only its hash is kept. */
+  /** Given with the tracking number; only its hash is kept (it is derived again for a repeated form). */
   queryCode: string;
   receivedOn: string;
   dueOn: string;
+  /** The same form was sent before: this is the receipt of the letter it made. */
+  repeated: boolean;
 }
 
 export interface PublicLetterStatus {
@@ -143,27 +145,42 @@ export async function appendEvent(
 }
 
 /**
+ * The query code of the letter made from a form: a keyed hash of the form's key, so a repeated
+ * post (a double click, a resent page) gets the same receipt back, query code included, while
+ * nobody without the form and the server's index key can compute it.
+ */
+function queryCodeFor(deps: Deps, idempotencyKey: string): string {
+  const mac = Buffer.from(blindIndex(dataKeyring(deps.config), idempotencyKey, 'letter-query-code'), 'base64url');
+  return String(mac.readBigUInt64BE(0) % 100_000_000n).padStart(8, '0');
+}
+
+/**
  * Stores a letter written on a site's public form. The row, its first event and the audit entry
  * are one transaction, committed before the receipt is shown. The same key twice is one letter:
- * the second attempt is told its tracking number (409).
+ * the second attempt gets the first one's receipt (`repeated`).
  */
 export async function submitLetter(
   deps: Deps,
   input: { siteId: string; form: LetterForm; attachments: LetterAttachment[]; idempotencyKey: string },
 ): Promise<SubmittedLetter> {
   const form = parseInput(LetterFormSchema, input.form);
-  const already = async () => {
-    const earlier = await letters.byIdempotencyKey(deps.db.kysely, input.idempotencyKey);
-    return earlier ? Errors.conflict('该信件已经提交，请勿重复提交').withDetails({ trackingNo: earlier.tracking_no }) : null;
+  const earlier = async (): Promise<SubmittedLetter | null> => {
+    const row = await letters.byIdempotencyKey(deps.db.kysely, input.idempotencyKey);
+    if (!row) return null;
+    if (row.site_id !== input.siteId) throw Errors.conflict('提交标识已被使用，请重新填写');
+    const queryCode = queryCodeFor(deps, input.idempotencyKey);
+    return { id: row.id, trackingNo: row.tracking_no, queryCode, receivedOn: row.received_on, dueOn: row.due_on, repeated: true };
   };
-  const earlier = await already();
-  if (earlier) throw earlier;
+  const before = await earlier();
+  if (before) return before;
   try {
     return await storeLetter(deps, input.siteId, form, input.attachments, input.idempotencyKey);
   } catch (e) {
     // Two submissions with one key at the same moment: the unique key lets one in.
     if (e instanceof AppError) throw e;
-    throw (await already()) ?? e;
+    const after = await earlier();
+    if (after) return after;
+    throw e;
   }
 }
 
@@ -184,7 +201,7 @@ async function storeLetter(
     const now = deps.clock.now().toISOString();
     const id = randomUUID();
     const trackingNo = await newTrackingNo(tx, day);
-    const queryCode = String(randomInt(0, 100_000_000)).padStart(8, '0');
+    const queryCode = queryCodeFor(deps, idempotencyKey);
     await letters.insert(tx.trx, {
       id,
       tracking_no: trackingNo,
@@ -205,6 +222,7 @@ async function storeLetter(
       attachments: JSON.stringify(attachments),
       received_on: day,
       due_on: dueOn,
+      reply_days: channel.reply_days,
       duplicate_of: null,
       reply: null,
       reply_org_id: null,
@@ -230,7 +248,7 @@ async function storeLetter(
       siteId,
       details: { trackingNo, channel: channel.kind, receivedOn: day, dueOn, attachments: attachments.length },
     });
-    return { id, trackingNo, queryCode, receivedOn: day, dueOn };
+    return { id, trackingNo, queryCode, receivedOn: day, dueOn, repeated: false };
   });
 }
 
@@ -358,6 +376,7 @@ export interface ChannelStatistics {
   published: number;
   /** Mean calendar days from receipt to reply over the answered letters (one decimal), null when none. */
   averageDays: number | null;
+  /** Ratings 满意 or 基本满意, and all ratings, given to the channel's letters (every rating, also before a reopening). */
   satisfied: number;
   rated: number;
 }
@@ -365,7 +384,14 @@ export interface ChannelStatistics {
 /** Per channel of the site, letters received between two days (inclusive): the public 统计 and the office's figures. */
 export async function letterStatistics(deps: Deps, siteId: string, from: string, to: string): Promise<ChannelStatistics[]> {
   const db = deps.db.kysely;
-  const [chans, rows] = await Promise.all([channels.ofSite(db, siteId), letters.forStatistics(db, [siteId], from, to)]);
+  const [chans, rows, ratings] = await Promise.all([
+    channels.ofSite(db, siteId),
+    letters.forStatistics(db, [siteId], from, to),
+    letterEvents.ratings(db, [siteId], from, to),
+  ]);
+  // Every rating given, including those of letters reopened since (the letter row keeps only the latest).
+  const given = (channelId: string) =>
+    ratings.filter((r) => r.channel_id === channelId).map((r) => (JSON.parse(r.data) as { rating: Rating }).rating);
   return chans.map((c) => {
     const mine = rows.filter((r) => r.channel_id === c.id && r.state !== 'merged');
     const answered = mine.filter((r) => r.replied_on !== null);
@@ -379,8 +405,8 @@ export async function letterStatistics(deps: Deps, siteId: string, from: string,
       answered: answered.length,
       published: mine.filter((r) => r.published_at !== null).length,
       averageDays: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
-      satisfied: mine.filter((r) => r.rating === 'satisfied' || r.rating === 'basic').length,
-      rated: mine.filter((r) => r.rating !== null).length,
+      satisfied: given(c.id).filter((r) => r === 'satisfied' || r === 'basic').length,
+      rated: given(c.id).length,
     };
   });
 }

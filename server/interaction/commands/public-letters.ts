@@ -237,14 +237,10 @@ export async function submitLetterForm(deps: Deps, code: string, posted: PostedL
     // The same form sent twice (a double click, a resent page) carries the same token: one letter.
     const done = await submitLetter(deps, { siteId, form: check.form, attachments, idempotencyKey: sm3(token) });
     const receipt = { ...done, channelName: channel.name, replyDays: channel.replyDays };
-    return page(deps, code, LETTER_WRITE_PATH, '信件已提交', 201, letterReceiptBody(receipt));
+    // A repeated form (a double click) shows the same receipt again, query code included.
+    return page(deps, code, LETTER_WRITE_PATH, '信件已提交', done.repeated ? 200 : 201, letterReceiptBody(receipt));
   } catch (e) {
-    if (!isAppError(e)) throw e;
-    if (e.status === 409 && typeof e.details?.trackingNo === 'string') {
-      const body = letterLookupBody(LETTER_WRITE_PATH, e.details.trackingNo, null, '该信件已经提交，请用信件编号和查询码查询办理情况');
-      return page(deps, code, LETTER_WRITE_PATH, '信件已提交', 409, body);
-    }
-    if (e.status >= 500) throw e;
+    if (!isAppError(e) || e.status >= 500) throw e;
     const again = posted.fileCount > 0 ? ['如需附件，请重新选择附件文件'] : [];
     return formPage(deps, code, channels, values, [...problemsOf(e), ...again], e.status);
   }

@@ -93,6 +93,14 @@ describe('redaction', () => {
     expect(out).toContain('住在');
   });
 
+  it('masks numbers typed with a full-width (Chinese IME) keyboard too', () => {
+    const out = redact(
+      '电话１３８１２３４５６７８，身份证５１０４０２１９８００１０１００１Ｘ，邮箱ａｂ＠ｘ．ｃｎ，座机０８１２－３３３４４４４',
+    );
+    for (const s of ['１３８', '５１０４０２', 'ａｂ＠', '３３３４４４４']) expect(out).not.toContain(s);
+    expect(out).toContain('电话');
+  });
+
   it('leaves ordinary numbers such as dates and amounts alone', () => {
     expect(redact('2026年3月5日补贴500元，共120户')).toBe('2026年3月5日补贴500元，共120户');
   });

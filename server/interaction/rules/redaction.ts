@@ -7,18 +7,24 @@
  */
 
 const MASK = '＊';
+/** Digits and Latin letters as typed on an ASCII or a full-width (Chinese IME) keyboard. */
+const D = '[0-9０-９]';
+const L = '[A-Za-zＡ-Ｚａ-ｚ]';
+const AT = '[@＠]';
+const SEP = '[-－\\s]';
+const p = (source: string) => new RegExp(source, 'gu');
 const PATTERNS: readonly RegExp[] = [
   // 18-digit resident ID (with X) and 15-digit old ones.
-  /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g,
-  /(?<!\d)\d{15}(?!\d)/g,
+  p(`(?<!${D}|${L})${D}{17}(?:${D}|[XxＸｘ])(?!${D}|${L})`),
+  p(`(?<!${D})${D}{15}(?!${D})`),
   // Mobile numbers, with or without +86 and separators.
-  /(?:\+?86[-\s]?)?(?<!\d)1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?!\d)/g,
+  p(`(?:[+＋]?(?:86|８６)${SEP}?)?(?<!${D})[1１][3-9３-９]${D}${SEP}?${D}{4}${SEP}?${D}{4}(?!${D})`),
   // Landlines with an area code, and bare 7–8 digit numbers.
-  /(?<!\d)0\d{2,3}[-\s]?\d{7,8}(?!\d)/g,
-  /(?<!\d)\d{7,8}(?!\d)/g,
-  /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
+  p(`(?<!${D})[0０]${D}{2,3}${SEP}?${D}{7,8}(?!${D})`),
+  p(`(?<!${D})${D}{7,8}(?!${D})`),
+  p(`[A-Za-z0-9._%+\\-Ａ-Ｚａ-ｚ０-９]+${AT}[A-Za-z0-9.\\-Ａ-Ｚａ-ｚ０-９．]+[.．]${L}{2,}`),
   // Licence plates: 川D12345, 川D·D12345.
-  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][·•]?[A-Z0-9]{5,6}/g,
+  p(`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-ZＡ-Ｚ][·•]?[A-Z0-9Ａ-Ｚ０-９]{5,6}`),
 ];
 
 const mask = (s: string) => MASK.repeat(Math.min([...s].length, 11));

@@ -508,6 +508,8 @@ export interface LetterTable {
   attachments: string;
   received_on: string;
   due_on: string;
+  /** The deadline's length in working days when it was set (the channel's, at receipt or reopening). */
+  reply_days: number;
   duplicate_of: string | null;
   /** The reply being drafted, then the reply as sent. */
   reply: string | null;

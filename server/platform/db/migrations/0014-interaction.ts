@@ -53,6 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('attachments', 'text', (c) => c.notNull())
     .addColumn('received_on', day, (c) => c.notNull())
     .addColumn('due_on', day, (c) => c.notNull())
+    .addColumn('reply_days', 'integer', (c) => c.notNull())
     .addColumn('duplicate_of', id)
     .addColumn('reply', 'text')
     .addColumn('reply_org_id', id, (c) => c.references('orgs.id'))
