@@ -5,7 +5,7 @@
  * to its deadline, overdue, just arrived. Letters are written "in the past" through a clock
  * moved back, so due dates and warnings look as they would on a live platform.
  */
-import type { ChannelKind } from '../../common/schemas/interaction.ts';
+import type { ChannelKind, LetterCategory } from '../../common/schemas/interaction.ts';
 import { DEFAULT_REPLY_DAYS } from '../../common/schemas/interaction.ts';
 import { beijingDate } from '../../common/dates.ts';
 import {
@@ -76,10 +76,19 @@ const daysAgo = (deps: Deps, days: number): Deps => ({
 });
 
 let demoKey = 0;
-const letter = (deps: Deps, siteId: string, channelId: string, title: string, content: string, name: string, phone: string) =>
+const letter = (
+  deps: Deps,
+  siteId: string,
+  channelId: string,
+  category: LetterCategory,
+  title: string,
+  content: string,
+  name: string,
+  phone: string,
+) =>
   submitLetter(deps, {
     siteId,
-    form: { channelId, category: '城乡建设', title, content, name, phone, email: null, consentPublish: true },
+    form: { channelId, category, title, content, name, phone, email: null, consentPublish: true },
     attachments: [],
     idempotencyKey: `demo-letter-${++demoKey}`,
   });
@@ -99,6 +108,7 @@ export async function seedDemoLetters(
     daysAgo(deps, 20),
     portal.id,
     consult,
+    '卫生健康',
     '新生儿医保参保需要哪些材料？',
     '孩子上个月出生，想给孩子办理城乡居民医保，请问需要带哪些材料，在哪里办理？',
     '孙示例',
@@ -117,6 +127,7 @@ export async function seedDemoLetters(
     daysAgo(deps, 4),
     portal.id,
     mailbox,
+    '交通运输',
     '建议在人民路小学门口设置上下学临时停车区',
     '人民路小学上下学时段车辆乱停，堵塞严重，也不安全。建议在学校门口设置临时停车区，并安排交警疏导。',
     '周示例',
@@ -132,6 +143,7 @@ export async function seedDemoLetters(
     daysAgo(deps, 12),
     portal.id,
     mailbox,
+    '城乡建设',
     '滨江小区门前路灯长期不亮',
     '滨江小区门前的三盏路灯已经坏了一个多月，晚上出行很不安全，希望尽快维修。',
     '吴示例',
@@ -143,6 +155,7 @@ export async function seedDemoLetters(
     deps,
     portal.id,
     errors,
+    '网站问题',
     '“政策文件”栏目有一篇文件的附件打不开',
     '政策文件栏目中《示例市城区道路改造实施方案》的附件点击后显示 404。',
     '郑示例',

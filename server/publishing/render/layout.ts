@@ -142,6 +142,8 @@ export function layout(ctx: RenderContext, input: LayoutInput): string {
   const title = input.title ? `${input.title} - ${site.name}` : site.name;
   const current = (id: string | null) => (input.currentNavId === id ? html` aria-current="page"` : '');
   const navItems = ctx.nav.map((col) => html`<li><a href="${links.column(col, 1)}"${current(col.id)}>${col.name}</a></li>\n`);
+  // 政民互动 is the platform's own pages on every site (/hdjl/), after the site's columns.
+  const interaction = html`<li><a href="${links.section('interaction')}">政民互动</a></li>\n`;
   return html`<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -167,7 +169,7 @@ ${modeSwitch(ctx, input.backPath)}
 <nav class="main-nav" aria-label="主导航">
 <ul>
 <li><a href="${links.home}"${input.currentNavId === null ? current(null) : ''}>首页</a></li>
-${navItems}</ul>
+${navItems}${interaction}</ul>
 </nav>
 ${input.breadcrumbs ? breadcrumbNav(ctx, input.breadcrumbs) : null}
 <main id="main" class="wrap" tabindex="-1">
