@@ -155,6 +155,9 @@ describe("a letter's way through the offices", () => {
     let v = await act(portalHandler, r.id, { action: 'assign', orgId: orgA, note: '请交通运输局办理' });
     expect(v).toMatchObject({ state: 'handling', handlingOrgId: orgA });
     expect((await listLetters(deps, aHandler, { siteId: bureauA.id })).items.map((x) => x.id)).toEqual([r.id]);
+    // Each party is offered only its own steps: the bureau answers or passes on, the portal screens.
+    expect((await getLetter(deps, aHandler, r.id)).actions.sort()).toEqual(['draftReply', 'transfer']);
+    expect((await getLetter(deps, portalHandler, r.id)).actions.sort()).toEqual(['assign', 'merge']);
 
     v = await act(aHandler, r.id, { action: 'transfer', orgId: orgB, reason: '公交站选址属住建局职责' });
     expect(v).toMatchObject({ state: 'transferring', pendingOrgId: orgB });

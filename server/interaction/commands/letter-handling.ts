@@ -36,6 +36,7 @@ import { letterClock, parseLadder, replyDueOn } from '../rules/deadlines.ts';
 import { actionRefusals, allowedActions, LETTER_STEPS, nextState, publishesOnReply, type LetterParty } from '../rules/letter-flow.ts';
 import { redact } from '../rules/redaction.ts';
 import { nearDuplicates } from '../rules/similarity.ts';
+import { attachmentViews } from './letter-attachments.ts';
 import { appendEvent } from './letters.ts';
 
 export const LADDER_SETTING = 'interaction.ladder';
@@ -50,6 +51,12 @@ export const EVENT_LABELS: Record<string, string> = {
   warned: '办理预警',
   escalated: '超期督办',
 };
+
+/** An event's label; a submitted reply reads as the button did (提交审核 or 发送答复). */
+export function eventLabel(type: string, data: Record<string, unknown>): string {
+  if (type === 'submitReply' && data.review !== undefined) return data.review ? '提交审核' : '发送答复';
+  return EVENT_LABELS[type] ?? type;
+}
 
 const ANSWERED = new Set<string>(['replied', 'closed']);
 
@@ -178,16 +185,26 @@ export async function listLetters(
   return { items: await summaries(deps, rows), total };
 }
 
-/**
- * One letter with its history, the actions open now, and near-duplicate letters of the same site.
- * The writer's name, phone and e-mail are masked; `reveal` shows them and is audited.
- */
-export async function getLetter(deps: Deps, actor: Actor, id: string, opts: { reveal?: boolean } = {}): Promise<LetterDetail> {
+/** The letter, when the actor takes a part in it (may read it, its attachments too): 404 when there is none, 403 otherwise. */
+export async function readableLetter(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<{ row: LetterRow; sites: Record<'handling' | 'receiving', string[]> }> {
   const db = deps.db.kysely;
   const row = await letters.byId(db, id);
   if (!row) throw Errors.notFound('信件不存在');
   const sites = await partySites(db, row);
   if (!mayRead(actor, row, sites)) throw Errors.forbidden();
+  return { row, sites };
+}
+
+/**
+ * One letter with its history, the actions open now, and near-duplicate letters of the same site.
+ * The writer's name, phone and e-mail are masked; `reveal` shows them and is audited.
+ */
+export async function getLetter(deps: Deps, actor: Actor, id: string, opts: { reveal?: boolean } = {}): Promise<LetterDetail> {
+  const { row, sites } = await readableLetter(deps, actor, id);
   if (opts.reveal) {
     if (!isParty(actor, 'screening', row, sites) && !isParty(actor, 'handling', row, sites)) throw Errors.forbidden();
     await inTransaction(deps.db, (tx) =>
@@ -200,12 +217,13 @@ export async function getLetter(deps: Deps, actor: Actor, id: string, opts: { re
       }),
     );
   }
-  return detailOf(deps, row, opts.reveal === true);
+  return detailOf(deps, actor, row, opts.reveal === true);
 }
 
-async function detailOf(deps: Deps, row: LetterRow, reveal: boolean): Promise<LetterDetail> {
+async function detailOf(deps: Deps, actor: Actor, row: LetterRow, reveal: boolean): Promise<LetterDetail> {
   const db = deps.db.kysely;
   const channel = (await channels.byId(db, row.channel_id))!;
+  const sites = await partySites(db, row);
   const [summary] = await summaries(deps, [row]);
   const ring = dataKeyring(deps.config);
   const name = decryptPersonal(ring, row.writer_name);
@@ -227,7 +245,7 @@ async function detailOf(deps: Deps, row: LetterRow, reveal: boolean): Promise<Le
       ? { name, phone, email, revealed: true }
       : { name: maskName(name), phone: maskPhone(phone), email: email ? maskEmail(email) : null, revealed: false },
     consentPublish: row.consent_publish === 1,
-    attachments: JSON.parse(row.attachments) as LetterDetail['attachments'],
+    attachments: await attachmentViews(deps, row.id),
     duplicateOf: row.duplicate_of,
     reply: row.reply,
     replyOrgName: row.reply_org_id ? (names.get(row.reply_org_id) ?? null) : null,
@@ -236,14 +254,15 @@ async function detailOf(deps: Deps, row: LetterRow, reveal: boolean): Promise<Le
     events: history.map((e) => ({
       seq: e.seq,
       type: e.type,
-      label: EVENT_LABELS[e.type] ?? e.type,
+      label: eventLabel(e.type, JSON.parse(e.data) as Record<string, unknown>),
       data: JSON.parse(e.data) as Record<string, unknown>,
       note: e.note,
       actorId: e.actor_id,
       actorName: e.display_name ?? (e.actor_id.startsWith('system:') ? '系统' : e.actor_id),
       recordedAt: e.recorded_at,
     })),
-    actions: allowedActions(snapshot(row, channel)),
+    // What the rules allow now, and of that what this person's part in the letter lets them do.
+    actions: allowedActions(snapshot(row, channel)).filter((a) => isParty(actor, LETTER_STEPS[a].by, row, sites)),
     reviewReplies: channel.review_replies === 1,
     similar: candidates.slice(0, 10).map((c) => ({
       id: c.item.id,
@@ -277,7 +296,7 @@ export async function actOnLetter(deps: Deps, actor: Actor, id: string, input: u
       );
     await apply(deps, tx, actor, row, channel, action);
   });
-  return detailOf(deps, (await letters.byId(deps.db.kysely, id))!, false);
+  return detailOf(deps, actor, (await letters.byId(deps.db.kysely, id))!, false);
 }
 
 async function requireRoutableOrg(tx: Tx, orgId: string): Promise<string> {
@@ -345,6 +364,7 @@ async function apply(
       patch.reply = action.reply;
       break;
     case 'submitReply':
+      data = { review: channel.review_replies === 1 };
       if (channel.review_replies !== 1) await send(deps, tx, row, channel, patch, day);
       break;
     case 'approveReply':

@@ -68,7 +68,7 @@ export function LetterActionsPanel({ letter, actions, onChanged }: LetterActions
         <LoadErrorAlert error={siteLetters.error} what="本网站信件" onRetry={siteLetters.reload} />
       ) : null}
       <ActionForm
-        key={`${action}:${letter.state}`}
+        key={`${action}:${letter.state}:${letter.events.length}`}
         letter={letter}
         action={action}
         orgs={orgs.data ?? []}

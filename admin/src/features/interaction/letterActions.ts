@@ -39,9 +39,10 @@ export function actionDoneText(action: LetterActionName, reviewReplies: boolean)
 }
 
 /**
- * The allowed steps this user may take: approving or returning a reply is a leader's
- * (interaction.approveReply), every other step a handler's (interaction.handle). The server
- * checks the party (screening site, handling or receiving org) when the step is sent.
+ * The steps this user may take. The server already lists only the steps open to the user's
+ * part in the letter (screening site, handling or receiving org, reviewer); this keeps the
+ * panel consistent with the user's permissions as the session reports them: approving or
+ * returning a reply is a leader's (interaction.approveReply), every other step a handler's.
  */
 export function actionsForUser(allowed: readonly LetterActionName[], permissions: readonly string[]): LetterActionName[] {
   const handles = permissions.includes('interaction.handle');
