@@ -238,7 +238,8 @@ export interface LetterDetail extends LetterSummary {
   /** Masked unless revealed (the reveal is audited). */
   writer: { name: string; phone: string; email: string | null; revealed: boolean };
   consentPublish: boolean;
-  attachments: { fileId: string; name: string; size: number; mime: string }[];
+  /** Files sent with the letter (the names are personal data: only those who may read the letter get them). */
+  attachments: { id: string; name: string; size: number; mime: string }[];
   duplicateOf: string | null;
   reply: string | null;
   replyOrgName: string | null;

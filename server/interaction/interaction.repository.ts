@@ -161,6 +161,27 @@ export const letterEvents = {
   insert: (db: Q, row: Database['letter_events']) => db.insertInto('letter_events').values(row).execute(),
 };
 
+export const letterAttachments = {
+  /** A letter's attachments without their bytes (the name is still a token), in the writer's order. */
+  ofLetter: (db: Q, letterId: string) =>
+    db
+      .selectFrom('letter_attachments')
+      .select(['id', 'seq', 'name', 'mime', 'size'])
+      .where('letter_id', '=', letterId)
+      .orderBy('seq')
+      .execute(),
+  /** One attachment with its bytes' token, only when it belongs to that letter. */
+  ofLetterById: (db: Q, letterId: string, id: string) =>
+    db.selectFrom('letter_attachments').selectAll().where('letter_id', '=', letterId).where('id', '=', id).executeTakeFirst(),
+  insert: async (db: Q, rows: readonly Database['letter_attachments'][]): Promise<void> => {
+    if (rows.length)
+      await db
+        .insertInto('letter_attachments')
+        .values([...rows])
+        .execute();
+  },
+};
+
 export const replyTemplates = {
   ofSite: (db: Q, siteId: string) => db.selectFrom('reply_templates').selectAll().where('site_id', '=', siteId).orderBy('title').execute(),
   byId: (db: Q, id: string) => db.selectFrom('reply_templates').selectAll().where('id', '=', id).executeTakeFirst(),

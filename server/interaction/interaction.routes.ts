@@ -21,6 +21,7 @@ import {
   updateChannel,
   updateReplyTemplate,
 } from './commands/channels.ts';
+import { downloadLetterAttachment } from './commands/letter-attachments.ts';
 import { actOnLetter, getLetter, listLetters } from './commands/letter-handling.ts';
 import { interactionOversight, interactionStatistics, overdueLetters } from './commands/letter-oversight.ts';
 import { surveyStatistics } from './commands/surveys.ts';
@@ -30,6 +31,10 @@ import { surveyRoutes } from './surveys.routes.ts';
 const Id = z.strictObject({ id: z.string().min(1).max(40) });
 const SiteQuery = z.strictObject({ siteId: z.string().min(1).max(40) });
 const SiteParam = z.strictObject({ siteId: z.string().min(1).max(40) });
+const AttachmentParams = z.strictObject({ id: z.string().min(1).max(40), attachmentId: z.string().min(1).max(40) });
+
+/** RFC 5987 `filename*` value: encodeURIComponent leaves ' ( ) * as they are, which the header's syntax does not allow. */
+const rfc5987 = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export async function interactionRoutes(base: FastifyInstance, deps: Deps): Promise<void> {
   // The public forms post urlencoded bodies; parsed only in this room's scope (the admin API speaks JSON).
@@ -93,6 +98,19 @@ export async function interactionRoutes(base: FastifyInstance, deps: Deps): Prom
       },
     },
     async (req) => getLetter(deps, authOf(req).actor, req.params.id, { reveal: req.query.reveal === '1' }),
+  );
+  app.get(
+    '/api/interaction/letters/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '下载信件附件（仅可查看该信件的人员；每次下载记入审计）', params: AttachmentParams } },
+    async (req, reply) => {
+      const file = await downloadLetterAttachment(deps, authOf(req).actor, req.params.id, req.params.attachmentId);
+      return reply
+        .header('content-type', file.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${rfc5987(file.name)}`)
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(file.bytes);
+    },
   );
   app.post(
     '/api/interaction/letters/:id/actions',

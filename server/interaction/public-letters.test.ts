@@ -204,22 +204,18 @@ describe('the public letter pages', () => {
     expect(/id="letter-due">([^<]*)</.exec(sent.body)![1]).toContain('2026-02-27');
     expect(row.writer_name).not.toContain(WRITER.name);
     expect(row.writer_phone).not.toContain(WRITER.phone);
-    const attachments = JSON.parse(row.attachments) as { fileId: string; name: string; mime: string }[];
-    expect(attachments.map((a) => [a.name, a.mime])).toEqual([
-      ['缴费凭证.pdf', 'application/pdf'],
-      ['photo.PNG', 'image/png'],
-      ['说明.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    ]);
-    const stored = await t.deps.db.kysely
-      .selectFrom('files')
-      .select('id')
-      .where(
-        'id',
-        'in',
-        attachments.map((a) => a.fileId),
-      )
+    // Kept with the letter, encrypted (attachments.test.ts looks closer).
+    const attachments = await t.deps.db.kysely
+      .selectFrom('letter_attachments')
+      .select(['seq', 'mime', 'size'])
+      .where('letter_id', '=', row.id)
+      .orderBy('seq')
       .execute();
-    expect(stored).toHaveLength(3);
+    expect(attachments).toEqual([
+      { seq: 1, mime: 'application/pdf', size: PDF.length },
+      { seq: 2, mime: 'image/png', size: PNG.length },
+      { seq: 3, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: docx.length },
+    ]);
 
     const received = await track({ action: 'lookup', trackingNo, queryCode });
     expect(received.statusCode).toBe(200);
@@ -307,7 +303,7 @@ describe('the public letter pages', () => {
 
   it('answers hostile or broken letter forms with the form again, the reasons and the typed values, and stores nothing', async () => {
     const before = await letterCount();
-    const filesBefore = (await t.deps.db.kysely.selectFrom('files').select('id').execute()).length;
+    const filesBefore = (await t.deps.db.kysely.selectFrom('letter_attachments').select('id').execute()).length;
     const script = '<script>alert(1)</script>';
     const cases: [string, Record<string, string | string[]>, Upload[], string][] = [
       ['markup in the title', await filledForm({ title: '<b>加粗标题</b>' }), [], '标题不能包含 HTML 标记或脚本'],
@@ -395,7 +391,7 @@ describe('the public letter pages', () => {
     }
 
     expect(await letterCount()).toBe(before);
-    expect((await t.deps.db.kysely.selectFrom('files').select('id').execute()).length).toBe(filesBefore);
+    expect((await t.deps.db.kysely.selectFrom('letter_attachments').select('id').execute()).length).toBe(filesBefore);
     expect((await postLetter(await filledForm(), [], 'nosuchsite')).statusCode).toBe(404);
     expect((await get('/sites/nosuchsite/hdjl/xx/')).statusCode).toBe(404);
   });

@@ -3,7 +3,8 @@
  * own domain reaches them through the static layer or nginx, which pass the whole `/hdjl/`
  * folder on). Plain HTML forms: urlencoded, and multipart for the letter form's attachments.
  * Both parsers are registered here, in this plugin's own scope, unless an enclosing scope
- * already has them (Fastify keeps a parser inside the plugin that registered it).
+ * already has them (Fastify keeps a parser inside the plugin that registered it). The POSTs are
+ * limited per IP and, for visitors who keep the form pages' cookie, per session (form-throttle.ts).
  */
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -11,6 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.ts';
+import { formThrottle, type FormThrottle } from './form-throttle.ts';
 import {
   answeredLetterPage,
   answeredLettersPage,
@@ -39,7 +41,7 @@ const LetterParams = z.strictObject({ code: z.string().max(40), id: z.string().m
 /** Query strings are read by the pages themselves (anything unusable is ignored or a 404 page). */
 const ChannelQuery = z.object({ channel: z.unknown().optional() });
 const PageQuery = z.object({ page: z.unknown().optional() });
-/** Public forms: a person writes one letter, not dozens a minute. */
+/** Public forms: a person writes one letter, not dozens a minute (per IP; the per-session limit is form-throttle.ts's). */
 const PUBLIC_POST_LIMIT = { max: 20, timeWindow: '1 minute' };
 /**
  * A 5000-character letter is at most ~45 KB urlencoded; a 100 KB field still gets a page that
@@ -68,6 +70,12 @@ function sendPage(reply: FastifyReply, answer: PublicPage | null, cache = 'no-st
   // Pages with a form carry a one-time challenge or a query code: never cached; neither are errors.
   const cacheControl = answer.status === 200 ? cache : 'no-store';
   return reply.status(answer.status).header('cache-control', cacheControl).type('text/html; charset=utf-8').send(answer.html);
+}
+
+/** A form page (always `no-store`): the visitor gets the forms' session cookie with it. */
+function sendFormPage(throttle: FormThrottle, req: FastifyRequest, reply: FastifyReply, answer: PublicPage | null) {
+  if (answer) throttle.giveCookie(req, reply);
+  return sendPage(reply, answer);
 }
 
 function addField(fields: Record<string, unknown>, name: string, value: unknown): void {
@@ -118,27 +126,30 @@ async function readForm(req: FastifyRequest): Promise<PostedLetterForm> {
 /** GET and POST routes of the letter pages (without their parsers). */
 function letterRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const throttle = formThrottle(deps);
   const open = { access: 'public' as const };
   const limited = { access: 'public' as const, rateLimit: PUBLIC_POST_LIMIT };
   const at = (path: string) => `/sites/:code${path}`;
+  const writing = throttle.route({ form: 'xx', path: LETTER_WRITE_PATH, back: { href: './', label: '返回我要写信' } });
+  const tracking = throttle.route({ form: 'cx', path: LETTER_TRACKING_PATH, back: { href: './', label: '返回信件查询' } });
 
   r.get(at(INTERACTION_PATH), { config: open, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
     sendPage(reply, await interactionHomePage(deps, req.params.code), LIST_CACHE),
   );
   r.get(at(LETTER_WRITE_PATH), { config: open, schema: { hide: true, params: SiteCode, querystring: ChannelQuery } }, async (req, reply) =>
-    sendPage(reply, await letterFormPage(deps, req.params.code, req.query.channel)),
+    sendFormPage(throttle, req, reply, await letterFormPage(deps, req.params.code, req.query.channel)),
   );
   r.post(
     at(LETTER_WRITE_PATH),
-    { config: limited, bodyLimit: FORM_BODY_LIMIT, schema: { hide: true, params: SiteCode } },
+    { config: limited, ...writing, bodyLimit: FORM_BODY_LIMIT, schema: { hide: true, params: SiteCode } },
     async (req, reply) => sendPage(reply, await submitLetterForm(deps, req.params.code, await readForm(req))),
   );
   r.get(at(LETTER_TRACKING_PATH), { config: open, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
-    sendPage(reply, await letterTrackingPage(deps, req.params.code)),
+    sendFormPage(throttle, req, reply, await letterTrackingPage(deps, req.params.code)),
   );
   r.post(
     at(LETTER_TRACKING_PATH),
-    { config: limited, bodyLimit: FORM_BODY_LIMIT, schema: { hide: true, params: SiteCode } },
+    { config: limited, ...tracking, bodyLimit: FORM_BODY_LIMIT, schema: { hide: true, params: SiteCode } },
     async (req, reply) => sendPage(reply, await letterTrackingAction(deps, req.params.code, (await readForm(req)).fields)),
   );
   r.get(at(LETTER_LIST_PATH), { config: open, schema: { hide: true, params: SiteCode, querystring: PageQuery } }, async (req, reply) =>

@@ -16,6 +16,19 @@ export const surveys = {
     await db.updateTable('surveys').set({ updated_at: now }).where('id', '=', id).execute();
     return db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
   },
+  /**
+   * Locks the survey for a citizen's opinion and reads it: the row lock (PostgreSQL) or the write
+   * lock (SQLite) is taken by an update that changes nothing, so an office step that holds it
+   * (ending the survey) commits first and the opinion reads its result.
+   */
+  forOpinion: async (db: Q, id: string): Promise<SurveyRow | undefined> => {
+    await db
+      .updateTable('surveys')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('id', '=', id)
+      .execute();
+    return db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
+  },
   insert: (db: Q, row: SurveyTable) => db.insertInto('surveys').values(row).execute(),
   update: (db: Q, id: string, patch: Partial<SurveyTable>) => db.updateTable('surveys').set(patch).where('id', '=', id).execute(),
   /** Every survey of a site, drafts included, newest first. */
@@ -77,15 +90,13 @@ export const surveyOpinions = {
       .limit(limit)
       .offset(offset)
       .execute(),
-  /** Opinions to the given surveys submitted in [from, to) (UTC instants). */
-  countBetween: async (db: Q, surveyIds: readonly string[], from: string, to: string): Promise<number> => {
+  /** Every opinion of the given surveys, whenever submitted. */
+  totalOf: async (db: Q, surveyIds: readonly string[]): Promise<number> => {
     if (!surveyIds.length) return 0;
     const r = await db
       .selectFrom('survey_opinions')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('survey_id', 'in', [...surveyIds])
-      .where('submitted_at', '>=', from)
-      .where('submitted_at', '<', to)
       .executeTakeFirst();
     return count(r?.n);
   },

@@ -1,14 +1,17 @@
 /**
  * HTTP surface of 征集调查: the office's API (a site's surveys, drafting, opening, ending early,
  * the result feedback, the opinions masked), and the public pages of every hosted site (plain
- * HTML forms, urlencoded: the caller registers @fastify/formbody for this room's routes).
+ * HTML forms, urlencoded: the caller registers @fastify/formbody for this room's routes). An
+ * opinion POST is limited per IP and, for visitors who keep the survey page's cookie, per session
+ * (form-throttle.ts).
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PublishSurveyResultSchema, SaveSurveySchema } from '../../common/schemas/interaction.ts';
 import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
+import { formThrottle, type FormThrottle } from './form-throttle.ts';
 import { submitSurveyForm, surveyListPage, surveyPage, type PublicPage } from './commands/public-surveys.ts';
 import {
   createSurvey,
@@ -27,13 +30,19 @@ const SiteQuery = z.strictObject({ siteId: z.string().min(1).max(40) });
 const SiteCode = z.strictObject({ code: z.string().max(40) });
 /** Longer ids are answered by the page's own 404, not a validation error. */
 const SurveyPageParams = z.strictObject({ code: z.string().max(40), id: z.string().max(200) });
-/** Public forms: a person types one opinion, not dozens a minute. */
+/** Public forms: a person types one opinion, not dozens a minute (per IP; the per-session limit is form-throttle.ts's). */
 const PUBLIC_POST_LIMIT = { max: 20, timeWindow: '1 minute' };
 
 function sendPage(reply: FastifyReply, answer: PublicPage | null) {
   if (!answer) return reply.status(404).type('text/plain; charset=utf-8').send('网站不存在');
   // Pages with a form carry a one-time challenge: never cached.
   return reply.status(answer.status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(answer.html);
+}
+
+/** The survey page (its opinion form): the visitor gets the forms' session cookie with it. */
+function sendFormPage(throttle: FormThrottle, req: FastifyRequest, reply: FastifyReply, answer: PublicPage | null) {
+  if (answer) throttle.giveCookie(req, reply);
+  return sendPage(reply, answer);
 }
 
 const formBody = (body: unknown): Record<string, unknown> => (body && typeof body === 'object' ? (body as Record<string, unknown>) : {});
@@ -89,8 +98,11 @@ export async function surveyRoutes(base: FastifyInstance, deps: Deps): Promise<v
     async (req) => listSurveyOpinions(deps, authOf(req).actor, req.params.id, req.query),
   );
 
+  const throttle = formThrottle(deps);
   const open = { access: 'public' as const };
   const limited = { access: 'public' as const, rateLimit: PUBLIC_POST_LIMIT };
+  // The limited page is shown in the surveys' folder (the id is not echoed into a path): back to the list.
+  const opinions = throttle.route({ form: 'zjdc', path: SURVEY_PATH, back: { href: './', label: '返回征集调查列表' } });
   const listPath = `/sites/:code${SURVEY_PATH}`;
   app.get(listPath, { config: open, schema: { hide: true, params: SiteCode } }, async (req, reply) =>
     sendPage(reply, await surveyListPage(deps, req.params.code)),
@@ -100,9 +112,9 @@ export async function surveyRoutes(base: FastifyInstance, deps: Deps): Promise<v
     reply.redirect(`${SURVEY_PATH.split('/').at(-2)}/`, 301),
   );
   app.get(`${listPath}:id`, { config: open, schema: { hide: true, params: SurveyPageParams } }, async (req, reply) =>
-    sendPage(reply, await surveyPage(deps, req.params.code, req.params.id)),
+    sendFormPage(throttle, req, reply, await surveyPage(deps, req.params.code, req.params.id)),
   );
-  app.post(`${listPath}:id`, { config: limited, schema: { hide: true, params: SurveyPageParams } }, async (req, reply) =>
+  app.post(`${listPath}:id`, { config: limited, ...opinions, schema: { hide: true, params: SurveyPageParams } }, async (req, reply) =>
     sendPage(reply, await submitSurveyForm(deps, req.params.code, req.params.id, formBody(req.body))),
   );
 }

@@ -27,6 +27,8 @@ import {
   surveyStatistics,
   updateSurvey,
 } from './commands/surveys.ts';
+import { FORM_COOKIE, SESSION_POSTS_MAX } from './form-throttle.ts';
+import { surveys } from './surveys.repository.ts';
 import { surveyRoutes } from './surveys.routes.ts';
 
 // Monday 2 March 2026, 10:00 in Beijing.
@@ -315,6 +317,33 @@ describe('opinions from the public', () => {
     expect(await opinionRows(other.id)).toEqual([]);
   });
 
+  it('takes no opinion once an end that held the survey first has committed', async () => {
+    const s = await openSurvey(deps, handler, (await draft()).id);
+    let locked!: () => void;
+    const holding = new Promise<void>((r) => (locked = r));
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    // The office's end, caught between locking the survey and committing its new last day.
+    const ending = deps.db.kysely.transaction().execute(async (trx) => {
+      await surveys.forWrite(trx, s.id, deps.clock.now().toISOString());
+      locked();
+      await released;
+      await surveys.update(trx, s.id, { ends_on: '2026-03-01' });
+    });
+    await holding;
+    const opinion = submitOpinion(deps, siteId, s.id, { content: '结束时送达的意见。' }, key()).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    // Time for an unlocked opinion to slip in before the end commits (a locked one waits for it).
+    await Promise.race([opinion, new Promise((r) => setTimeout(r, 300))]);
+    release();
+    await ending;
+    const e = await opinion;
+    expect(isAppError(e) ? [e.status, e.message] : e).toEqual([409, '征集已结束，不能再提交意见']);
+    expect(await opinionRows(s.id)).toEqual([]);
+  });
+
   it('finds no draft, no missing survey and no survey of another site', async () => {
     const d = await draft();
     const foreign = await openSurvey(deps, otherHandler, (await draft({}, otherSiteId, otherHandler)).id);
@@ -333,7 +362,7 @@ describe('opinions from the public', () => {
 });
 
 describe('survey statistics for the annual website report', () => {
-  it('counts surveys held in the year, their opinions in the year (Beijing time) and the results published', async () => {
+  it('counts the surveys that started in the year with all their opinions and results, also across the new year', async () => {
     const site = (await buildSite(deps)).id;
     const actor = asActor({ id: 'stats', username: 'stats', grants: [{ role: 'letterHandler', scope: site }] });
     deps.clock.set('2025-12-15T02:00:00.000Z');
@@ -342,6 +371,11 @@ describe('survey statistics for the annual website report', () => {
     await submitOpinion(deps, site, winter.id, { content: '年末的意见。' }, key());
     deps.clock.set('2025-12-31T17:00:00.000Z'); // 01:00 on 1 January in Beijing
     await submitOpinion(deps, site, winter.id, { content: '新年的意见。' }, key());
+    deps.clock.set('2026-01-08T02:00:00.000Z');
+    await submitOpinion(deps, site, winter.id, { content: '截止前的意见。' }, key());
+    // Its result comes in the new year, and still belongs to the year the survey was held.
+    deps.clock.set('2026-01-15T02:00:00.000Z');
+    await publishSurveyResult(deps, actor, winter.id, { result: '已汇总。' });
 
     deps.clock.set('2026-01-20T02:00:00.000Z');
     const spring = await openSurvey(deps, actor, (await draft({ startsOn: '2026-02-01', endsOn: '2026-02-10' }, site, actor)).id);
@@ -350,11 +384,14 @@ describe('survey statistics for the annual website report', () => {
     await submitOpinion(deps, site, spring.id, { content: '意见一。' }, key());
     deps.clock.advance(60_000);
     await submitOpinion(deps, site, spring.id, { content: '意见二。' }, key());
-    deps.clock.set('2026-02-11T02:00:00.000Z');
-    await publishSurveyResult(deps, actor, spring.id, { result: '均已采纳。' });
     await openSurvey(deps, actor, (await draft({ startsOn: '2026-06-01', endsOn: '2026-06-30' }, site, actor)).id);
 
-    expect(await surveyStatistics(deps, [site], 2025)).toEqual({ held: 1, opinions: 1, resultsPublished: 0 });
+    // 2025: the December survey with all three of its opinions (two sent in January) and its result.
+    expect(await surveyStatistics(deps, [site], 2025)).toEqual({ held: 1, opinions: 3, resultsPublished: 1 });
+    // 2026: the February and June surveys; none of the December survey's January opinions again.
+    expect(await surveyStatistics(deps, [site], 2026)).toEqual({ held: 2, opinions: 2, resultsPublished: 0 });
+    deps.clock.set('2026-02-11T02:00:00.000Z');
+    await publishSurveyResult(deps, actor, spring.id, { result: '均已采纳。' });
     expect(await surveyStatistics(deps, [site], 2026)).toEqual({ held: 2, opinions: 2, resultsPublished: 1 });
     expect(await surveyStatistics(deps, [site], 2024)).toEqual({ held: 0, opinions: 0, resultsPublished: 0 });
     expect(await surveyStatistics(deps, [], 2026)).toEqual({ held: 0, opinions: 0, resultsPublished: 0 });
@@ -466,21 +503,22 @@ describe('the public 征集调查 pages', () => {
   beforeEach(() => {
     remoteAddress = `10.0.0.${++ip}`;
   });
-  const url = (path = '') => `/sites/${CODE}/hdjl/zjdc/${path}`;
-  const get = (path = '') => app.inject({ method: 'GET', url: url(path) });
-  const post = (id: string, fields: Record<string, string>) =>
+  const url = (path = '', code = CODE) => `/sites/${code}/hdjl/zjdc/${path}`;
+  const get = (path = '', code = CODE) => app.inject({ method: 'GET', url: url(path, code) });
+  const post = (id: string, fields: Record<string, string>, session?: string) =>
     app.inject({
       method: 'POST',
       url: url(id),
       remoteAddress,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams(fields).toString(),
+      ...(session ? { cookies: { [FORM_COOKIE]: session } } : {}),
     });
   const hidden = (page: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page)?.[1] ?? '';
 
-  /** The form of the survey, filled by someone who read the question, a few seconds later. */
-  async function filled(id: string, over: Record<string, string> = {}): Promise<Record<string, string>> {
-    const page = (await get(id)).body;
+  /** The form of the survey (of the site with `code`), filled by someone who read the question, a few seconds later. */
+  async function filled(id: string, over: Record<string, string> = {}, code = CODE): Promise<Record<string, string>> {
+    const page = (await get(id, code)).body;
     const q = /([零一二三四五六七八九])加([零一二三四五六七八九])等于几/.exec(page)!;
     deps.clock.advance(10_000);
     return {
@@ -541,6 +579,48 @@ describe('the public 征集调查 pages', () => {
     // Without name and phone.
     expect((await post(s.id, await filled(s.id, { name: '', phone: '' }))).statusCode).toBe(201);
     expect(await opinionRows(s.id)).toHaveLength(2);
+  });
+
+  it("refuse the challenge of another site's survey form", async () => {
+    const otherCode = '9901000032';
+    await updateSite(deps, factoryActor, otherSiteId, { code: otherCode, domains: ['zjdc.example-county.gov.cn'], status: 'active' });
+    const foreign = await openSurvey(deps, otherHandler, (await draft({}, otherSiteId, otherHandler)).id);
+    const s = await openOne();
+    // Answered correctly, but on the other site's page: worthless here.
+    const form = await filled(foreign.id, {}, otherCode);
+    const res = await post(s.id, form);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('页面已失效，请重新填写');
+    expect(await opinionRows(s.id)).toEqual([]);
+    // The same kind of form from this site's own page is taken.
+    expect((await post(s.id, await filled(s.id))).statusCode).toBe(201);
+  });
+
+  it('slow down one browser after five opinions in ten minutes, while other browsers still send theirs', async () => {
+    const s = await openOne();
+    const first = await get(s.id);
+    const cookie = first.cookies.find((c) => c.name === FORM_COOKIE);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect((await get()).headers['set-cookie']).toBeUndefined();
+    const session = cookie!.value;
+    // A mistake takes no place; every opinion from its own address, so the per-IP limit is not what stops it.
+    const sends = async (over: Record<string, string> = {}, who: string | null = session) => {
+      remoteAddress = `10.0.1.${++ip % 250}`;
+      return post(s.id, await filled(s.id, over), who ?? undefined);
+    };
+    expect((await sends({ answer: '99' })).statusCode).toBe(400);
+    for (let i = 0; i < SESSION_POSTS_MAX; i++) expect((await sends()).statusCode, `opinion ${i + 1}`).toBe(201);
+    const limited = await sends();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toContain('text/html');
+    expect(limited.body).toContain('提交过于频繁');
+    expect(limited.body).toContain('返回征集调查列表');
+    expect(await opinionRows(s.id)).toHaveLength(SESSION_POSTS_MAX);
+    // Another browser, and one without cookies, are not held by it.
+    expect((await sends({}, 'AAAAAAAAAAAAAAAAAAAAAA')).statusCode).toBe(201);
+    expect((await sends({}, null)).statusCode).toBe(201);
+    expect(await opinionRows(s.id)).toHaveLength(SESSION_POSTS_MAX + 2);
   });
 
   it('re-show the form with messages for hostile or wrong input, storing nothing', async () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asActor, buildNewsroom, buildUser } from '#test/factories.ts';
@@ -108,6 +108,28 @@ async function insertLetter(n: number, tokens: ReturnType<typeof letterTokens>):
   return id;
 }
 
+/** A file sent with a letter, its name and bytes encrypted under the current key as the interaction room stores them. */
+async function insertAttachment(letterId: string, seq: number): Promise<string> {
+  const ring = dataKeyring(deps.config);
+  const id = randomUUID();
+  const bytes = Buffer.from(`%PDF-1.4 身份证扫描件 ${seq}`);
+  await deps.db.kysely
+    .insertInto('letter_attachments')
+    .values({
+      id,
+      letter_id: letterId,
+      seq,
+      name: encryptPersonal(ring, `身份证${seq}.pdf`),
+      mime: 'application/pdf',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      data: encryptPersonal(ring, bytes.toString('base64')),
+      created_at: NOW,
+    })
+    .execute();
+  return id;
+}
+
 /** A survey opinion with an optional name and phone, encrypted under the current key. */
 async function insertOpinion(writer: { name?: string; phone?: string }): Promise<string> {
   const ring = dataKeyring(deps.config);
@@ -182,7 +204,7 @@ async function tokenKeys(): Promise<string[]> {
   return keys;
 }
 
-/** The plaintext of every letter and opinion, by id order. */
+/** The plaintext of every letter, opinion and letter attachment, by id order. */
 async function interactionPlaintext(): Promise<(string | null)[][]> {
   const ring = dataKeyring(deps.config);
   const open = (v: string | null) => (v === null ? null : decryptPersonal(ring, v));
@@ -192,7 +214,8 @@ async function interactionPlaintext(): Promise<(string | null)[][]> {
     .orderBy('id')
     .execute();
   const opinions = await deps.db.kysely.selectFrom('survey_opinions').select(['writer_name', 'writer_phone']).orderBy('id').execute();
-  return [...letters, ...opinions].map((r) => Object.values(r).map(open));
+  const files = await deps.db.kysely.selectFrom('letter_attachments').select(['name', 'data']).orderBy('id').execute();
+  return [...letters, ...opinions, ...files].map((r) => Object.values(r).map(open));
 }
 
 const revealAll = async (ids: string[]) =>
@@ -223,7 +246,7 @@ describe('personal-data key rotation', () => {
   it('moves every stored token of every table to the new key on rotate and reencrypt, with the plaintext unchanged', async () => {
     const ids = await register(3);
     ids.push((await registerRequest(deps, officer, request(4, { address: undefined, email: undefined }))).id);
-    await insertLetter(1, letterTokens(1));
+    await insertAttachment(await insertLetter(1, letterTokens(1)), 1);
     await insertLetter(2, letterTokens(2, false));
     await insertOpinion({ name: '王五', phone: '13700001111' });
     await insertOpinion({ phone: '13700002222' });
@@ -240,11 +263,12 @@ describe('personal-data key rotation', () => {
 
     const progress: number[] = [];
     const r = await keysReencrypt(deps, operator, { batchSize: 3, onProgress: (done) => progress.push(done) });
-    // 4 requests (18 values) in 2 batches, 2 letters (5) in 1, 2 opinions (3) in 1; the opinion without a token is not touched.
-    expect(r).toMatchObject({ keyId: rotated.keyId, rows: 8, values: 26, batches: 4, failures: [], remaining: 0, stopped: false });
-    expect(progress).toEqual([3, 4, 6, 8]);
+    // 4 requests (18 values) in 2 batches, 2 letters (5) in 1, 2 opinions (3) in 1, 1 attachment (2) in 1;
+    // the opinion without a token is not touched.
+    expect(r).toMatchObject({ keyId: rotated.keyId, rows: 9, values: 28, batches: 5, failures: [], remaining: 0, stopped: false });
+    expect(progress).toEqual([3, 4, 6, 8, 9]);
     const keys = await tokenKeys();
-    expect(keys).toHaveLength(26);
+    expect(keys).toHaveLength(28);
     expect(new Set(keys)).toEqual(new Set([rotated.keyId]));
     expect(await revealAll(ids)).toEqual(before);
     expect(await interactionPlaintext()).toEqual(lettersBefore);
@@ -385,11 +409,13 @@ describe('personal-data key rotation', () => {
       'letters.writer_email': 0,
       'survey_opinions.writer_name': 0,
       'survey_opinions.writer_phone': 0,
+      'letter_attachments.name': 0,
+      'letter_attachments.data': 0,
     });
   });
 
-  it('counts letters and opinions per column, a NULL being no value (not an unknown one)', async () => {
-    await insertLetter(1, letterTokens(1));
+  it('counts letters, opinions and attachments per column, a NULL being no value (not an unknown one)', async () => {
+    await insertAttachment(await insertLetter(1, letterTokens(1)), 1);
     await insertLetter(2, letterTokens(2, false));
     await insertLetter(3, letterTokens(3, false));
     await insertOpinion({ name: '王五', phone: '13700001111' });
@@ -404,8 +430,23 @@ describe('personal-data key rotation', () => {
       { table: 'letters', column: 'writer_email', total: 1, byKey: { [keyId]: 1 }, unknown: 0 },
       { table: 'survey_opinions', column: 'writer_name', total: 1, byKey: { [keyId]: 1 }, unknown: 0 },
       { table: 'survey_opinions', column: 'writer_phone', total: 2, byKey: { [keyId]: 2 }, unknown: 0 },
+      { table: 'letter_attachments', column: 'name', total: 1, byKey: { [keyId]: 1 }, unknown: 0 },
+      { table: 'letter_attachments', column: 'data', total: 1, byKey: { [keyId]: 1 }, unknown: 0 },
     ]);
-    expect(await keysStatus(deps)).toMatchObject({ unknown: 0, total: 10, pendingReencryption: 0 });
+    expect(await keysStatus(deps)).toMatchObject({ unknown: 0, total: 12, pendingReencryption: 0 });
+  });
+
+  it('re-encrypts letter attachments a few rows per transaction, their tokens being large', async () => {
+    const letterId = await insertLetter(1, letterTokens(1));
+    for (let seq = 1; seq <= 9; seq++) await insertAttachment(letterId, seq);
+    const before = await interactionPlaintext();
+    await keysRotate(deps, operator, { job: false });
+    const cap = ENCRYPTED_TABLES.find((t) => t.table === 'letter_attachments')?.maxBatchRows;
+    expect(cap).toBe(8);
+    // The default batch is 500 rows: the letter takes one, the 9 attachments two (8 and 1).
+    expect(await keysReencrypt(deps, operator)).toMatchObject({ rows: 10, values: 21, batches: 3, failures: [], remaining: 0 });
+    expect(new Set(await tokenKeys())).toEqual(new Set([dataKeyring(deps.config).currentKeyId]));
+    expect(await interactionPlaintext()).toEqual(before);
   });
 
   it('counts a value under a key not in the ring as unknown', async () => {

@@ -138,6 +138,7 @@ async function staleRows(deps: Deps, prefix: string): Promise<number> {
 /** One table, batch after batch by id order, until no row is left or the signal stops the run. */
 async function rekeyTable(run: RekeyRun, t: EncryptedTable<EncryptedTableName, EncryptedColumnName>): Promise<void> {
   const { result } = run;
+  const limit = Math.min(run.batchSize, t.maxBatchRows ?? run.batchSize);
   let cursor: string | null = null;
   for (;;) {
     if (run.opts.signal?.aborted) {
@@ -145,7 +146,7 @@ async function rekeyTable(run: RekeyRun, t: EncryptedTable<EncryptedTableName, E
       return;
     }
     const afterId = cursor;
-    const batch: RekeyBatch = await inTransaction(run.deps.db, (tx) => rekeyBatch(tx, t, run.ring, run.prefix, afterId, run.batchSize));
+    const batch: RekeyBatch = await inTransaction(run.deps.db, (tx) => rekeyBatch(tx, t, run.ring, run.prefix, afterId, limit));
     if (batch.seen === 0) return;
     cursor = batch.lastId;
     run.done += batch.seen;
@@ -154,7 +155,7 @@ async function rekeyTable(run: RekeyRun, t: EncryptedTable<EncryptedTableName, E
     result.failures.push(...batch.failures);
     result.batches++;
     run.opts.onProgress?.({ done: run.done, total: Math.max(run.total, run.done), batches: result.batches });
-    if (batch.seen < run.batchSize) return;
+    if (batch.seen < limit) return;
   }
 }
 

@@ -119,7 +119,7 @@ export function fetchInteractionStatistics(siteId: string, year: number, signal?
   return api.get(`/api/interaction/statistics/${encodeURIComponent(siteId)}/${encodeURIComponent(String(year))}`, withSignal(signal));
 }
 
-/** Where a letter's attachment is downloaded. */
-export function letterFileUrl(fileId: string): string {
-  return `/api/files/${encodeURIComponent(fileId)}`;
+/** Where a letter's attachment is downloaded (only by those who may read the letter; each download is audited). */
+export function letterAttachmentUrl(letterId: string, attachmentId: string): string {
+  return `${letterPath(letterId)}/attachments/${encodeURIComponent(attachmentId)}`;
 }

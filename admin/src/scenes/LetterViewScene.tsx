@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Typography } from 'antd';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DEFAULT_LADDER } from '../../../common/schemas/interaction.ts';
-import { fetchLetter, letterFileUrl, type LetterDetail } from '../api/interaction.ts';
+import { fetchLetter, letterAttachmentUrl, type LetterDetail } from '../api/interaction.ts';
 import { LoadErrorAlert } from '../components/LoadErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { sitesWith } from '../features/articles/contentSites.ts';
@@ -94,9 +94,9 @@ export default function LetterViewScene() {
               children: letter.attachments.length ? (
                 <ul className="gk-letter-list">
                   {letter.attachments.map((f) => (
-                    <li key={f.fileId}>
+                    <li key={f.id}>
                       <PaperClipOutlined aria-hidden />{' '}
-                      <a href={letterFileUrl(f.fileId)} target="_blank" rel="noreferrer">
+                      <a href={letterAttachmentUrl(letter.id, f.id)} download={f.name}>
                         {f.name}
                       </a>{' '}
                       （{fileSizeText(f.size)}）

@@ -80,14 +80,15 @@ function isParty(actor: Actor, party: LetterParty, row: LetterRow, sites: Record
   }
 }
 
-/** True when the actor takes any part in the letter (may read it). */
-function mayRead(actor: Actor, row: LetterRow, sites: Record<'handling' | 'receiving', string[]>): boolean {
-  return (
-    (['screening', 'handling', 'receiving', 'reviewer'] as const).some((p) => isParty(actor, p, row, sites)) ||
-    can(actor, 'monitoring.read')
-  );
+/** True when the actor works on the letter: screens it, handles it, is offered it, or reviews its reply. */
+export function worksOnLetter(actor: Actor, row: LetterRow, sites: Record<'handling' | 'receiving', string[]>): boolean {
+  return (['screening', 'handling', 'receiving', 'reviewer'] as const).some((p) => isParty(actor, p, row, sites));
 }
 
+/** True when the actor may read the letter: those who work on it, and supervisors. */
+function mayRead(actor: Actor, row: LetterRow, sites: Record<'handling' | 'receiving', string[]>): boolean {
+  return worksOnLetter(actor, row, sites) || can(actor, 'monitoring.read');
+}
 function snapshot(row: LetterRow, channel: InteractionChannelRow) {
   return {
     state: row.state as LetterState,

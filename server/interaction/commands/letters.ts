@@ -30,14 +30,16 @@ import { blindIndex, encryptPersonal } from '../../platform/personal-data.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { channels, letterEvents, letters, routing } from '../interaction.repository.ts';
 import { replyDueOn } from '../rules/deadlines.ts';
+import {
+  attachmentSummary,
+  sealAttachments,
+  storeAttachments,
+  type LetterAttachment,
+  type SealedAttachments,
+} from './letter-attachments.ts';
 import { EVENT_LABELS, reopen } from './letter-handling.ts';
 
-export interface LetterAttachment {
-  fileId: string;
-  name: string;
-  size: number;
-  mime: string;
-}
+export type { LetterAttachment } from './letter-attachments.ts';
 
 export interface SubmittedLetter {
   id: string;
@@ -155,9 +157,10 @@ function queryCodeFor(deps: Deps, idempotencyKey: string): string {
 }
 
 /**
- * Stores a letter written on a site's public form. The row, its first event and the audit entry
- * are one transaction, committed before the receipt is shown. The same key twice is one letter:
- * the second attempt gets the first one's receipt (`repeated`).
+ * Stores a letter written on a site's public form. The row, its attachments (encrypted), its first
+ * event and the audit entry are one transaction, committed before the receipt is shown. The same
+ * key twice is one letter: the second attempt gets the first one's receipt (`repeated`) and
+ * stores nothing.
  */
 export async function submitLetter(
   deps: Deps,
@@ -173,8 +176,9 @@ export async function submitLetter(
   };
   const before = await earlier();
   if (before) return before;
+  const sealed = sealAttachments(dataKeyring(deps.config), input.attachments);
   try {
-    return await storeLetter(deps, input.siteId, form, input.attachments, input.idempotencyKey);
+    return await storeLetter(deps, input.siteId, form, sealed, input.idempotencyKey);
   } catch (e) {
     // Two submissions with one key at the same moment: the unique key lets one in.
     if (e instanceof AppError) throw e;
@@ -188,7 +192,7 @@ async function storeLetter(
   deps: Deps,
   siteId: string,
   form: LetterForm,
-  attachments: LetterAttachment[],
+  attachments: SealedAttachments,
   idempotencyKey: string,
 ): Promise<SubmittedLetter> {
   const ring = dataKeyring(deps.config);
@@ -219,7 +223,7 @@ async function storeLetter(
       writer_phone_blind: blindIndex(ring, form.phone, 'letter-phone'),
       writer_email: form.email ? encryptPersonal(ring, form.email) : null,
       consent_publish: form.consentPublish ? 1 : 0,
-      attachments: JSON.stringify(attachments),
+      attachments: attachmentSummary(attachments),
       received_on: day,
       due_on: dueOn,
       reply_days: channel.reply_days,
@@ -240,13 +244,22 @@ async function storeLetter(
       submitted_at: now,
       updated_at: now,
     });
+    await storeAttachments(tx, id, attachments, now);
     await appendEvent(tx, deps, PUBLIC_LETTER_ACTOR, id, 'submitted', { on: day, channelId: channel.id, dueOn }, null);
     await recordAudit(tx, deps.clock, PUBLIC_LETTER_ACTOR, {
       action: 'interaction.letter.submit',
       targetType: 'letter',
       targetId: id,
       siteId,
-      details: { trackingNo, channel: channel.kind, receivedOn: day, dueOn, attachments: attachments.length },
+      // How many files and how large, never their names (personal data, and the log is immutable).
+      details: {
+        trackingNo,
+        channel: channel.kind,
+        receivedOn: day,
+        dueOn,
+        attachments: attachments.count,
+        attachmentBytes: attachments.totalBytes,
+      },
     });
     return { id, trackingNo, queryCode, receivedOn: day, dueOn, repeated: false };
   });

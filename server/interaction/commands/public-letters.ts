@@ -9,7 +9,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { LetterFormSchema, RateLetterSchema, type ChannelView, type LetterForm } from '../../../common/schemas/interaction.ts';
 import { plainTextProblem } from '../../../common/schemas/text.ts';
-import { storeFile } from '../../content/index.ts';
 import { beijingToday } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { isAppError, type AppError } from '../../platform/errors.ts';
@@ -38,16 +37,15 @@ import {
 } from '../render/letter-pages.ts';
 import {
   letterStatistics,
-  PUBLIC_LETTER_ACTOR,
   publicChannels,
   publishedLetter,
   publishedLetters,
   rateLetter,
   submitLetter,
   trackLetter,
-  type LetterAttachment,
   type PublicLetterStatus,
 } from './letters.ts';
+import { LETTER_FILE_MIMES, type LetterAttachment } from './letter-attachments.ts';
 
 export type { PublicPage };
 
@@ -75,15 +73,6 @@ export interface PostedLetterForm {
   fileCount: number;
   malformed: boolean;
 }
-
-/** The sniffed type each accepted extension must carry. */
-const FILE_MIMES: Record<string, string> = {
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
 
 // ---------------------------------------------------------------------------------------------
 // Home, form and receipt
@@ -146,40 +135,34 @@ function formInput(v: LetterFormValues): Record<string, unknown> {
   };
 }
 
-/** A file that passed the checks, ready to store. */
-interface CheckedFile {
-  filename: string;
-  bytes: Buffer;
-}
-
 /** The name a file is shown and kept under: without any folder the browser sent. */
 const baseName = (filename: string) => filename.slice(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1).trim();
 const extensionOf = (name: string) => /\.([A-Za-z0-9]{1,10})$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
-/** Why one attachment cannot be taken (name, size, or content that is not what its extension says), or null. */
-async function fileProblem(file: PostedFile): Promise<string | null> {
+/** One attachment ready to store, or why it cannot be taken (name, size, or content that is not what its extension says). */
+async function checkFile(file: PostedFile): Promise<LetterAttachment | string> {
   const name = baseName(file.filename);
   const nameProblem = plainTextProblem(name, '附件文件名');
   if (nameProblem) return nameProblem;
   if (name.length > 100) return '附件文件名不能超过 100 个字符';
-  const mime = FILE_MIMES[extensionOf(name)];
+  const mime = LETTER_FILE_MIMES[extensionOf(name)];
   if (!mime) return `附件“${name}”的格式不支持，只能上传 PDF、JPG、PNG、DOCX 文件`;
   if (file.truncated || file.bytes.length > LETTER_FILE_MAX_BYTES) return `附件“${name}”超过 5 MB`;
   if (file.bytes.length === 0) return `附件“${name}”是空文件`;
   const sniffed = await fileTypeFromBuffer(file.bytes);
   if (sniffed?.mime !== mime) return `附件“${name}”的内容与扩展名不符，请上传真实的 PDF、JPG、PNG 或 DOCX 文件`;
-  return null;
+  return { name, mime, bytes: file.bytes };
 }
 
-/** The attachments that may be stored, and every reason some may not. */
-async function checkFiles(posted: PostedLetterForm): Promise<{ files: CheckedFile[]; errors: string[] }> {
+/** The attachments that may be stored (with the type their bytes were checked to be), and every reason some may not. */
+async function checkFiles(posted: PostedLetterForm): Promise<{ files: LetterAttachment[]; errors: string[] }> {
   if (posted.fileCount > LETTER_FILES_MAX) return { files: [], errors: [`最多上传 ${LETTER_FILES_MAX} 个附件`] };
-  const files: CheckedFile[] = [];
+  const files: LetterAttachment[] = [];
   const errors: string[] = [];
   for (const f of posted.files) {
-    const problem = await fileProblem(f);
-    if (problem) errors.push(problem);
-    else files.push({ filename: baseName(f.filename), bytes: f.bytes });
+    const checked = await checkFile(f);
+    if (typeof checked === 'string') errors.push(checked);
+    else files.push(checked);
   }
   return { files, errors };
 }
@@ -191,7 +174,7 @@ async function checkLetter(
   channels: readonly ChannelView[],
   posted: PostedLetterForm,
   values: LetterFormValues,
-): Promise<{ errors: string[]; form: LetterForm | null; files: CheckedFile[] }> {
+): Promise<{ errors: string[]; form: LetterForm | null; files: LetterAttachment[] }> {
   const errors: string[] = [];
   if (posted.malformed) errors.push('提交的内容不完整，请重新填写后再提交');
   const f = posted.fields;
@@ -206,19 +189,9 @@ async function checkLetter(
   return { errors, form: parsed.success ? parsed.data : null, files: files.files };
 }
 
-/** Stores the accepted attachments through the content room's file store (by SHA-256, once per content). */
-async function storeAttachments(deps: Deps, siteId: string, files: readonly CheckedFile[]): Promise<LetterAttachment[]> {
-  const out: LetterAttachment[] = [];
-  for (const f of files) {
-    const stored = await storeFile(deps, PUBLIC_LETTER_ACTOR, { siteId, filename: f.filename, bytes: f.bytes });
-    out.push({ fileId: stored.fileId, name: stored.name, size: stored.size, mime: stored.mime });
-  }
-  return out;
-}
-
 const problemsOf = (e: AppError) => (e.fields.length ? e.fields.map((f) => f.message) : [e.message]);
 
-/** POST /hdjl/xx/: checks everything, stores the attachments and the letter, and shows the receipt. */
+/** POST /hdjl/xx/: checks everything, stores the letter with its attachments (one transaction), and shows the receipt. */
 export async function submitLetterForm(deps: Deps, code: string, posted: PostedLetterForm): Promise<PublicPage | null> {
   const siteId = await publicSiteId(deps, code);
   if (!siteId) return null;
@@ -233,9 +206,8 @@ export async function submitLetterForm(deps: Deps, code: string, posted: PostedL
   }
   const token = textField(posted.fields.challenge, 2000);
   try {
-    const attachments = await storeAttachments(deps, siteId, check.files);
     // The same form sent twice (a double click, a resent page) carries the same token: one letter.
-    const done = await submitLetter(deps, { siteId, form: check.form, attachments, idempotencyKey: sm3(token) });
+    const done = await submitLetter(deps, { siteId, form: check.form, attachments: check.files, idempotencyKey: sm3(token) });
     const receipt = { ...done, channelName: channel.name, replyDays: channel.replyDays };
     // A repeated form (a double click) shows the same receipt again, query code included.
     return page(deps, code, LETTER_WRITE_PATH, '信件已提交', done.repeated ? 200 : 201, letterReceiptBody(receipt));

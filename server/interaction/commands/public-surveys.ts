@@ -24,8 +24,8 @@ import { publicSurvey, publicSurveys, submitOpinion } from './surveys.ts';
 
 export type { PublicPage };
 
-/** Purpose of this form's sealed challenge (a token made for another form is worthless here). */
-const CHALLENGE = 'zjdc-challenge';
+/** Purpose of the opinion form's challenge token: of this form on this site (a token of another form or site is worthless here). */
+const challengeOf = (code: string) => `zjdc-challenge.${code}`;
 const LIST_TITLE = '征集调查';
 /** Survey ids are UUIDs; anything else finds nothing without asking the database. */
 const SURVEY_ID = /^[0-9A-Za-z-]{1,40}$/;
@@ -61,7 +61,7 @@ export async function surveyPage(deps: Deps, code: string, id: string): Promise<
   if (!siteId) return null;
   const survey = await surveyOf(deps, siteId, id);
   if (!survey) return missing(deps, code);
-  const form = { values: EMPTY_OPINION, challenge: newChallenge(deps, CHALLENGE), errors: [] };
+  const form = { values: EMPTY_OPINION, challenge: newChallenge(deps, challengeOf(code)), errors: [] };
   return page(deps, code, surveyPath(survey.id), survey.title, 200, surveyBody(survey, form));
 }
 
@@ -76,7 +76,7 @@ export async function submitSurveyForm(deps: Deps, code: string, id: string, bod
   const values = opinionValues(body);
   const token = textField(body.challenge, 1000);
   const errors: string[] = [];
-  const challenge = challengeProblem(deps, CHALLENGE, token, values.answer, textField(body.website, 100));
+  const challenge = challengeProblem(deps, challengeOf(code), token, values.answer, textField(body.website, 100));
   if (challenge) errors.push(challenge);
   const input = { content: values.content, name: values.name.trim() || null, phone: values.phone.trim() || null };
   const parsed = SurveyOpinionFormSchema.safeParse(input);
@@ -88,7 +88,7 @@ export async function submitSurveyForm(deps: Deps, code: string, id: string, bod
       path,
       survey.title,
       status,
-      surveyBody(survey, { values: { ...values, answer: '' }, challenge: newChallenge(deps, CHALLENGE), errors: problems }),
+      surveyBody(survey, { values: { ...values, answer: '' }, challenge: newChallenge(deps, challengeOf(code)), errors: problems }),
     );
   if (errors.length) return again(400, errors);
   try {

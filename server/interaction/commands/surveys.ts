@@ -25,7 +25,6 @@ import { AppError, Errors } from '../../platform/errors.ts';
 import { decryptPersonal, encryptPersonal } from '../../platform/personal-data.ts';
 import { parseInput } from '../../platform/validation.ts';
 import {
-  beijingYearBounds,
   endedEarly,
   opinionRefusals,
   surveyActionRefusals,
@@ -306,7 +305,9 @@ export async function submitOpinion(
   const phone = data.phone?.trim() ? data.phone.trim() : null;
   try {
     return await inTransaction(deps.db, async (tx) => {
-      const row = await surveys.byId(tx.trx, surveyId);
+      // Locked: an office step on the survey (ending it early) that holds the row commits first,
+      // and the state is checked on what it left, so no opinion lands after the end.
+      const row = await surveys.forOpinion(tx.trx, surveyId);
       if (!row || row.site_id !== siteId) throw notFound();
       const refusals = opinionRefusals(snapshot(row), today(deps));
       if (refusals.some((r) => r.code === 'notPublished')) throw notFound();
@@ -333,16 +334,17 @@ export async function submitOpinion(
   }
 }
 
-/** Figures of the annual website report (互动交流): surveys held in the year, their opinions in the year, results published. */
+/**
+ * Figures of the annual website report (互动交流): the surveys held in the year (opened, first day
+ * in the year), all their opinions whenever submitted (a December survey's January opinions count
+ * with it), and how many of them have a published result.
+ */
 export async function surveyStatistics(deps: Deps, siteIds: string[], year: number): Promise<SurveyStatistics> {
   if (!siteIds.length || !Number.isInteger(year)) return { held: 0, opinions: 0, resultsPublished: 0 };
   const held = await surveys.heldBetween(deps.db.kysely, siteIds, `${year}-01-01`, `${year}-12-31`);
-  const { from, to } = beijingYearBounds(year);
-  const opinions = await surveyOpinions.countBetween(
+  const opinions = await surveyOpinions.totalOf(
     deps.db.kysely,
     held.map((s) => s.id),
-    from,
-    to,
   );
   return { held: held.length, opinions, resultsPublished: held.filter((s) => s.result_published_at !== null).length };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   allowedSurveyActions,
-  beijingYearBounds,
   endedEarly,
   opinionRefusals,
   previousDay,
@@ -116,9 +115,5 @@ describe('dates', () => {
   it('writes the period, and says so when a survey ended before its first day', () => {
     expect(surveyPeriodText(survey())).toBe('2026-03-01 至 2026-03-31');
     expect(surveyPeriodText(survey({ endsOn: '2026-02-27' }))).toBe('2026-03-01（已提前结束）');
-  });
-
-  it('bounds a year by Beijing midnight', () => {
-    expect(beijingYearBounds(2026)).toEqual({ from: '2025-12-31T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' });
   });
 });

@@ -105,9 +105,3 @@ export function endedEarly(s: Pick<SurveySnapshot, 'startsOn' | 'endsOn'>, today
 export function surveyPeriodText(s: Pick<SurveySnapshot, 'startsOn' | 'endsOn'>): string {
   return s.endsOn < s.startsOn ? `${s.startsOn}（已提前结束）` : `${s.startsOn} 至 ${s.endsOn}`;
 }
-
-/** The UTC instants bounding a calendar year in Beijing: [from, to). */
-export function beijingYearBounds(year: number): { from: string; to: string } {
-  const at = (y: number) => new Date(Date.UTC(y, 0, 1) - 8 * 3_600_000).toISOString();
-  return { from: at(year), to: at(year + 1) };
-}

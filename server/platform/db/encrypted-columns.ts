@@ -24,6 +24,8 @@ export interface EncryptedTable<T extends string = string, C extends string = st
   readonly table: T;
   readonly idColumn: string;
   readonly columns: readonly C[];
+  /** At most this many rows per re-encryption batch, for tables whose tokens are large (files). */
+  readonly maxBatchRows?: number;
 }
 
 /** An entry of the list, its table and columns checked against the schema at compile time. */
@@ -31,8 +33,9 @@ function encryptedTable<T extends TableName, const C extends TextColumn<T>>(
   table: T,
   idColumn: TextColumn<T>,
   columns: readonly C[],
+  opts: { maxBatchRows?: number } = {},
 ): EncryptedTable<T, C> {
-  return Object.freeze({ table, idColumn, columns: Object.freeze([...columns]) });
+  return Object.freeze({ table, idColumn, columns: Object.freeze([...columns]), ...opts });
 }
 
 export const ENCRYPTED_TABLES = [
@@ -42,6 +45,9 @@ export const ENCRYPTED_TABLES = [
   // optional name and phone of a survey opinion.
   encryptedTable('letters', 'id', ['writer_name', 'writer_phone', 'writer_email']),
   encryptedTable('survey_opinions', 'id', ['writer_name', 'writer_phone']),
+  // interaction: files sent with a letter, name and bytes. A token of a 5 MB file is ~9 MB of
+  // text, so a re-encryption batch reads a few rows, not 500 (memory, transaction length).
+  encryptedTable('letter_attachments', 'id', ['name', 'data'], { maxBatchRows: 8 }),
 ] as const;
 
 export type EncryptedTableName = (typeof ENCRYPTED_TABLES)[number]['table'];

@@ -504,7 +504,10 @@ export interface LetterTable {
   writer_phone_blind: string;
   writer_email: string | null;
   consent_publish: number;
-  /** JSON: [{ fileId, name, size, mime }]. */
+  /**
+   * JSON summary of the attachments, [{ id, size, mime }] (no names: they are personal data).
+   * The files themselves, with their names, are rows of letter_attachments.
+   */
   attachments: string;
   received_on: string;
   due_on: string;
@@ -540,6 +543,23 @@ export interface LetterEventTable {
   note: string | null;
   actor_id: string;
   recorded_at: string;
+}
+
+/** A file sent with a letter (personal data: kept encrypted, out of the content room's file store). */
+export interface LetterAttachmentTable {
+  id: string;
+  letter_id: string;
+  /** 1, 2, 3: the order the writer sent them in. */
+  seq: number;
+  /** SM4 token of the original file name. */
+  name: string;
+  mime: string;
+  size: number;
+  /** SHA-256 (hex) of the plaintext bytes, checked again when they are read. */
+  sha256: string;
+  /** SM4 token of the bytes in base64. */
+  data: string;
+  created_at: string;
 }
 
 export interface ReplyTemplateTable {
@@ -624,6 +644,7 @@ export interface Database {
   interaction_channels: InteractionChannelTable;
   letters: LetterTable;
   letter_events: LetterEventTable;
+  letter_attachments: LetterAttachmentTable;
   reply_templates: ReplyTemplateTable;
   interaction_settings: InteractionSettingTable;
   surveys: SurveyTable;
@@ -649,6 +670,7 @@ export type DictionaryEntryRow = Selectable<DictionaryEntryTable>;
 export type SearchDocumentRow = Selectable<SearchDocumentTable>;
 export type InteractionChannelRow = Selectable<InteractionChannelTable>;
 export type LetterRow = Selectable<LetterTable>;
+export type LetterAttachmentRow = Selectable<LetterAttachmentTable>;
 export type SurveyRow = Selectable<SurveyTable>;
 // Generated is re-exported for tables that later gain database-generated columns.
 export type { Generated };

@@ -19,6 +19,7 @@ import * as m0011 from './0011-catalogue-and-reports.ts';
 import * as m0012 from './0012-catalogue-entries.ts';
 import * as m0013 from './0013-report-indexes.ts';
 import * as m0014 from './0014-interaction.ts';
+import * as m0015 from './0015-letter-attachments.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0012-catalogue-entries': m0012,
   '0013-report-indexes': m0013,
   '0014-interaction': m0014,
+  '0015-letter-attachments': m0015,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
