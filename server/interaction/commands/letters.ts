@@ -107,13 +107,16 @@ export function channelView(row: InteractionChannelRow, orgName: string): Channe
   };
 }
 
-/** The site's channels open to letters, in the site's order. */
-export async function publicChannels(deps: Deps, siteId: string): Promise<ChannelView[]> {
+/** The site's channels open to letters, in the site's order (`withOrgNames: false` leaves the handling orgs' names empty, one query fewer). */
+export async function publicChannels(deps: Deps, siteId: string, opts: { withOrgNames?: boolean } = {}): Promise<ChannelView[]> {
   const rows = (await channels.ofSite(deps.db.kysely, siteId)).filter((c) => c.enabled === 1);
-  const names = await routing.orgNames(
-    deps.db.kysely,
-    rows.map((r) => r.handling_org_id),
-  );
+  const names =
+    opts.withOrgNames === false
+      ? new Map<string, string>()
+      : await routing.orgNames(
+          deps.db.kysely,
+          rows.map((r) => r.handling_org_id),
+        );
   return rows.map((r) => channelView(r, names.get(r.handling_org_id) ?? ''));
 }
 
@@ -133,11 +136,13 @@ export async function appendEvent(
   type: string,
   data: Record<string, unknown>,
   note: string | null,
+  /** Known only for a new letter's first event (1); otherwise the next of the history. */
+  seq?: number,
 ): Promise<void> {
   await letterEvents.insert(tx.trx, {
     id: randomUUID(),
     letter_id: letterId,
-    seq: await letterEvents.nextSeq(tx.trx, letterId),
+    seq: seq ?? (await letterEvents.nextSeq(tx.trx, letterId)),
     type,
     data: JSON.stringify(data),
     note,
@@ -245,7 +250,7 @@ async function storeLetter(
       updated_at: now,
     });
     await storeAttachments(tx, id, attachments, now);
-    await appendEvent(tx, deps, PUBLIC_LETTER_ACTOR, id, 'submitted', { on: day, channelId: channel.id, dueOn }, null);
+    await appendEvent(tx, deps, PUBLIC_LETTER_ACTOR, id, 'submitted', { on: day, channelId: channel.id, dueOn }, null, 1);
     await recordAudit(tx, deps.clock, PUBLIC_LETTER_ACTOR, {
       action: 'interaction.letter.submit',
       targetType: 'letter',

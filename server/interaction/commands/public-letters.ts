@@ -88,7 +88,7 @@ export async function interactionHomePage(deps: Deps, code: string): Promise<Pub
 export async function letterFormPage(deps: Deps, code: string, channel?: unknown): Promise<PublicPage | null> {
   const siteId = await publicSiteId(deps, code);
   if (!siteId) return null;
-  const channels = await publicChannels(deps, siteId);
+  const channels = await publicChannels(deps, siteId, { withOrgNames: false });
   const wanted = textField(channel, 40);
   const values = { ...EMPTY_LETTER_FORM, channelId: channels.some((c) => c.id === wanted) ? wanted : '' };
   return formPage(deps, code, channels, values, [], 200);
@@ -195,7 +195,7 @@ const problemsOf = (e: AppError) => (e.fields.length ? e.fields.map((f) => f.mes
 export async function submitLetterForm(deps: Deps, code: string, posted: PostedLetterForm): Promise<PublicPage | null> {
   const siteId = await publicSiteId(deps, code);
   if (!siteId) return null;
-  const channels = await publicChannels(deps, siteId);
+  const channels = await publicChannels(deps, siteId, { withOrgNames: false });
   const values = formValues(posted.fields);
   const check = await checkLetter(deps, code, channels, posted, values);
   const channel = channels.find((c) => c.id === values.channelId);
