@@ -10,6 +10,7 @@ export {
 } from './commands/publish.ts';
 export { publicSiteId, sitePage, type SitePageInput } from './commands/site-page.ts';
 export { escapeHtml, html, type SafeHtml } from './render/html.ts';
+export { challengeFields, formErrors, paragraphs } from './render/form-parts.ts';
 export { paginationNav } from './render/pages.ts';
 export { dateInputValue } from './render/search-page.ts';
 export { relativeUrl } from './rules/paths.ts';

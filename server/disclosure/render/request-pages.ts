@@ -9,7 +9,7 @@ import { ID_TYPES } from '../../../common/identity.ts';
 import { DELIVERY_CHANNEL_LABELS, DELIVERY_CHANNELS, DELIVERY_FORM_LABELS, DELIVERY_FORMS } from '../../../common/schemas/disclosure.ts';
 import { DISCLOSURE_REQUEST_PATH, DISCLOSURE_TRACKING_PATH } from '../../../common/public-paths.ts';
 import type { Challenge } from '../../platform/public-forms.ts';
-import { html, type SafeHtml } from '../../publishing/index.ts';
+import { challengeFields, formErrors, html, type SafeHtml } from '../../publishing/index.ts';
 import type { RequestClock } from '../rules/request-clock.ts';
 
 export const REQUEST_PATH = DISCLOSURE_REQUEST_PATH;
@@ -53,16 +53,6 @@ export const EMPTY_FORM: FormValues = {
   answer: '',
 };
 
-function errorList(errors: readonly string[]): SafeHtml | null {
-  if (!errors.length) return null;
-  return html`<div class="form-error" role="alert">
-    <p>请修改以下内容后再提交：</p>
-    <ul>
-      ${errors.map((e) => html`<li>${e}</li> `)}
-    </ul>
-  </div>`;
-}
-
 const checked = (on: boolean) => (on ? html` checked` : null);
 const selected = (on: boolean) => (on ? html` selected` : null);
 
@@ -73,7 +63,7 @@ export function requestFormBody(values: FormValues, challenge: Challenge, errors
       请如实填写以下内容。带 *
       的为必填项。提交后请在确认页面核对并点击“确认提交”，确认之时即为收到申请之日（《政府信息公开条例》第三十一条）。
     </p>
-    ${errorList(errors)}
+    ${formErrors(errors)}
     <form class="request-form" action="${REQUEST_URL}" method="post">
       <input type="hidden" name="step" value="check" />
       <fieldset>
@@ -167,21 +157,7 @@ export function requestFormBody(values: FormValues, challenge: Challenge, errors
       </fieldset>
       <fieldset>
         <legend>验证</legend>
-        <p>
-          <label for="f-answer">${challenge.question}（请填写阿拉伯数字）*</label><br /><input
-            id="f-answer"
-            name="answer"
-            inputmode="numeric"
-            maxlength="3"
-            required
-            autocomplete="off"
-            value="${values.answer}"
-          />
-        </p>
-        <input type="hidden" name="challenge" value="${challenge.token}" />
-        <div hidden>
-          <label for="f-website">请勿填写此项</label><input id="f-website" name="website" tabindex="-1" autocomplete="off" />
-        </div>
+        ${challengeFields('f', challenge, values.answer)}
       </fieldset>
       <p><button type="submit">下一步：核对申请</button></p>
     </form>

@@ -24,7 +24,7 @@ import {
   type Rating,
 } from '../../../common/schemas/interaction.ts';
 import type { Challenge } from '../../platform/public-forms.ts';
-import { html, paginationNav, relativeUrl, type SafeHtml } from '../../publishing/index.ts';
+import { challengeFields, formErrors, html, paginationNav, paragraphs, relativeUrl, type SafeHtml } from '../../publishing/index.ts';
 
 export { INTERACTION_PATH, LETTER_LIST_PATH, LETTER_STATISTICS_PATH, LETTER_TRACKING_PATH, LETTER_WRITE_PATH };
 
@@ -70,24 +70,8 @@ export const EMPTY_LETTER_FORM: LetterFormValues = {
 const checked = (on: boolean) => (on ? html` checked` : null);
 const selected = (on: boolean) => (on ? html` selected` : null);
 
-function errorList(errors: readonly string[]): SafeHtml | null {
-  if (!errors.length) return null;
-  return html`<div class="form-error" role="alert">
-    <p>请修改以下内容后再提交：</p>
-    <ul>
-      ${errors.map((e) => html`<li>${e}</li> `)}
-    </ul>
-  </div>`;
-}
-
 const notice = (message: string | null) => (message ? html`<p class="form-notice" role="status">${message}</p>` : null);
 const alert = (message: string | null) => (message ? html`<p class="form-error" role="alert">${message}</p>` : null);
-
-/** Plain text with its line breaks kept: one paragraph per line. */
-function paragraphs(text: string): SafeHtml {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  return html`${lines.map((l) => html`<p>${l}</p> `)}`;
-}
 
 /** `YYYY-MM-DD HH:mm` in Beijing time of an ISO instant (a bare date is kept). */
 export function beijingMinute(iso: string): string {
@@ -157,13 +141,13 @@ export function letterFormBody(
   const tracking = html`<p><a href="${link(at, LETTER_TRACKING_PATH)}">查询已提交信件的办理情况</a></p>`;
   if (!channels.length)
     return html`<h1>我要写信</h1>
-      ${errorList(errors)}
+      ${formErrors(errors)}
       <p class="empty">本网站暂未开通在线写信渠道。</p>
       ${tracking}`;
   const chosen = values.channelId || (channels.length === 1 ? (channels[0]?.id ?? '') : '');
   return html`<h1>我要写信</h1>
     <p>请如实填写，带 * 的为必填项。您的姓名、联系电话和电子邮箱只用于办理和联系，任何情况下都不会公开。</p>
-    ${errorList(errors)}
+    ${formErrors(errors)}
     <form class="letter-form" action="./" method="post" enctype="multipart/form-data">
       <fieldset>
         <legend>信件内容</legend>
@@ -217,21 +201,7 @@ export function letterFormBody(
       </fieldset>
       <fieldset>
         <legend>验证</legend>
-        <p>
-          <label for="f-answer">${challenge.question}（请填写阿拉伯数字）*</label><br /><input
-            id="f-answer"
-            name="answer"
-            inputmode="numeric"
-            maxlength="3"
-            required
-            autocomplete="off"
-            value="${values.answer}"
-          />
-        </p>
-        <input type="hidden" name="challenge" value="${challenge.token}" />
-        <div hidden>
-          <label for="f-website">请勿填写此项</label><input id="f-website" name="website" tabindex="-1" autocomplete="off" />
-        </div>
+        ${challengeFields('f', challenge, values.answer)}
       </fieldset>
       <p><button type="submit">提交信件</button></p>
     </form>
@@ -358,7 +328,7 @@ export function letterStatusBody(
   opts: { message?: string | null; errors?: readonly string[]; rating?: { rating: string; comment: string } } = {},
 ): SafeHtml {
   return html`<h1>信件办理情况</h1>
-    ${notice(opts.message ?? null)} ${errorList(opts.errors ?? [])}
+    ${notice(opts.message ?? null)} ${formErrors(opts.errors ?? [])}
     <dl class="letter-summary">
       <dt>信件编号</dt>
       <dd>${s.trackingNo}</dd>

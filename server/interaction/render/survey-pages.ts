@@ -8,7 +8,7 @@ import { beijingDate } from '../../../common/dates.ts';
 import { SURVEYS_PATH } from '../../../common/public-paths.ts';
 import { SURVEY_STATE_LABELS, type SurveyView } from '../../../common/schemas/interaction.ts';
 import type { Challenge } from '../../platform/public-forms.ts';
-import { html, type SafeHtml } from '../../publishing/index.ts';
+import { challengeFields, formErrors, html, paragraphs, type SafeHtml } from '../../publishing/index.ts';
 import { surveyPeriodText } from '../rules/surveys.ts';
 
 /** The list page's site path (a folder: its links to the surveys are relative). */
@@ -32,25 +32,6 @@ export interface OpinionForm {
   values: OpinionValues;
   challenge: Challenge;
   errors: readonly string[];
-}
-
-function errorList(errors: readonly string[]): SafeHtml | null {
-  if (!errors.length) return null;
-  return html`<div class="form-error" role="alert">
-    <p>请修改以下内容后再提交：</p>
-    <ul>
-      ${errors.map((e) => html`<li>${e}</li> `)}
-    </ul>
-  </div>`;
-}
-
-/** Plain text with its line breaks kept: one paragraph per non-empty line. */
-function paragraphs(text: string): SafeHtml {
-  return html`${text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .map((l) => html`<p>${l}</p> `)}`;
 }
 
 function surveyItem(s: SurveyView): SafeHtml {
@@ -88,7 +69,7 @@ function opinionFormBody(s: SurveyView, form: OpinionForm): SafeHtml {
   const v = form.values;
   return html`<h2 id="opinion">发表意见</h2>
     <p>带 * 的为必填项。姓名和联系电话仅用于工作人员与您联系，不会公开。</p>
-    ${errorList(form.errors)}
+    ${formErrors(form.errors)}
     <form class="opinion-form" action="${s.id}#opinion" method="post">
       <p>
         <label for="o-content">意见内容 *</label><br />
@@ -107,19 +88,7 @@ function opinionFormBody(s: SurveyView, form: OpinionForm): SafeHtml {
           value="${v.phone}"
         />
       </p>
-      <p>
-        <label for="o-answer">${form.challenge.question}（请填写阿拉伯数字）*</label><br /><input
-          id="o-answer"
-          name="answer"
-          inputmode="numeric"
-          maxlength="3"
-          required
-          autocomplete="off"
-          value="${v.answer}"
-        />
-      </p>
-      <input type="hidden" name="challenge" value="${form.challenge.token}" />
-      <div hidden><label for="o-website">请勿填写此项</label><input id="o-website" name="website" tabindex="-1" autocomplete="off" /></div>
+      ${challengeFields('o', form.challenge, v.answer)}
       <p><button type="submit">提交意见</button></p>
     </form>`;
 }
