@@ -40,8 +40,9 @@ export const optionalPlainText = (max: number, label: string) =>
     .optional();
 
 export const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .string({ message: '请选择日期' })
+  .min(1, { message: '请选择日期', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD', abort: true })
   .refine(isExistingDate, '日期不存在');
 
 export const pickedId = (label: string) =>

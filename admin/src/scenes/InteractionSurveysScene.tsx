@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Drawer, Empty, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Drawer, Empty, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
@@ -28,7 +28,7 @@ import { differs } from '../lib/changes.ts';
 import { formatDateTime } from '../lib/datetime.ts';
 import { actionErrorText } from '../lib/formErrors.ts';
 import { useApiData } from '../lib/useApiData.ts';
-import { useGuardedClose } from '../lib/useGuardedClose.ts';
+import { FormModal } from '../components/FormModal.tsx';
 import { useSubmitForm } from '../lib/useSubmitForm.ts';
 
 const STATE_COLORS: Record<SurveyState, string | undefined> = {
@@ -259,35 +259,28 @@ interface SurveyModalProps {
   onSaved: () => void;
 }
 
-/** The survey form in a dialog, mounted only while open; closing with changes asks first. */
+/** The survey form in a dialog (FormModal: mounted only while open; closing with changes asks first). */
 function SurveyModal({ siteId, target, onClose, onSaved }: SurveyModalProps) {
-  const { setDirty, close, cancel } = useGuardedClose(onClose, {
-    title: '放弃未保存的修改？',
-    content: '已填写的内容将不会保存。',
-    cancelText: '继续编辑',
-  });
   return (
-    <Modal
+    <FormModal
       open={target !== null}
       title={target?.survey ? `编辑征集：${target.survey.title}` : '新建征集'}
-      onCancel={cancel}
-      footer={null}
-      destroyOnHidden
       width={760}
+      onClose={onClose}
     >
-      {target ? (
+      {({ onDirtyChange, onCancel, onDone }) => (
         <SurveyForm
           siteId={siteId}
-          {...(target.survey ? { survey: target.survey } : {})}
-          onDirtyChange={setDirty}
-          onCancel={cancel}
+          {...(target?.survey ? { survey: target.survey } : {})}
+          onDirtyChange={onDirtyChange}
+          onCancel={onCancel}
           onSaved={() => {
-            close();
+            onDone();
             onSaved();
           }}
         />
-      ) : null}
-    </Modal>
+      )}
+    </FormModal>
   );
 }
 
@@ -363,25 +356,22 @@ interface ResultModalProps {
 
 /** The result feedback in a dialog: what was received and what was taken up, published on the survey's page. */
 function ResultModal({ survey, onClose, onSaved }: ResultModalProps) {
-  const { setDirty, close, cancel } = useGuardedClose(onClose, {
-    title: '放弃未保存的修改？',
-    content: '已填写的内容将不会保存。',
-    cancelText: '继续编辑',
-  });
   return (
-    <Modal open={survey !== null} title={`结果反馈：${survey?.title ?? ''}`} onCancel={cancel} footer={null} destroyOnHidden width={760}>
-      {survey ? (
-        <ResultForm
-          survey={survey}
-          onDirtyChange={setDirty}
-          onCancel={cancel}
-          onSaved={() => {
-            close();
-            onSaved();
-          }}
-        />
-      ) : null}
-    </Modal>
+    <FormModal open={survey !== null} title={`结果反馈：${survey?.title ?? ''}`} width={760} onClose={onClose}>
+      {({ onDirtyChange, onCancel, onDone }) =>
+        survey ? (
+          <ResultForm
+            survey={survey}
+            onDirtyChange={onDirtyChange}
+            onCancel={onCancel}
+            onSaved={() => {
+              onDone();
+              onSaved();
+            }}
+          />
+        ) : null
+      }
+    </FormModal>
   );
 }
 

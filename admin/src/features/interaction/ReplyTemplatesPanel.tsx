@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Form, Input, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import { SaveReplyTemplateSchema } from '../../../../common/schemas/interaction.ts';
 import {
@@ -14,7 +14,7 @@ import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
 import { TableEmpty } from '../../components/TableEmpty.tsx';
 import { actionErrorText } from '../../lib/formErrors.ts';
 import { useApiData } from '../../lib/useApiData.ts';
-import { useGuardedClose } from '../../lib/useGuardedClose.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useSubmitForm } from '../../lib/useSubmitForm.ts';
 
 const TEMPLATE_FIELDS = ['title', 'body'] as const;
@@ -108,35 +108,28 @@ interface TemplateModalProps {
   onSaved: () => void;
 }
 
-/** The template form in a dialog, mounted only while open; closing with changes asks first. */
+/** The template form in a dialog (FormModal: mounted only while open; closing with changes asks first). */
 function TemplateModal({ siteId, target, onClose, onSaved }: TemplateModalProps) {
-  const { setDirty, close, cancel } = useGuardedClose(onClose, {
-    title: '放弃未保存的修改？',
-    content: '已填写的内容将不会保存。',
-    cancelText: '继续编辑',
-  });
   return (
-    <Modal
+    <FormModal
       open={target !== null}
       title={target?.template ? `编辑模板：${target.template.title}` : '新增答复模板'}
-      onCancel={cancel}
-      footer={null}
-      destroyOnHidden
       width={720}
+      onClose={onClose}
     >
-      {target ? (
+      {({ onDirtyChange, onCancel, onDone }) => (
         <TemplateForm
           siteId={siteId}
-          {...(target.template ? { template: target.template } : {})}
-          onDirtyChange={setDirty}
-          onCancel={cancel}
+          {...(target?.template ? { template: target.template } : {})}
+          onDirtyChange={onDirtyChange}
+          onCancel={onCancel}
           onSaved={() => {
-            close();
+            onDone();
             onSaved();
           }}
         />
-      ) : null}
-    </Modal>
+      )}
+    </FormModal>
   );
 }
 
