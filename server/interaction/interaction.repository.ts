@@ -86,6 +86,14 @@ export const letters = {
   published: (db: Q, siteId: string, limit: number, offset: number) =>
     publishedQuery(db, siteId).orderBy('letters.published_at', 'desc').limit(limit).offset(offset).execute(),
   publishedOne: (db: Q, siteId: string, id: string) => publishedQuery(db, siteId).where('letters.id', '=', id).executeTakeFirst(),
+  /** The published letters of a site with what their public copy is made from (to mask them again). */
+  publishedSources: (db: Q, siteId: string) =>
+    db
+      .selectFrom('letters')
+      .select(['id', 'title', 'content', 'reply', 'writer_name'])
+      .where('site_id', '=', siteId)
+      .where('published_at', 'is not', null)
+      .execute(),
   publishedCount: async (db: Q, siteId: string): Promise<number> =>
     count(
       (

@@ -275,6 +275,19 @@ describe("a letter's way through the offices", () => {
     });
   });
 
+  it('masks letters already published again when the site’s words change', async () => {
+    const r = await submit({ content: '南山路口的红绿灯时间太短，老人过不去。' });
+    await act(portalHandler, r.id, { action: 'accept' });
+    await act(portalHandler, r.id, { action: 'draftReply', reply: '南山路口信号灯已调整。' });
+    await act(portalHandler, r.id, { action: 'submitReply' });
+    await act(asActor(await buildUser(deps, { grants: [{ role: 'leader', siteId: portal.id }] })), r.id, { action: 'approveReply' });
+    expect(JSON.stringify((await publishedLetters(deps, portal.id, 1, 20)).items)).toContain('南山路口');
+    await saveInteractionSettings(deps, siteAdmin, portal.id, { redactWords: ['南山路口'] });
+    const shown = JSON.stringify((await publishedLetters(deps, portal.id, 1, 20)).items);
+    expect(shown).not.toContain('南山路口');
+    expect(shown).toContain('红绿灯');
+  });
+
   it('keeps the deadline length a letter was given when the channel changes', async () => {
     const r = await submit();
     await updateChannel(deps, siteAdmin, mailbox.id, {
@@ -310,6 +323,19 @@ describe("a letter's way through the offices", () => {
     expect(merged).toMatchObject({ state: 'merged', duplicateOf: a.id });
     // The pair cannot be merged back into each other.
     await expect(act(portalHandler, a.id, { action: 'merge', intoLetterId: b.id })).rejects.toMatchObject({ status: 400 });
+    // The writer of the merged letter reads the main letter's reply once it is sent.
+    expect(await trackLetter(deps, portal.id, b.trackingNo, b.queryCode)).toMatchObject({ state: 'merged', reply: null });
+    await act(portalHandler, a.id, { action: 'accept' });
+    await act(portalHandler, a.id, { action: 'draftReply', reply: '已在菜市场北门增设公交站。' });
+    await act(portalHandler, a.id, { action: 'submitReply' });
+    const leader = asActor(await buildUser(deps, { grants: [{ role: 'leader', siteId: portal.id }] }));
+    await act(leader, a.id, { action: 'approveReply' });
+    expect(await trackLetter(deps, portal.id, b.trackingNo, b.queryCode)).toMatchObject({
+      state: 'merged',
+      stateLabel: '已合并',
+      reply: '已在菜市场北门增设公交站。',
+      canRate: false,
+    });
     const rejected = await act(portalHandler, c.id, { action: 'reject', reason: '内容与本网站无关' });
     expect(rejected.state).toBe('rejected');
     await expect(act(portalHandler, c.id, { action: 'accept' })).rejects.toMatchObject({ status: 409 });

@@ -18,7 +18,8 @@ import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { channels, interactionSettings, replyTemplates, routing } from '../interaction.repository.ts';
+import { channels, interactionSettings, letters, replyTemplates, routing } from '../interaction.repository.ts';
+import { publicCopy } from './letter-handling.ts';
 import { channelView } from './letters.ts';
 
 async function requireSite(tx: Tx, siteId: string): Promise<void> {
@@ -121,7 +122,7 @@ export async function getInteractionSettings(deps: Deps, actor: Actor, siteId: s
   return { redactWords: await interactionSettings.redactWords(deps.db.kysely, siteId) };
 }
 
-/** The words masked (＊) whenever a letter of the site is published. */
+/** The words masked (＊) whenever a letter of the site is published; the letters already published are masked again with them. */
 export async function saveInteractionSettings(
   deps: Deps,
   actor: Actor,
@@ -139,12 +140,14 @@ export async function saveInteractionSettings(
       updated_by: actor.id ?? actor.name,
       updated_at: deps.clock.now().toISOString(),
     });
+    const published = await letters.publishedSources(tx.trx, siteId);
+    for (const row of published) await letters.update(tx.trx, row.id, publicCopy(deps, row, words));
     await recordAudit(tx, deps.clock, actor, {
       action: 'interaction.settings.save',
       targetType: 'site',
       targetId: siteId,
       siteId,
-      details: { redactWords: words.length },
+      details: { redactWords: words.length, republished: published.length },
     });
     return { redactWords: words };
   });

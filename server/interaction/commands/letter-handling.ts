@@ -414,14 +414,22 @@ async function send(deps: Deps, tx: Tx, row: LetterRow, channel: InteractionChan
   patch.replied_on = day;
   patch.reply_org_id = row.handling_org_id;
   if (!publishesOnReply({ publishReplies: channel.publish_replies === 1 }, { consentPublish: row.consent_publish === 1 })) return;
-  const words = [
-    ...(await interactionSettings.redactWords(tx.trx, row.site_id)),
-    decryptPersonal(dataKeyring(deps.config), row.writer_name),
-  ];
   patch.published_at = deps.clock.now().toISOString();
-  patch.public_title = redact(row.title, words);
-  patch.public_content = redact(row.content, words);
-  patch.public_reply = redact(row.reply ?? '', words);
+  Object.assign(patch, publicCopy(deps, row, await interactionSettings.redactWords(tx.trx, row.site_id)));
+}
+
+/** The redacted copy the public list shows: the site's words and the writer's own name masked, beside phones, IDs and the like. */
+export function publicCopy(
+  deps: Deps,
+  row: Pick<LetterRow, 'title' | 'content' | 'reply' | 'writer_name'>,
+  siteWords: readonly string[],
+): Pick<LetterTable, 'public_title' | 'public_content' | 'public_reply'> {
+  const words = [...siteWords, decryptPersonal(dataKeyring(deps.config), row.writer_name)];
+  return {
+    public_title: redact(row.title, words),
+    public_content: redact(row.content, words),
+    public_reply: redact(row.reply ?? '', words),
+  };
 }
 
 /** Back to the handling org with a fresh deadline (the writer was not satisfied, or the office reopens it). */

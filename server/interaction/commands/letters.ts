@@ -288,6 +288,25 @@ async function statusOf(deps: Deps, row: LetterRow): Promise<PublicLetterStatus>
   const channel = await channels.byId(db, row.channel_id);
   const names = await routing.orgNames(db, [row.handling_org_id, ...(row.reply_org_id ? [row.reply_org_id] : [])]);
   const events = await letterEvents.history(db, row.id);
+  // A letter merged into another is answered by that letter's reply.
+  const main = row.state === 'merged' && row.duplicate_of ? await letters.byId(db, row.duplicate_of) : undefined;
+  if (main && (main.state === 'replied' || main.state === 'closed') && main.reply_org_id) {
+    const mainOrg = await routing.orgNames(db, [main.reply_org_id]);
+    const shown = await statusOf(deps, {
+      ...row,
+      state: 'replied',
+      reply: main.reply,
+      reply_org_id: main.reply_org_id,
+      replied_on: main.replied_on,
+    });
+    return {
+      ...shown,
+      state: 'merged',
+      stateLabel: LETTER_STATE_LABELS.merged,
+      replyOrgName: mainOrg.get(main.reply_org_id) ?? null,
+      canRate: false,
+    };
+  }
   const answered = row.state === 'replied' || row.state === 'closed';
   return {
     trackingNo: row.tracking_no,
