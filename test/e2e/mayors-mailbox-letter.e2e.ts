@@ -179,6 +179,18 @@ describe.runIf(chromiumAvailable)('a letter to the 市长信箱 through 交办, 
 
     // The portal's letter office: 受理, then 交办 to the 自然资源和规划局.
     const office = await signedIn('letters');
+    await step(office, 'office-dashboard', async () => {
+      // The work dashboard counts the portal's letters waiting at each step (the demo's and this one).
+      const card = office.locator('.ant-card').filter({ has: office.getByText('待办信件', { exact: true }) });
+      await card.getByText('待受理').waitFor();
+      const waiting = await card
+        .locator('.ant-statistic')
+        .filter({ hasText: '待受理' })
+        .locator('.ant-statistic-content-value')
+        .textContent();
+      expect(Number(waiting)).toBeGreaterThanOrEqual(2);
+      await expectAccessible(office);
+    });
     await step(office, 'office-assigns', async () => {
       await openLetter(office, trackingNo, { a11y: true });
       await stateTag(office, '待受理').waitFor();

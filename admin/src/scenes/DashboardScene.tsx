@@ -11,7 +11,8 @@ import '../features/articles/articles.css';
 import { useApiData, type ApiData } from '../lib/useApiData.ts';
 import { useCurrentSite } from '../session/useCurrentSite.ts';
 import { useCurrentUser, useSession } from '../session/useSession.ts';
-import { deadlineCounts, QUEUE_LIMIT, queueCard, SOON_HOURS, workCardLoads } from './dashboardCards.ts';
+import { deadlineCounts, LETTER_CARD_STATES, letterUrgency, QUEUE_LIMIT, queueCard, SOON_HOURS, workCardLoads } from './dashboardCards.ts';
+import { fetchLetters, fetchOverdueLetters } from '../api/interaction.ts';
 import { lastLoginText } from './loginMessages.ts';
 
 const noData = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无数据" />;
@@ -46,8 +47,8 @@ function cardBody<T>(state: ApiData<T | null>, what: string, render: (data: T) =
 
 /**
  * The work dashboard: the user's review queue and the articles near or past their publication
- * deadline (for content work), and the scheduler's health for those who run jobs. 监测问题
- * stays empty until monitoring exists.
+ * deadline (for content work), the letters waiting at each step (for letter handlers), and the
+ * scheduler's health for those who run jobs. 监测问题 stays empty until monitoring exists.
  */
 export default function DashboardScene() {
   const user = useCurrentUser();
@@ -67,7 +68,20 @@ export default function DashboardScene() {
     (signal: AbortSignal) => (loads.deadlines ? fetchDeadlines(siteId, SOON_HOURS, signal) : Promise.resolve(null)),
     [loads.deadlines, siteId],
   );
+  // Letters of the header's site: how many wait at each step, and how many are close to or past their due date.
+  const loadLetters = useCallback(
+    async (signal: AbortSignal) => {
+      if (!loads.letters || siteId === null) return null;
+      const [totals, urgent] = await Promise.all([
+        Promise.all(LETTER_CARD_STATES.map(([state]) => fetchLetters(siteId, { state, limit: 1 }, signal).then((p) => p.total))),
+        fetchOverdueLetters(siteId, signal),
+      ]);
+      return { totals, urgency: letterUrgency(urgent) };
+    },
+    [loads.letters, siteId],
+  );
   const queue = useApiData(loadQueue);
+  const letterCard = useApiData(loadLetters);
   const deadlines = useApiData(loadDeadlines);
   const [schedulerProblem, setSchedulerProblem] = useState<string | null>(null);
 
@@ -167,6 +181,27 @@ export default function DashboardScene() {
           {/* Monitoring does not exist yet. */}
           <Card title="监测问题">{noData}</Card>
         </Col>
+        {loads.letters ? (
+          <Col xs={24} md={16}>
+            <Card title="待办信件" extra={<Link to="/letters">进入信件办理</Link>}>
+              {cardBody(letterCard, '待办信件', ({ totals, urgency }) => (
+                <Row gutter={[16, 16]}>
+                  {LETTER_CARD_STATES.map(([state, label], i) => (
+                    <Col key={state} xs={12} md={4}>
+                      <Statistic title={label} value={totals[i]} suffix="件" />
+                    </Col>
+                  ))}
+                  <Col xs={12} md={4}>
+                    <Statistic title="即将到期" value={urgency.dueSoon} suffix="件" />
+                  </Col>
+                  <Col xs={12} md={4}>
+                    <Statistic title="已超期" value={urgency.overdue} suffix="件" />
+                  </Col>
+                </Row>
+              ))}
+            </Card>
+          </Col>
+        ) : null}
       </Row>
     </>
   );

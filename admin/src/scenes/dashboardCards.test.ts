@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS } from '../../../common/permissions.ts';
 import type { ArticleSummary } from '../api/content.ts';
-import { deadlineCounts, QUEUE_LIMIT, queueCard, workCardLoads } from './dashboardCards.ts';
+import { deadlineCounts, letterUrgency, QUEUE_LIMIT, queueCard, workCardLoads } from './dashboardCards.ts';
 
 const article = (id: string, dueAt: string | null): ArticleSummary => ({
   id,
@@ -25,14 +25,29 @@ const article = (id: string, dueAt: string | null): ArticleSummary => ({
   updatedAt: '2026-01-01T00:00:00Z',
 });
 
+describe('dashboard letters card', () => {
+  it('loads for letter handlers only', () => {
+    expect(workCardLoads(ROLE_PERMISSIONS.letterHandler).letters).toBe(true);
+    expect(workCardLoads(ROLE_PERMISSIONS.editor).letters).toBe(false);
+    expect(workCardLoads(ROLE_PERMISSIONS.supervisor).letters).toBe(false);
+  });
+
+  it('counts the letters close to and past their due date', () => {
+    expect(letterUrgency([{ dueLevel: 'warn80' }, { dueLevel: 'overdue' }, { dueLevel: 'overdue' }, { dueLevel: 'normal' }])).toEqual({
+      dueSoon: 1,
+      overdue: 2,
+    });
+  });
+});
+
 describe('dashboard work cards', () => {
   it('loads only what the user may see', () => {
-    expect(workCardLoads(ROLE_PERMISSIONS.editor)).toEqual({ queue: true, deadlines: true });
-    expect(workCardLoads(ROLE_PERMISSIONS.leader)).toEqual({ queue: true, deadlines: true });
-    expect(workCardLoads(['content.author'])).toEqual({ queue: false, deadlines: true });
-    expect(workCardLoads(ROLE_PERMISSIONS.siteAdmin)).toEqual({ queue: false, deadlines: false });
-    expect(workCardLoads(ROLE_PERMISSIONS.platformAdmin)).toEqual({ queue: false, deadlines: false });
-    expect(workCardLoads([])).toEqual({ queue: false, deadlines: false });
+    expect(workCardLoads(ROLE_PERMISSIONS.editor)).toEqual({ queue: true, deadlines: true, letters: false });
+    expect(workCardLoads(ROLE_PERMISSIONS.leader)).toEqual({ queue: true, deadlines: true, letters: false });
+    expect(workCardLoads(['content.author'])).toEqual({ queue: false, deadlines: true, letters: false });
+    expect(workCardLoads(ROLE_PERMISSIONS.siteAdmin)).toEqual({ queue: false, deadlines: false, letters: false });
+    expect(workCardLoads(ROLE_PERMISSIONS.platformAdmin)).toEqual({ queue: false, deadlines: false, letters: false });
+    expect(workCardLoads([])).toEqual({ queue: false, deadlines: false, letters: false });
   });
 
   it('counts the queue and lists the five due soonest', () => {

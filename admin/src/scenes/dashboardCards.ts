@@ -12,10 +12,15 @@ export const SOON_HOURS = 24;
 
 /**
  * Which cards load data for these permissions: the review queue for reviewers, the deadline
- * board for anyone doing content work. Nothing is asked for that the user may not see.
+ * board for anyone doing content work, the letters for letter handlers. Nothing is asked for
+ * that the user may not see.
  */
-export function workCardLoads(permissions: readonly string[]): { queue: boolean; deadlines: boolean } {
-  return { queue: hasAnyPermission(permissions, REVIEW_PERMISSIONS), deadlines: hasAnyPermission(permissions, CONTENT_PERMISSIONS) };
+export function workCardLoads(permissions: readonly string[]): { queue: boolean; deadlines: boolean; letters: boolean } {
+  return {
+    queue: hasAnyPermission(permissions, REVIEW_PERMISSIONS),
+    deadlines: hasAnyPermission(permissions, CONTENT_PERMISSIONS),
+    letters: permissions.includes('interaction.handle'),
+  };
 }
 
 /** The queue card: the count and the first few, soonest due first (as 待我审核 lists them). */
@@ -24,6 +29,19 @@ export function queueCard(items: readonly ArticleSummary[]): { count: string; fi
     count: items.length >= QUEUE_LIMIT ? `${QUEUE_LIMIT}+` : String(items.length),
     first: [...items].sort(byDue).slice(0, QUEUE_SHOWN),
   };
+}
+
+/** The letters card's states, in the order of a letter's way, with their labels. */
+export const LETTER_CARD_STATES = [
+  ['received', '待受理'],
+  ['transferring', '转办待确认'],
+  ['handling', '办理中'],
+  ['reviewing', '答复待审核'],
+] as const;
+
+/** The letters card's urgent numbers from the overdue list (即将到期 and 已超期, escalated ones included). */
+export function letterUrgency(urgent: readonly { dueLevel: string }[]): { dueSoon: number; overdue: number } {
+  return { dueSoon: urgent.filter((l) => l.dueLevel === 'warn80').length, overdue: urgent.filter((l) => l.dueLevel === 'overdue').length };
 }
 
 /** The deadline card's two numbers. */
