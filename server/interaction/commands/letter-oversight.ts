@@ -7,7 +7,7 @@
  */
 import { OPEN_LETTER_STATES, type DueLevel, type InteractionStatistics, type LetterSummary } from '../../../common/schemas/interaction.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { dayNumber, loadCalendar } from '../../calendar/index.ts';
+import { loadCalendar } from '../../calendar/index.ts';
 import { can, requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { beijingToday } from '../../platform/clock.ts';
@@ -18,6 +18,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import { letters, routing } from '../interaction.repository.ts';
 import { isNewWarning, letterClock, parseLadder } from '../rules/deadlines.ts';
+import { averageDaysToReply } from '../rules/statistics.ts';
 import { LADDER_SETTING, summaries } from './letter-handling.ts';
 import { appendEvent } from './letters.ts';
 
@@ -131,14 +132,12 @@ export async function interactionStatistics(
   const rows = (await letters.forStatistics(deps.db.kysely, [siteId], `${year}-01-01`, `${year}-12-31`)).filter(
     (r) => r.state !== 'merged',
   );
-  const answered = rows.filter((r) => r.replied_on !== null);
-  const days = answered.map((r) => dayNumber(r.replied_on!) - dayNumber(r.received_on));
   return {
     year,
     letters: {
       received: rows.length,
       closed: rows.filter((r) => r.replied_on !== null || r.state === 'closed').length,
-      averageDays: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
+      averageDays: averageDaysToReply(rows),
       publishedReplies: rows.filter((r) => r.published_at !== null).length,
     },
     surveys: await surveyFigures([siteId], year),

@@ -17,7 +17,7 @@ import {
   type Rating,
 } from '../../../common/schemas/interaction.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { dayNumber, loadCalendar } from '../../calendar/index.ts';
+import { loadCalendar } from '../../calendar/index.ts';
 import { queryCodeHash } from '../../disclosure/index.ts';
 import { beijingToday } from '../../platform/clock.ts';
 import { systemActor, type Actor } from '../../platform/actor.ts';
@@ -30,6 +30,8 @@ import { blindIndex, encryptPersonal } from '../../platform/personal-data.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { channels, letterEvents, letters, routing } from '../interaction.repository.ts';
 import { replyDueOn } from '../rules/deadlines.ts';
+import { averageDaysToReply } from '../rules/statistics.ts';
+import type { LetterStatusView } from '../render/letter-pages.ts';
 import {
   attachmentSummary,
   sealAttachments,
@@ -52,23 +54,9 @@ export interface SubmittedLetter {
   repeated: boolean;
 }
 
-export interface PublicLetterStatus {
-  trackingNo: string;
-  channelName: string;
-  category: string;
-  title: string;
-  content: string;
+/** What the writer sees on the tracking page: the page's view of a letter, with its state. */
+export interface PublicLetterStatus extends LetterStatusView {
   state: LetterState;
-  stateLabel: string;
-  receivedOn: string;
-  dueOn: string;
-  handlingOrgName: string;
-  reply: string | null;
-  replyOrgName: string | null;
-  repliedOn: string | null;
-  rating: Rating | null;
-  ratingComment: string | null;
-  canRate: boolean;
   history: { on: string; label: string }[];
 }
 
@@ -431,17 +419,15 @@ export async function letterStatistics(deps: Deps, siteId: string, from: string,
     ratings.filter((r) => r.channel_id === channelId).map((r) => (JSON.parse(r.data) as { rating: Rating }).rating);
   return chans.map((c) => {
     const mine = rows.filter((r) => r.channel_id === c.id && r.state !== 'merged');
-    const answered = mine.filter((r) => r.replied_on !== null);
-    const days = answered.map((r) => dayNumber(r.replied_on!) - dayNumber(r.received_on));
     return {
       channelId: c.id,
       channelName: c.name,
       kind: c.kind as ChannelKind,
       kindLabel: CHANNEL_KIND_LABELS[c.kind as ChannelKind] ?? c.kind,
       received: mine.length,
-      answered: answered.length,
+      answered: mine.filter((r) => r.replied_on !== null).length,
       published: mine.filter((r) => r.published_at !== null).length,
-      averageDays: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
+      averageDays: averageDaysToReply(mine),
       satisfied: given(c.id).filter((r) => r === 'satisfied' || r === 'basic').length,
       rated: given(c.id).length,
     };
