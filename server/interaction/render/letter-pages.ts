@@ -28,10 +28,9 @@ import { challengeFields, formErrors, html, paginationNav, paragraphs, relativeU
 
 export { INTERACTION_PATH, LETTER_LIST_PATH, LETTER_STATISTICS_PATH, LETTER_TRACKING_PATH, LETTER_WRITE_PATH };
 
-/** Attachments a letter may carry: how many, how large, which types (checked from the bytes). */
+/** Attachments a letter may carry: how many and how large (the types are letter-attachments.ts's LETTER_FILE_MIMES). */
 export const LETTER_FILES_MAX = 3;
 export const LETTER_FILE_MAX_BYTES = 5 * 1024 * 1024;
-export const LETTER_FILE_TYPES = ['pdf', 'jpg', 'png', 'docx'] as const;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx';
 
 /** The page of one answered letter. */
