@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'disclosure.handle',
   'interaction.handle',
   'interaction.approveReply',
+  'guides.edit',
+  'guides.publish',
   'monitoring.read',
   'evaluation.manage',
 ] as const;
@@ -56,11 +58,12 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
   auditor: ['audit.read', 'audit.export', 'users.read', 'orgs.read', 'sites.read'],
   siteAdmin: ['sites.read', 'sites.edit', 'columns.read', 'columns.manage', 'orgs.read'],
   editor: ['sites.read', 'columns.read', 'content.author', 'content.firstReview', 'orgs.read'],
-  sectionReviewer: ['sites.read', 'columns.read', 'content.sectionReview', 'orgs.read'],
-  leader: ['sites.read', 'columns.read', 'content.leaderApproval', 'interaction.approveReply', 'orgs.read'],
+  sectionReviewer: ['sites.read', 'columns.read', 'content.sectionReview', 'guides.publish', 'orgs.read'],
+  leader: ['sites.read', 'columns.read', 'content.leaderApproval', 'interaction.approveReply', 'guides.publish', 'orgs.read'],
   supervisor: ['sites.read', 'columns.read', 'monitoring.read', 'evaluation.manage', 'orgs.read'],
   letterHandler: ['sites.read', 'columns.read', 'interaction.handle', 'orgs.read'],
   disclosureOfficer: ['sites.read', 'columns.read', 'disclosure.handle', 'orgs.read'],
+  serviceOfficer: ['sites.read', 'columns.read', 'guides.edit', 'orgs.read'],
 };
 
 export interface ScopedGrant {

@@ -14,6 +14,7 @@ export const ROLE_CODES = [
   'supervisor',
   'letterHandler',
   'disclosureOfficer',
+  'serviceOfficer',
 ] as const;
 
 export type RoleCode = (typeof ROLE_CODES)[number];
@@ -37,6 +38,7 @@ export const ROLES: Record<RoleCode, RoleInfo> = {
   supervisor: { label: '监管人员', scope: 'platform', triad: false },
   letterHandler: { label: '信件办理人', scope: 'site', triad: false },
   disclosureOfficer: { label: '信息公开专员', scope: 'site', triad: false },
+  serviceOfficer: { label: '办事服务专员', scope: 'site', triad: false },
 };
 
 export function isRoleCode(v: string): v is RoleCode {

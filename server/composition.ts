@@ -21,6 +21,7 @@ import { JobRegistry, PLATFORM_JOBS, schedulerHealth, jobStats } from './platfor
 import { createLogger } from './platform/logger.ts';
 import { personalDataJobs } from './platform/personal-data-store.ts';
 import { catalogueRoutes, disclosureRoutes } from './disclosure/index.ts';
+import { guidesJobs, guidesRoutes } from './guides/index.ts';
 import { interactionJobs, interactionRoutes } from './interaction/index.ts';
 import { createPublicSites, publishingJobs, publishingRoutes } from './publishing/index.ts';
 import { sitesRoutes } from './sites/index.ts';
@@ -44,11 +45,12 @@ export const ROUTES: RoutesPlugin[] = [
   disclosureRoutes,
   catalogueRoutes,
   interactionRoutes,
+  guidesRoutes,
   systemRoutes,
 ];
 
 export function jobRegistry(): JobRegistry {
-  return new JobRegistry([...PLATFORM_JOBS, ...accountsJobs, ...contentJobs, ...publishingJobs, ...personalDataJobs, ...interactionJobs]);
+  return new JobRegistry([...PLATFORM_JOBS, ...accountsJobs, ...contentJobs, ...publishingJobs, ...personalDataJobs, ...interactionJobs, ...guidesJobs]);
 }
 
 /** Opens the database, runs pending migrations, returns the process's deps. */

@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { recordAudit } from '../../audit/index.ts';
+import type { Permission } from '../../../common/permissions.ts';
 import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -31,9 +32,18 @@ async function sniff(bytes: Buffer): Promise<string | null> {
   return t?.mime ?? null;
 }
 
-/** Stores an uploaded file for use on a site's articles; the same bytes are stored once. */
-export async function storeFile(deps: Deps, actor: Actor, input: { siteId: string; filename: string; bytes: Buffer }): Promise<StoredFile> {
-  requirePermission(actor, 'content.author', input.siteId);
+/**
+ * Stores an uploaded file for use on a site's pages; the same bytes are stored once. Articles'
+ * authors upload attachments; other rooms pass the permission their own uploads need (the
+ * guides room: blank forms and samples of service materials).
+ */
+export async function storeFile(
+  deps: Deps,
+  actor: Actor,
+  input: { siteId: string; filename: string; bytes: Buffer },
+  permission: Permission = 'content.author',
+): Promise<StoredFile> {
+  requirePermission(actor, permission, input.siteId);
   const verdict = judgeFile(input.filename, await sniff(input.bytes), input.bytes.length);
   if (!verdict.ok) throw Errors.validation(verdict.message, [{ field: 'file', message: verdict.message }]);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');

@@ -606,6 +606,39 @@ export interface SurveyOpinionTable {
   submitted_at: string;
 }
 
+/** A service item (办事事项) with its guide as JSON; `published_guide` is what the public pages show (room guides). */
+export interface ServiceItemTable {
+  id: string;
+  site_id: string;
+  org_id: string;
+  code: string;
+  name: string;
+  guide: string;
+  state: string;
+  version: number;
+  published_version: number | null;
+  published_guide: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  reviewed_on: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by_id: string | null;
+  updated_by: string | null;
+}
+
+/** The latest check of each link a service item's page offers. */
+export interface ServiceLinkCheckTable {
+  item_id: string;
+  url: string;
+  kind: string;
+  label: string;
+  ok: number;
+  http_status: number | null;
+  error: string | null;
+  checked_at: string;
+}
+
 export interface Database {
   orgs: OrgTable;
   users: UserTable;
@@ -643,6 +676,8 @@ export interface Database {
   search_documents: SearchDocumentTable;
   interaction_channels: InteractionChannelTable;
   letters: LetterTable;
+  service_items: ServiceItemTable;
+  service_link_checks: ServiceLinkCheckTable;
   letter_events: LetterEventTable;
   letter_attachments: LetterAttachmentTable;
   reply_templates: ReplyTemplateTable;

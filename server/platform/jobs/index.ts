@@ -10,10 +10,12 @@ export { backoffMs, MAX_ERROR_LENGTH } from './outcome.ts';
 export {
   enqueueArticlePublish,
   enqueueColumnListsRefresh,
+  enqueueServicesPublish,
   enqueueSitePublish,
   sitePublishKey,
   PUBLISH_ARTICLE_JOB,
   PUBLISH_COLUMN_LISTS_JOB,
+  PUBLISH_SERVICES_JOB,
   PUBLISH_SITE_JOB,
 } from './public-changes.ts';
 export { startWorker, drainJobs, defaultWorkerId } from './worker.ts';

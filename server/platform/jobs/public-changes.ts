@@ -42,3 +42,14 @@ export function enqueueColumnListsRefresh(tx: Tx, clock: Clock, siteId: string, 
     { priority: 5, dedupeKey: `${PUBLISH_COLUMN_LISTS_JOB}:${columnId}` },
   );
 }
+
+export const PUBLISH_SERVICES_JOB = 'publishing.services';
+
+/**
+ * A service item was published, changed or withdrawn: rewrite the site's 办事服务 pages (the
+ * catalogue, its browse pages and the item pages). One unfinished job per site; a pass reads
+ * everything published when it starts.
+ */
+export function enqueueServicesPublish(tx: Tx, clock: Clock, siteId: string): Promise<string> {
+  return enqueueJob(tx, clock, PUBLISH_SERVICES_JOB, { siteId }, { priority: 8, dedupeKey: `${PUBLISH_SERVICES_JOB}:${siteId}` });
+}

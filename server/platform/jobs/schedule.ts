@@ -56,6 +56,8 @@ export const SCHEDULES: ScheduleDefinition[] = [
   { name: 'accounts.expire-sessions', cron: '*/10 * * * *', job: 'accounts.expireSessions', payload: {} },
   // Defined by the interaction room (interaction.jobs.ts): the letters' warning ladder and escalation.
   { name: 'interaction.letter-warnings', cron: '5 * * * *', job: 'interaction.letterWarnings', payload: {} },
+  // Defined by the guides room (guides.jobs.ts): every online-handling link and form download, nightly.
+  { name: 'guides.link-check', cron: '40 2 * * *', job: 'guides.linkCheck', payload: {} },
 ];
 
 const crons = new Map<string, Cron>();

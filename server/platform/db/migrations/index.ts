@@ -20,6 +20,7 @@ import * as m0012 from './0012-catalogue-entries.ts';
 import * as m0013 from './0013-report-indexes.ts';
 import * as m0014 from './0014-interaction.ts';
 import * as m0015 from './0015-letter-attachments.ts';
+import * as m0016 from './0016-service-items.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0013-report-indexes': m0013,
   '0014-interaction': m0014,
   '0015-letter-attachments': m0015,
+  '0016-service-items': m0016,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
