@@ -141,8 +141,8 @@ const columnFields = {
   catalogueCategory: z.enum(CATALOGUE_CATEGORY_CODES, { message: '未知的公开目录分类' }).nullable().optional(),
 };
 
-/** Top-level paths the platform's own pages use (common/public-paths.ts, search, assets): no column may take them. */
-export const RESERVED_COLUMN_SLUGS = ['hdjl', 'ysqgk', 'ysqgkcx', 'gkml', 'gkzn', 'search', 'assets', 'sites'] as const;
+/** Top-level paths the platform's own pages use (common/public-paths.ts, 办事服务, search, assets): no column may take them. */
+export const RESERVED_COLUMN_SLUGS = ['hdjl', 'bsfw', 'ysqgk', 'ysqgkcx', 'gkml', 'gkzn', 'search', 'assets', 'sites'] as const;
 
 const reservedSlug = (v: { slug?: string; parentId?: string | null }) =>
   !(v.slug && !v.parentId && (RESERVED_COLUMN_SLUGS as readonly string[]).includes(v.slug));

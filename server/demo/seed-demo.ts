@@ -11,6 +11,7 @@ import { createOrg, createUser, findOrgByName, grantRole, type Org } from '../ac
 import { systemActor, type Actor } from '../platform/actor.ts';
 import { publishableSites, publishSite } from '../publishing/index.ts';
 import { seedDemoChannels, seedDemoLetters, seedDemoSurvey } from './seed-interaction.ts';
+import { seedDemoGuides } from './seed-guides.ts';
 import { seedDemoContent } from './seed-content.ts';
 import type { Deps } from '../platform/deps.ts';
 import { Errors } from '../platform/errors.ts';
@@ -62,7 +63,6 @@ const PORTAL_COLUMNS: ColumnSpec[] = [
   { name: '人事信息', slug: 'rsxx', freshness: 'personnel', catalogue: 'art20.14' },
   { name: '规划计划', slug: 'ghjh', freshness: 'plan', catalogue: 'art20.3' },
   { name: '财政预决算', slug: 'czyjs', freshness: 'plan', catalogue: 'art20.7' },
-  { name: '办事服务', slug: 'bsfw', freshness: 'none' },
 ];
 
 const DEPARTMENT_COLUMNS: ColumnSpec[] = [
@@ -73,7 +73,6 @@ const DEPARTMENT_COLUMNS: ColumnSpec[] = [
   DISCLOSURE,
   { name: '人事信息', slug: 'rsxx', freshness: 'personnel', catalogue: 'art20.14' },
   { name: '规划计划', slug: 'ghjh', freshness: 'plan', catalogue: 'art20.3' },
-  { name: '办事服务', slug: 'bsfw', freshness: 'none' },
 ];
 
 const COUNTIES: { name: string; division: string; pinyin: string }[] = [
@@ -315,6 +314,7 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
     { username: 'eduletters', displayName: '教育和体育局信件办理员', role: 'letterHandler', orgId: edu.sponsorOrgId, site: edu },
     { username: 'landletters', displayName: '自然资源和规划局信件办理员', role: 'letterHandler', orgId: land.sponsorOrgId, site: land },
     { username: 'disclosure', displayName: '门户网站信息公开专员', role: 'disclosureOfficer', orgId: office.id, site: portal },
+    { username: 'eduservices', displayName: '教育和体育局办事服务专员', role: 'serviceOfficer', orgId: edu.sponsorOrgId, site: edu },
   ];
   const accounts: DemoAccount[] = [];
   const actors = new Map<string, Actor>();
@@ -356,6 +356,7 @@ export async function seedDemo(deps: Deps, opts: { password?: string } = {}): Pr
   await seedDemoLetters(deps, portal, channels, { portalHandler: staff('letters'), system: actor, bureau: edu });
   await seedDemoSurvey(deps, portal, staff('letters'));
   await seedDemoAnnualReport(deps, city.id, staff('disclosure'));
+  await seedDemoGuides(deps, edu, { officer: staff('eduservices'), reviewer: staff('reviewer') });
   for (const s of sites) if (s.hosting === 'hosted') await seedDemoGuide(deps, s.id, actor);
   // The public sites are there to look at as soon as the platform starts.
   for (const s of await publishableSites(deps)) await publishSite(deps, s.id);

@@ -4,9 +4,11 @@ export {
   publishArticleChange,
   refreshColumnLists,
   publishableSites,
+  publishServiceChanges,
   BuildInProgressError,
   type SitePublishResult,
   type ArticlePublishOutcome,
+  type ServicesPublishOutcome,
 } from './commands/publish.ts';
 export { publicSiteId, sitePage, type SitePageInput } from './commands/site-page.ts';
 export { escapeHtml, html, type SafeHtml } from './render/html.ts';

@@ -28,6 +28,7 @@ import {
   NOT_FOUND_PATH,
   PREVIEW_NOT_FOUND_PATH,
   SITEMAP_COLUMNS_PATH,
+  SITEMAP_SERVICES_PATH,
   SITEMAP_XML_PATH,
   SITE_MAP_PATH,
   beijingMonth,
@@ -292,7 +293,10 @@ export async function writeSitemapMonth(deps: Deps, model: SiteModel, out: Publi
   );
 }
 
-/** Writes `sitemap.xml` (an index), the columns' urlset and, unless `months` is given, every month's chunk. */
+/**
+ * Writes `sitemap.xml` (an index of the columns' urlset, the 办事服务 chunk and the months'
+ * chunks), the columns' urlset and, unless `months` is given, every month's chunk.
+ */
 export async function writeSitemaps(
   deps: Deps,
   model: SiteModel,
@@ -306,7 +310,9 @@ export async function writeSitemaps(
   const cols = pageContext(model, SITEMAP_COLUMNS_PATH, now);
   out.write(SITEMAP_COLUMNS_PATH, renderSitemapXml(cols, model.columns, []));
   const ctx = pageContext(model, SITEMAP_XML_PATH, now);
-  const entries = [SITEMAP_COLUMNS_PATH, ...all.map(sitemapMonthPath)].map((p) => ({
+  // The 办事服务 chunk is written with the service pages (services.ts); listed once it is there.
+  const services = out.exists(SITEMAP_SERVICES_PATH) ? [SITEMAP_SERVICES_PATH] : [];
+  const entries = [SITEMAP_COLUMNS_PATH, ...services, ...all.map(sitemapMonthPath)].map((p) => ({
     url: relativeUrl(SITEMAP_XML_PATH, p),
     lastmod: null,
   }));

@@ -19,6 +19,8 @@ export interface PublicFiles {
   /** Removes a file and its compressed siblings; a missing file is not an error. */
   remove(sitePath: string): void;
   exists(sitePath: string): boolean;
+  /** Site-root paths of the files under a folder (`/bsfw`), compressed siblings included; none when it does not exist. */
+  list(siteDir: string): string[];
 }
 
 const COMPRESSIBLE = /\.(html|xml|css|txt|json)$/;
@@ -112,6 +114,24 @@ export function publicFiles(root: string, opts: PublicFilesOptions = {}): Public
     },
     exists(sitePath) {
       return fs.existsSync(resolveInside(base, sitePath));
+    },
+    list(siteDir) {
+      const out: string[] = [];
+      // Links are not followed: nothing outside the folder is listed.
+      const walk = (abs: string, prefix: string) => {
+        let entries: fs.Dirent[];
+        try {
+          entries = fs.readdirSync(abs, { withFileTypes: true });
+        } catch {
+          return;
+        }
+        for (const e of entries) {
+          if (e.isDirectory()) walk(path.join(abs, e.name), `${prefix}/${e.name}`);
+          else if (e.isFile()) out.push(`${prefix}/${e.name}`);
+        }
+      };
+      walk(resolveInside(base, siteDir), siteDir);
+      return out.sort();
     },
   };
 }

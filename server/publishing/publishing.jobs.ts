@@ -1,14 +1,19 @@
-/** Jobs of the publishing room: incremental publishing of one article, the list pages it shifted, full builds of a site. */
+/**
+ * Jobs of the publishing room: incremental publishing of one article, the list pages it shifted,
+ * full builds of a site, and a site's 办事服务 pages after service items were published or withdrawn.
+ */
 import { z } from 'zod';
 import { inTransaction } from '../platform/db/transaction.ts';
 import {
   defineJob,
   enqueueArticlePublish,
+  enqueueJob,
   PUBLISH_ARTICLE_JOB,
   PUBLISH_COLUMN_LISTS_JOB,
+  PUBLISH_SERVICES_JOB,
   PUBLISH_SITE_JOB,
 } from '../platform/jobs/index.ts';
-import { publishArticleChange, publishSite, refreshColumnLists, siteChangedSince } from './commands/publish.ts';
+import { publishArticleChange, publishServiceChanges, publishSite, refreshColumnLists, siteChangedSince } from './commands/publish.ts';
 
 /** While a full build of the site runs, an article's pages wait this long and try again. */
 const DEFER_MS = 5_000;
@@ -48,4 +53,26 @@ export const publishSiteJob = defineJob({
   },
 });
 
-export const publishingJobs = [publishArticleJob, refreshColumnListsJob, publishSiteJob];
+export const publishServicesJob = defineJob({
+  name: PUBLISH_SERVICES_JOB,
+  payload: z.object({ siteId: z.string() }),
+  // A site never built gets its first full build here.
+  timeoutMs: 60 * 60_000,
+  run: async ({ siteId }, ctx) => {
+    const outcome = await publishServiceChanges(ctx.deps, siteId);
+    // Not through enqueueServicesPublish: this running job holds the site's key, so that call
+    // would return this job and the retry would be lost.
+    if (outcome === 'deferred')
+      await inTransaction(ctx.deps.db, (tx) =>
+        enqueueJob(
+          tx,
+          ctx.deps.clock,
+          PUBLISH_SERVICES_JOB,
+          { siteId },
+          { priority: 8, runAt: new Date(ctx.deps.clock.now().getTime() + DEFER_MS) },
+        ),
+      );
+  },
+});
+
+export const publishingJobs = [publishArticleJob, refreshColumnListsJob, publishSiteJob, publishServicesJob];

@@ -1,4 +1,3 @@
-import { APP_PAGE_FOLDERS, APP_PAGE_PATHS } from '../../common/public-paths.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,49 +10,15 @@ import { updateSite } from '#server/sites/index.ts';
 import { factoryActor } from '#test/factories.ts';
 import { publishArticleChange, publishSite, refreshColumnLists, siteFolder } from './index.ts';
 import { publicFiles, resolveInside, UnsafePathError } from './public-files.ts';
+import { brokenLinks as brokenLinksOf, tree } from './test-site.ts';
 
 let deps: TestDeps;
 let dataDir: string;
 let room: Awaited<ReturnType<typeof buildNewsroom>>;
 const CODE = '9901000001';
 
-/** Every file of a folder, as site-root paths. */
-function tree(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string, prefix: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}/${e.name}`);
-      else out.push(`${prefix}/${e.name}`);
-    }
-  };
-  walk(dir, '');
-  return out.sort();
-}
-
 const read = (p: string) => fs.readFileSync(path.join(siteFolder(dataDir, CODE), p), 'utf8');
-
-/** Relative links (href/src) of every HTML page that point to a missing file. */
-function brokenLinks(root: string): string[] {
-  const broken: string[] = [];
-  for (const page of tree(root).filter((p) => p.endsWith('.html'))) {
-    const html = fs.readFileSync(path.join(root, page), 'utf8');
-    for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
-      const url = m[1]!;
-      if (/^[a-z]+:/i.test(url) || url.startsWith('//')) continue;
-      // The preview 404 page links under the preview prefix; every other page links relatively.
-      const target = new URL(url, `https://x${page}`).pathname.replace(new RegExp(`^/sites/${CODE}/`), '/');
-      const appPage =
-        target === '/search' ||
-        (APP_PAGE_PATHS as readonly string[]).includes(target) ||
-        APP_PAGE_FOLDERS.some((f) => target.startsWith(f)) ||
-        target.endsWith('/assets/mode.css');
-      if (appPage) continue; // served by the application
-      const file = target.endsWith('/') ? `${target}index.html` : target;
-      if (!fs.existsSync(path.join(root, decodeURIComponent(file)))) broken.push(`${page} → ${url}`);
-    }
-  }
-  return broken;
-}
+const brokenLinks = (root: string) => brokenLinksOf(root, CODE);
 
 beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-pub-'));

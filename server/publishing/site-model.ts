@@ -18,6 +18,7 @@ import {
   CATALOGUE_PATH,
   INTERACTION_PATH,
   DISCLOSURE_REQUEST_PATH,
+  SERVICES_PATH,
   GUIDE_PATH,
   SITE_MAP_PATH,
   articlePath,
@@ -145,12 +146,9 @@ export function pageContext(model: SiteModel, pagePath: string, now: string, ref
     disclosureRequest: to(DISCLOSURE_REQUEST_PATH),
     catalogue: to(CATALOGUE_PATH),
     guide: to(GUIDE_PATH),
-    section: (kind) => {
-      // Interaction is the platform's own pages (/hdjl/), not a column.
-      if (kind === 'interaction') return to(INTERACTION_PATH);
-      const col = model.columns.find((c) => c.parentId === null && c.freshnessClass === 'none' && sectionMatch(c, kind));
-      return to(col ? columnPageUrl(col.path, 1) : '/');
-    },
+    // Both are the platform's own pages on every site, not columns.
+    section: (kind) => to(kind === 'interaction' ? INTERACTION_PATH : SERVICES_PATH),
+    page: to,
     article: (id) => {
       const p = refs.articles.get(id);
       return p ? to(p) : null;
@@ -164,14 +162,6 @@ export function pageContext(model: SiteModel, pagePath: string, now: string, ref
     asset: (name) => to(`${ASSETS_DIR}/${name}`),
   };
   return { site: model.view, nav: model.nav, links, pagePath, now };
-}
-
-const SECTION_SLUGS: Record<'services', RegExp> = {
-  services: /^(bsfw|zwfw|fw)/,
-};
-
-function sectionMatch(c: ModelColumn, kind: 'services'): boolean {
-  return SECTION_SLUGS[kind].test(c.slug);
 }
 
 // ---------------------------------------------------------------- article batches

@@ -133,7 +133,7 @@ export async function indexedDocuments(db: Db, articleIds: readonly string[]): P
   }));
 }
 
-/** The articles of a site the index holds. */
-export function indexedArticleIds(db: Db, siteId: string): Promise<string[]> {
-  return searchDocuments.articleIdsOfSite(db.kysely, siteId);
+/** The documents of a site the index holds (only those of one type when `type` is given). */
+export function indexedArticleIds(db: Db, siteId: string, type?: string): Promise<string[]> {
+  return searchDocuments.articleIdsOfSite(db.kysely, siteId, type);
 }

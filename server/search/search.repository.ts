@@ -19,8 +19,11 @@ export const searchDocuments = {
           .select(['article_id', 'url', 'published_at', 'title', 'column_name'])
           .where('article_id', 'in', [...articleIds])
           .execute(),
-  articleIdsOfSite: async (db: Q, siteId: string): Promise<string[]> =>
-    (await db.selectFrom('search_documents').select('article_id').where('site_id', '=', siteId).execute()).map((r) => r.article_id),
+  articleIdsOfSite: async (db: Q, siteId: string, type?: string): Promise<string[]> => {
+    let q = db.selectFrom('search_documents').select('article_id').where('site_id', '=', siteId);
+    if (type !== undefined) q = q.where('type', '=', type);
+    return (await q.execute()).map((r) => r.article_id);
+  },
   count: async (db: Q, siteId?: string): Promise<number> => {
     let q = db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n'));
     if (siteId) q = q.where('site_id', '=', siteId);

@@ -21,9 +21,10 @@ import {
   writeSitemaps,
 } from '../pages.ts';
 import { publicFiles } from '../public-files.ts';
+import { indexServiceItems, servicesUnchangedSince, writeServicePages } from '../services.ts';
 import { columnLists, publicArticleQueries, publicSites, publishedPages, publishedRefs, siteBuilds } from '../publishing.repository.ts';
 import { PAGE_SIZE } from '../render/index.ts';
-import { beijingMonth } from '../rules/paths.ts';
+import { SERVICES_INDEX_PATH, beijingMonth } from '../rules/paths.ts';
 import { currentBuild, newBuildFolder, removeOldBuilds, swapIn } from '../site-folders.ts';
 import { articlePagePath, loadSiteModel, type SiteModel } from '../site-model.ts';
 import { notifyPublicFilesChanged } from '../public-events.ts';
@@ -80,8 +81,11 @@ export async function publishSite(deps: Deps, siteId: string, opts: PublishSiteO
     const out = publicFiles(dir, { atomic: false });
     let pages = writeSiteFrame(model, out, now);
     await writeHome(deps, model, out, now);
+    // Before the sitemaps: the index lists the services chunk when it is there.
+    const services = await writeServicePages(deps, model, out, now);
+    await indexServiceItems(deps, model, services.items);
     await writeSitemaps(deps, model, out, now);
-    pages += 1;
+    pages += 1 + services.pages;
     let lastBeat = Date.now();
     pages += await runTasks(columnTasks(model, counts), {
       deps,
@@ -98,11 +102,13 @@ export async function publishSite(deps: Deps, siteId: string, opts: PublishSiteO
     });
     await recordPublishedArticles(deps, model);
     swapIn(deps.config.dataDir, model.code, dir);
-    // Documents of articles that have no page now (retracted, or their column closed) leave the index.
+    // Documents of articles that have no page now (retracted, or their column closed) leave the
+    // index; so do those of service items no longer published (the items' documents are theirs).
     const published = new Set(await publishedPages.articleIdsOfSite(db, siteId));
+    const listed = new Set([...published, ...services.items.map((i) => i.id)]);
     await removeSearchDocuments(
       deps.db,
-      (await indexedArticleIds(deps.db, siteId)).filter((id) => !published.has(id)),
+      (await indexedArticleIds(deps.db, siteId)).filter((id) => !listed.has(id)),
     );
     await pruneCatalogue(deps, siteId, published);
     await siteBuilds.update(db, siteId, buildId, { status: 'done', finished_at: deps.clock.now().toISOString(), pages });
@@ -239,6 +245,44 @@ export async function publishArticleChange(deps: Deps, articleId: string): Promi
   });
   notifyPublicFilesChanged(model.code);
   return row && path ? 'written' : before ? 'removed' : 'unchanged';
+}
+
+export type ServicesPublishOutcome = 'written' | 'built' | 'deferred' | 'skipped';
+
+/** Passes of the service pages one job makes while items keep being published or withdrawn. */
+const SERVICE_PASSES = 5;
+
+/**
+ * Brings a site's 办事服务 pages, their sitemap chunk and the items' search documents up to what
+ * is published now (after items were published or withdrawn). A site never built, or built
+ * before it had service pages (its navigation lacks them), gets a full build; while a full build
+ * runs, the caller retries later ('deferred'). A change that commits while a pass runs is caught
+ * by the next pass (the queue keeps one job per site, so it would not start another).
+ */
+export async function publishServiceChanges(deps: Deps, siteId: string): Promise<ServicesPublishOutcome> {
+  const db = deps.db.kysely;
+  const site = await publicSites.byId(db, siteId);
+  if (!site?.code || site.status === 'planned' || site.status === 'closed') return 'skipped';
+  const build = await siteBuilds.get(db, siteId);
+  const staleBefore = new Date(deps.clock.now().getTime() - BUILD_STALE_MS).toISOString();
+  if (build?.status === 'running' && build.heartbeat_at >= staleBefore) return 'deferred';
+  const dir = currentBuild(deps.config.dataDir, site.code);
+  if (!dir || !publicFiles(dir).exists(SERVICES_INDEX_PATH)) {
+    await publishSite(deps, siteId);
+    return 'built';
+  }
+  const model = await loadSiteModel(deps, siteId);
+  const out = publicFiles(dir);
+  for (let pass = 0; pass < SERVICE_PASSES; pass++) {
+    const now = deps.clock.now().toISOString();
+    const result = await writeServicePages(deps, model, out, now);
+    // The index lists the services chunk (a site built before it had one learns of it here).
+    await writeSitemaps(deps, model, out, now, []);
+    await indexServiceItems(deps, model, result.items);
+    notifyPublicFilesChanged(model.code);
+    if (await servicesUnchangedSince(deps, siteId, result.signature)) return 'written';
+  }
+  return 'deferred';
 }
 
 /**

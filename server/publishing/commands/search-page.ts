@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { isAppError } from '../../platform/errors.ts';
 import { searchArticles } from '../../search/index.ts';
 import { renderSearchPage, type SearchForm } from '../render/search-page.ts';
+import { SERVICE_SEARCH } from '../render/service-pages.ts';
 import { SEARCH_PATH, relativeUrl } from '../rules/paths.ts';
 import { loadSiteModel, pageContext } from '../site-model.ts';
 import { publicSiteId } from './site-page.ts';
@@ -38,6 +39,11 @@ export async function searchPage(deps: Deps, code: string, query: Record<string,
   if (form.q.trim() || Object.keys(query).length > 0) {
     const input: Record<string, unknown> = { q: query.q, siteId, page: query.page ?? '1' };
     for (const k of ['type', 'from', 'to', 'sort'] as const) if (query[k]) input[k] = query[k];
+    // 办事指南 are not an article type: the service items' documents share one column of their own.
+    if (input.type === SERVICE_SEARCH.type) {
+      delete input.type;
+      input.columnId = SERVICE_SEARCH.columnId;
+    }
     const parsed = SearchQuerySchema.safeParse(input);
     if (!parsed.success) error = parsed.error.issues[0]?.message ?? '搜索条件不正确';
     else {

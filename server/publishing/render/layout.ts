@@ -30,6 +30,8 @@ export interface LayoutInput {
   meta: MetaTags;
   /** Top-level column id to mark with aria-current in the navigation; `null` marks 首页. */
   currentNavId?: string | null;
+  /** The platform's own section the page belongs to (marked in the navigation instead of a column). */
+  currentSection?: 'services';
   /** Breadcrumbs after 首页; none on the home page. */
   breadcrumbs?: readonly Crumb[];
   /** Extra `<link>` elements (e.g. RSS alternate). */
@@ -142,7 +144,8 @@ export function layout(ctx: RenderContext, input: LayoutInput): string {
   const title = input.title ? `${input.title} - ${site.name}` : site.name;
   const current = (id: string | null) => (input.currentNavId === id ? html` aria-current="page"` : '');
   const navItems = ctx.nav.map((col) => html`<li><a href="${links.column(col, 1)}"${current(col.id)}>${col.name}</a></li>\n`);
-  // 政民互动 is the platform's own pages on every site (/hdjl/), after the site's columns.
+  // 办事服务 (/bsfw/) and 政民互动 (/hdjl/) are the platform's own pages on every site, after the site's columns.
+  const services = html`<li><a href="${links.section('services')}"${input.currentSection === 'services' ? html` aria-current="page"` : ''}>办事服务</a></li>\n`;
   const interaction = html`<li><a href="${links.section('interaction')}">政民互动</a></li>\n`;
   return html`<!DOCTYPE html>
 <html lang="zh-CN">
@@ -169,7 +172,7 @@ ${modeSwitch(ctx, input.backPath)}
 <nav class="main-nav" aria-label="主导航">
 <ul>
 <li><a href="${links.home}"${input.currentNavId === null ? current(null) : ''}>首页</a></li>
-${navItems}${interaction}</ul>
+${navItems}${services}${interaction}</ul>
 </nav>
 ${input.breadcrumbs ? breadcrumbNav(ctx, input.breadcrumbs) : null}
 <main id="main" class="wrap" tabindex="-1">

@@ -301,12 +301,13 @@ describe('home page and site map', () => {
     expect(hrefs(doc)).toContain('/art/a3.html');
   });
 
-  it('lists nested columns on the site map', () => {
+  it('lists nested columns on the site map, then 办事服务 and 政民互动 as in the navigation', () => {
     const doc = parse(pages.siteMap!);
     const tree = all(doc, 'nav').find((n) => n.attribs.class === 'sitemap-tree')!;
     const outer = DomUtils.getElementsByTagName('ul', tree, true)[0]!;
-    expect(text(outer).replace(/\s+/g, '')).toBe('新闻动态政务要闻');
+    expect(text(outer).replace(/\s+/g, '')).toBe('新闻动态政务要闻办事服务政民互动');
     expect(DomUtils.getElementsByTagName('ul', tree, true)).toHaveLength(2);
+    expect(hrefs(doc)).toEqual(expect.arrayContaining(['/services/', '/interaction/']));
   });
 });
 

@@ -325,17 +325,20 @@ ${correction}
 
 // ---------------------------------------------------------------- site map, 404
 
-/** The human-readable site map: every column as a nested list. */
+/** The human-readable site map: every column as a nested list, then the platform's 办事服务 and 政民互动 (as in the navigation). */
 export function renderSiteMap(ctx: RenderContext, columns: readonly ColumnView[]): string {
   const ids = new Set(columns.map((c) => c.id));
   const children = (parentId: string | null): ColumnView[] =>
     columns.filter((c) => (parentId === null ? c.parentId === null || !ids.has(c.parentId) : c.parentId === parentId));
+  const sections = html`<li><a href="${ctx.links.section('services')}">办事服务</a></li>
+<li><a href="${ctx.links.section('interaction')}">政民互动</a></li>
+`;
   const tree = (parentId: string | null, depth: number): SafeHtml | null => {
     const list = depth > 10 ? [] : children(parentId);
-    if (!list.length) return null;
+    if (!list.length && parentId !== null) return null;
     const lis = list.map((c) => html`<li><a href="${ctx.links.column(c, 1)}">${c.name}</a>${tree(c.id, depth + 1)}</li>\n`);
     return html`<ul>
-${lis}</ul>`;
+${lis}${parentId === null ? sections : null}</ul>`;
   };
   return layout(ctx, {
     title: '网站地图',
@@ -343,7 +346,7 @@ ${lis}</ul>`;
     breadcrumbs: [{ name: '网站地图', url: null }],
     body: html`<h1>网站地图</h1>
 <nav class="sitemap-tree" aria-label="网站地图">
-${tree(null, 0) ?? html`<p class="empty">暂无栏目。</p>`}
+${tree(null, 0)}
 </nav>`,
   });
 }

@@ -8,6 +8,7 @@ import { beijingDate } from './dates.ts';
 import { html, safeUrl, type SafeHtml } from './html.ts';
 import { layout, siteMeta } from './layout.ts';
 import { paginationNav } from './pages.ts';
+import { SERVICE_SEARCH } from './service-pages.ts';
 import type { RenderContext } from './types.ts';
 
 export interface SearchForm {
@@ -55,9 +56,18 @@ export function dateInputValue(value: string): string {
   return d.toISOString().slice(0, 10) === value ? value : '';
 }
 
+/**
+ * What kind of information a result is, for the label on each result and the type filter: the
+ * article's type (政策文件, 通知公告…) or 办事指南 for a service item.
+ */
+export function resultKindLabel(type: string): string | null {
+  if (type === SERVICE_SEARCH.type) return SERVICE_SEARCH.label;
+  return (ARTICLE_TYPES as readonly string[]).includes(type) ? ARTICLE_TYPE_CONFIG[type as (typeof ARTICLE_TYPES)[number]].label : null;
+}
+
 function searchForm(ctx: RenderContext, form: SearchForm): SafeHtml {
-  const typeOptions = ARTICLE_TYPES.map(
-    (t) => html`<option value="${t}"${form.type === t ? html` selected` : ''}>${ARTICLE_TYPE_CONFIG[t].label}</option>\n`,
+  const typeOptions = [...ARTICLE_TYPES, SERVICE_SEARCH.type].map(
+    (t) => html`<option value="${t}"${form.type === t ? html` selected` : ''}>${resultKindLabel(t)}</option>\n`,
   );
   const sorts = SEARCH_SORTS.map(
     (s) =>
@@ -89,10 +99,11 @@ function resultList(input: SearchPageInput, result: SearchResult): SafeHtml {
   const items = result.items.map((item) => {
     const url = safeUrl(input.resultUrl(item.url));
     const title = parts(item.titleParts);
+    const kind = resultKindLabel(item.type);
     return html`<li>
 <h2>${url ? html`<a href="${url}">${title}</a>` : title}</h2>
 <p>${parts(item.snippetParts)}</p>
-<p class="result-info"><span>${item.columnName}</span> <time datetime="${item.publishedAt}">${beijingDate(item.publishedAt)}</time></p>
+<p class="result-info">${kind ? html`<span class="result-kind">[${kind}]</span> ` : null}<span>${item.columnName}</span> <time datetime="${item.publishedAt}">${beijingDate(item.publishedAt)}</time></p>
 </li>
 `;
   });

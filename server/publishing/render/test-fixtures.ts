@@ -31,6 +31,7 @@ export const links: Links = {
   catalogue: '/gkml',
   guide: '/gkzn',
   section: (kind) => `/${kind}/`,
+  page: (p) => p,
   article: (id) => (id.startsWith('missing') ? null : `/art/${id}.html`),
   file: (id) => (id.startsWith('missing') ? null : `/files/${id}`),
   column: (c, page) => (page === 1 ? `${c.path}/` : `${c.path}/index_${page}.html`),

@@ -155,6 +155,13 @@ h2 { font-size: 1.3rem; line-height: 1.5; }
 .guide-contact { border-collapse: collapse; margin: 1rem 0; }
 .guide-contact th, .guide-contact td { border: 1px solid var(--gk-line); padding: 0.4rem 0.8rem; text-align: left; }
 .not-found { text-align: center; padding: 3rem 0; }
+.service-search { margin: 1rem 0; }
+.service-groups { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.3rem 1rem; }
+.service-pairs dt, .service-faq dt { font-weight: bold; }
+.service-pairs dd, .service-faq dd { margin: 0 0 0.6rem; }
+.service-steps li { margin-bottom: 0.6rem; }
+.service-online-link { display: inline-block; padding: 0.6rem 1.2rem; background: var(--gk-primary); color: #ffffff; font-weight: bold; }
+.service-online-link:hover, .service-online-link:focus { background: var(--gk-secondary); color: #ffffff; }
 @media (max-width: 640px) {
   html { font-size: 106.25%; }
   .site-header .wrap { flex-direction: column; align-items: flex-start; }

@@ -120,8 +120,10 @@ export interface Links {
   /** The 政府信息公开目录 and 指南 (pages of the application). */
   catalogue: string;
   guide: string;
-  /** Entry pages of the home blocks that are neither article lists nor the catalogue. */
+  /** Entry pages of the home blocks that are neither article lists nor the catalogue: 政民互动 (/hdjl/) and 办事服务 (/bsfw/). */
   section(kind: 'interaction' | 'services'): string;
+  /** Any other static page of the site by its site-root path (e.g. `/bsfw/sx/<code>.html`). */
+  page(sitePath: string): string;
   article(id: string): string | null;
   file(id: string): string | null;
   /** Page `page` (1-based) of a column list. */

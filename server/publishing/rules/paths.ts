@@ -29,6 +29,25 @@ export {
   INTERACTION_PATH,
 } from '../../../common/public-paths.ts';
 export const ASSETS_DIR = '/assets';
+
+/**
+ * The 办事服务 pages, written from the guides room's published items: the catalogue home, one
+ * list per department (`bm`), topic (`zt`) and life event (`sj`), and one page per item (`sx`,
+ * named by the guides room's `servicePagePath`). Static files, like the column pages.
+ */
+export const SERVICES_DIR = '/bsfw';
+/** The catalogue home as a link target (the folder). */
+export const SERVICES_PATH = '/bsfw/';
+export const SERVICES_INDEX_PATH = '/bsfw/index.html';
+/** The sitemap chunk listing the 办事服务 pages. */
+export const SITEMAP_SERVICES_PATH = '/sitemap-services.xml';
+
+export type ServiceListKind = 'bm' | 'zt' | 'sj';
+
+/** Page `page` (1-based) of a 办事服务 list: `/bsfw/bm/<orgId>.html`, then `/bsfw/bm/<orgId>_2.html`… */
+export function serviceListPath(kind: ServiceListKind, key: string, page: number): string {
+  return `${SERVICES_DIR}/${kind}/${key}${page === 1 ? '' : `_${page}`}.html`;
+}
 export const FILES_DIR = '/files';
 
 /** A column's folder: the slugs from the top-level column down, e.g. `/xwdt/zwyw`. */
