@@ -53,7 +53,8 @@ const ITEMS: ServiceGuide[] = [
     topics: ['t03', 't04'],
     lifeEvents: ['p03'],
     legalBasis: '《中华人民共和国教师法》第十条；《教师资格条例》第十三条',
-    conditions: '1. 具有中华人民共和国国籍；\n2. 遵守宪法和法律，热爱教育事业，具有良好的思想品德；\n3. 具备规定的学历和普通话水平；\n4. 通过中小学教师资格考试。',
+    conditions:
+      '1. 具有中华人民共和国国籍；\n2. 遵守宪法和法律，热爱教育事业，具有良好的思想品德；\n3. 具备规定的学历和普通话水平；\n4. 通过中小学教师资格考试。',
     materials: [
       { name: '教师资格认定申请表', form: '原件1份', required: true, note: '在线填写后打印', formFileId: null, sampleFileId: null },
       { name: '居民身份证', form: '原件及复印件各1份', required: true, note: null, formFileId: null, sampleFileId: null },
@@ -157,7 +158,14 @@ const ITEMS: ServiceGuide[] = [
     legalBasis: '《学生资助资金管理办法》',
     conditions: '具有本市正式学籍、家庭经济困难的在校学生。',
     materials: [
-      { name: '家庭经济困难学生认定申请表', form: '原件1份', required: true, note: '下载空白表格填写', formFileId: null, sampleFileId: null },
+      {
+        name: '家庭经济困难学生认定申请表',
+        form: '原件1份',
+        required: true,
+        note: '下载空白表格填写',
+        formFileId: null,
+        sampleFileId: null,
+      },
       { name: '户口簿', form: '复印件1份', required: true, note: null, formFileId: null, sampleFileId: null },
     ],
     legalTimeLimit: null,
@@ -192,7 +200,11 @@ const DRAFT: ServiceGuide = {
   onlineLevel: 'none',
 };
 
-export async function seedDemoGuides(deps: Deps, site: { id: string; sponsorOrgId: string }, staff: { officer: Actor; reviewer: Actor }): Promise<number> {
+export async function seedDemoGuides(
+  deps: Deps,
+  site: { id: string; sponsorOrgId: string },
+  staff: { officer: Actor; reviewer: Actor },
+): Promise<number> {
   const form = await storeFile(
     deps,
     staff.officer,
