@@ -47,8 +47,9 @@ export const PUBLISH_SERVICES_JOB = 'publishing.services';
 
 /**
  * A service item was published, changed or withdrawn: rewrite the site's 办事服务 pages (the
- * catalogue, its browse pages and the item pages). One unfinished job per site; a pass reads
- * everything published when it starts.
+ * catalogue, its browse pages and the item pages). One unfinished job per site: while it runs,
+ * a new enqueue returns it, so the job itself repeats its pass while the published catalogue
+ * changed during the previous one.
  */
 export function enqueueServicesPublish(tx: Tx, clock: Clock, siteId: string): Promise<string> {
   return enqueueJob(tx, clock, PUBLISH_SERVICES_JOB, { siteId }, { priority: 8, dedupeKey: `${PUBLISH_SERVICES_JOB}:${siteId}` });
