@@ -20,8 +20,13 @@ describe('navigation', () => {
   });
 
   it('shows an editor the content screens but no system administration', () => {
-    expect(labels(ROLE_PERMISSIONS.editor)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核 发布时限', '办事服务: 办事指南']);
-    expect(labels(ROLE_PERMISSIONS.leader)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核 发布时限', '互动交流: 信件办理']);
+    expect(labels(ROLE_PERMISSIONS.editor)).toEqual(['网站管理: 网站列表', '内容发布: 信息管理 待我审核 发布时限']);
+    expect(labels(ROLE_PERMISSIONS.leader)).toEqual([
+      '网站管理: 网站列表',
+      '内容发布: 信息管理 待我审核 发布时限',
+      '互动交流: 信件办理',
+      '办事服务: 办事事项',
+    ]);
     expect(labels(ROLE_PERMISSIONS.siteAdmin)).toEqual([
       '网站管理: 网站列表 栏目管理 审核流程',
       '互动交流: 互动渠道',
@@ -44,11 +49,18 @@ describe('navigation', () => {
     expect(labels(ROLE_PERMISSIONS.letterHandler)).toContain('互动交流: 信件办理 超期预警 征集调查');
     expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('互动交流: 超期预警 互动监管');
     expect(labels(ROLE_PERMISSIONS.disclosureOfficer)).toContain('信息公开: 公开目录 依申请公开 年报');
+    expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('办事服务: 办事服务监管');
     expect(
       visibleNavigation(ROLE_PERMISSIONS.supervisor)
         .find((g) => g.key === 'disclosure')
         ?.items.map((i) => i.label),
     ).toContain('年报');
+  });
+
+  it('shows service officers and the reviewers who publish their items the 办事事项 screen', () => {
+    expect(labels(ROLE_PERMISSIONS.serviceOfficer)).toEqual(['网站管理: 网站列表', '办事服务: 办事事项']);
+    expect(labels(ROLE_PERMISSIONS.sectionReviewer)).toContain('办事服务: 办事事项');
+    expect(labels(ROLE_PERMISSIONS.platformAdmin).some((g) => g.startsWith('办事服务'))).toBe(false);
   });
 
   it('shows nothing without permissions', () => {
@@ -69,5 +81,8 @@ describe('navigation', () => {
     expect(navItemFor('/letters/overdue')?.label).toBe('超期预警');
     expect(navItemFor('/letters/3f2a')?.label).toBe('信件办理');
     expect(navItemFor('/interaction/channels')?.label).toBe('互动渠道');
+    expect(navItemFor('/service-items/new')?.label).toBe('办事事项');
+    expect(navItemFor('/service-items/3f2a')?.label).toBe('办事事项');
+    expect(navItemFor('/service-oversight')?.label).toBe('办事服务监管');
   });
 });

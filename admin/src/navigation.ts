@@ -4,6 +4,7 @@
  * Paths are relative to the router basename (/admin).
  */
 import type { Permission } from '../../common/permissions.ts';
+import { GUIDES_OVERSIGHT_PATH, SERVICE_ITEMS_PATH } from './paths.ts';
 
 export type NavGroupKey = 'sites' | 'content' | 'disclosure' | 'interaction' | 'services' | 'monitoring' | 'system';
 
@@ -72,8 +73,12 @@ export const NAV_GROUPS: readonly NavGroup[] = [
   {
     key: 'services',
     label: '办事服务',
-    // Service guides are content written by a department's staff; the system administrator (三员) never sees them.
-    items: [{ path: '/service-guides', label: '办事指南', anyOf: ['content.author'] }],
+    // Guides are written by a department's 办事服务专员 and published by a reviewer; supervisors
+    // watch every site's services (and set the required elements) from the oversight screen.
+    items: [
+      { path: SERVICE_ITEMS_PATH, label: '办事事项', anyOf: ['guides.edit', 'guides.publish'] },
+      { path: GUIDES_OVERSIGHT_PATH, label: '办事服务监管', anyOf: ['monitoring.read'] },
+    ],
   },
   {
     key: 'monitoring',

@@ -6,3 +6,12 @@ export const CHANGE_PASSWORD_PATH = '/change-password';
 export interface LoginLocationState {
   from?: string;
 }
+
+/** 办事服务: the service items of a site, one item (new or existing) and the supervision view. */
+export const SERVICE_ITEMS_PATH = '/service-items';
+export const NEW_SERVICE_ITEM_PATH = '/service-items/new';
+export const GUIDES_OVERSIGHT_PATH = '/service-oversight';
+
+export function serviceItemPath(id: string): string {
+  return `${SERVICE_ITEMS_PATH}/${encodeURIComponent(id)}`;
+}

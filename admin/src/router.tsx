@@ -5,7 +5,7 @@ import { FullPageSpin } from './components/FullPageSpin.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
 import { RequirePermission } from './components/RequirePermission.tsx';
 import { CONTENT_PERMISSIONS, NAV_ITEMS } from './navigation.ts';
-import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './paths.ts';
+import { CHANGE_PASSWORD_PATH, GUIDES_OVERSIGHT_PATH, LOGIN_PATH, NEW_SERVICE_ITEM_PATH, SERVICE_ITEMS_PATH } from './paths.ts';
 
 // AppLayout is a named export (components/ rule); lazy() wants a default, hence the mapping.
 const AppLayout = lazy(() => import('./components/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
@@ -36,6 +36,8 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   '/surveys': lazy(() => import('./scenes/InteractionSurveysScene.tsx')),
   '/interaction/channels': lazy(() => import('./scenes/InteractionChannelsScene.tsx')),
   '/interaction/oversight': lazy(() => import('./scenes/InteractionOversightScene.tsx')),
+  [SERVICE_ITEMS_PATH]: lazy(() => import('./scenes/ServiceItemsScene.tsx')),
+  [GUIDES_OVERSIGHT_PATH]: lazy(() => import('./scenes/GuidesOversightScene.tsx')),
 };
 
 // Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).
@@ -43,6 +45,7 @@ const ArticleEditScene = lazy(() => import('./scenes/ArticleEditScene.tsx'));
 const ArticleViewScene = lazy(() => import('./scenes/ArticleViewScene.tsx'));
 const DisclosureRequestViewScene = lazy(() => import('./scenes/DisclosureRequestViewScene.tsx'));
 const LetterViewScene = lazy(() => import('./scenes/LetterViewScene.tsx'));
+const ServiceItemEditScene = lazy(() => import('./scenes/ServiceItemEditScene.tsx'));
 
 function menuScene(path: string, label: string): ReactNode {
   const Scene = MENU_SCENES[path];
@@ -112,6 +115,26 @@ const interactionRoutes: RouteObject[] = [
   },
 ];
 
+// Officers write items; reviewers open them to publish or withdraw (the form is read-only for them).
+const guideRoutes: RouteObject[] = [
+  {
+    path: NEW_SERVICE_ITEM_PATH.slice(1),
+    element: (
+      <RequirePermission anyOf={['guides.edit']}>
+        <ServiceItemEditScene key="new" />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: `${SERVICE_ITEMS_PATH.slice(1)}/:id`,
+    element: (
+      <RequirePermission anyOf={['guides.edit', 'guides.publish']}>
+        <ServiceItemEditScene key="edit" />
+      </RequirePermission>
+    ),
+  },
+];
+
 export const routes: RouteObject[] = [
   { path: LOGIN_PATH, element: page(<LoginScene />) },
   {
@@ -126,6 +149,7 @@ export const routes: RouteObject[] = [
           ...articleRoutes,
           ...disclosureRoutes,
           ...interactionRoutes,
+          ...guideRoutes,
           { path: '*', element: <NotFoundScene /> },
         ],
       },

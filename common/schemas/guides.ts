@@ -145,6 +145,13 @@ export interface LinkCheckView {
   checkedAt: string;
 }
 
+/** What one run of the link check covered. */
+export interface LinkCheckSummary {
+  items: number;
+  links: number;
+  broken: number;
+}
+
 export interface ServiceItemSummary {
   id: string;
   siteId: string;

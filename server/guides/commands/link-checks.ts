@@ -9,6 +9,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ServiceGuide } from '../../../common/service-items.ts';
+import type { LinkCheckSummary } from '../../../common/schemas/guides.ts';
 import { can, requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ServiceLinkCheckTable } from '../../platform/db/schema.ts';
@@ -22,12 +23,6 @@ import { failureText, linkWorks, retryWithGet } from '../rules/link-check.ts';
 export const LINK_TIMEOUT_MS = 15_000;
 const MAX_REDIRECTS = 5;
 const PARALLEL = 4;
-
-export interface LinkCheckSummary {
-  items: number;
-  links: number;
-  broken: number;
-}
 
 interface Probe {
   ok: boolean;
