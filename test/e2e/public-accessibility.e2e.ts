@@ -45,6 +45,9 @@ const PAGE_TYPES = [
   'letter-list',
   'letter-page',
   'letter-statistics',
+  'services-home',
+  'services-life-event',
+  'service-item',
   'home-elder',
 ] as const;
 type PageType = (typeof PAGE_TYPES)[number];
@@ -432,6 +435,24 @@ describe.runIf(chromiumAvailable)('a citizen uses every kind of public page with
       await open('letter-statistics', page.url());
       await page.getByRole('table', { name: /各渠道来信办理情况/ }).waitFor();
       await checkPage('letter-statistics');
+    });
+
+    await step(page, 'a11y-services', async () => {
+      await page.goto(base);
+      await page.getByRole('navigation').getByRole('link', { name: '办事服务', exact: true }).first().click();
+      await page.getByRole('heading', { level: 1, name: '办事服务' }).waitFor();
+      await open('services-home', page.url());
+      await checkPage('services-home');
+      await page.getByRole('link', { name: '上学' }).click();
+      await page.getByRole('heading', { level: 1, name: /上学/ }).waitFor();
+      await open('services-life-event', page.url());
+      await checkPage('services-life-event');
+      await page.getByRole('link', { name: '家庭经济困难学生资助申请' }).click();
+      await page.getByRole('heading', { level: 1, name: '家庭经济困难学生资助申请' }).waitFor();
+      await open('service-item', page.url());
+      await page.getByRole('link', { name: /下载“家庭经济困难学生认定申请表”空白表格/ }).waitFor();
+      await checkPage('service-item');
+      await screenshot(page, 'public-accessibility-service-item');
     });
   });
 
