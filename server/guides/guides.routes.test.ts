@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asActor, buildOrg, buildSite, buildUser } from '#test/factories.ts';
 import { createTestApp, loginAs, type Session, type TestApp } from '#test/http.ts';
-import { completeGuide } from './test-fixtures.ts';
+import { completeGuide } from '#test/guides.ts';
 
 function multipart(parts: { name: string; filename?: string; value: Buffer | string }[]) {
   const boundary = `----gk${Date.now()}`;

@@ -17,7 +17,7 @@ import {
 } from './commands/items.ts';
 import { guidesOversight, serviceStatistics } from './commands/oversight.ts';
 import { getGuideSettings, saveGuideSettings } from './commands/settings.ts';
-import { completeGuide } from './test-fixtures.ts';
+import { completeGuide } from '#test/guides.ts';
 
 let deps: TestDeps;
 let siteId: string;

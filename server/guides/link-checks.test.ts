@@ -7,7 +7,7 @@ import { asActor, buildSite, buildUser, factoryActor } from '#test/factories.ts'
 import { createTestDeps, type TestDeps } from '#test/support.ts';
 import { createServiceItem, getServiceItem, listServiceItems } from './commands/items.ts';
 import { checkServiceLinks, probeUrl } from './commands/link-checks.ts';
-import { completeGuide } from './test-fixtures.ts';
+import { completeGuide } from '#test/guides.ts';
 
 let server: http.Server;
 let base: string;

@@ -10,6 +10,7 @@ import { drainJobs, JobRegistry } from '#server/platform/jobs/index.ts';
 import { searchArticles } from '#server/search/index.ts';
 import { updateSite } from '#server/sites/index.ts';
 import { asActor, buildNewsroom, buildOrg, buildUser, factoryActor, publishThroughReview } from '#test/factories.ts';
+import { completeGuide } from '#test/guides.ts';
 import { createTestDeps, type TestDeps } from '#test/support.ts';
 import { searchPage } from './commands/search-page.ts';
 import { publishServiceChanges, publishSite, siteFolder } from './index.ts';
@@ -33,33 +34,19 @@ const read = (p: string) => fs.readFileSync(path.join(root(), p), 'utf8');
 const exists = (p: string) => fs.existsSync(path.join(root(), p));
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-function guide(code: string, over: Partial<ServiceGuide> = {}): ServiceGuide {
-  return {
-    name: `事项${code}`,
-    code,
+/** A complete guide of a 社会保险 item handled fully online. */
+const guide = (code: string, over: Partial<ServiceGuide> = {}): ServiceGuide =>
+  completeGuide(code, {
     category: '行政给付',
-    audiences: ['person'],
-    topics: ['t04'],
-    lifeEvents: ['p03'],
     legalBasis: '《中华人民共和国社会保险法》',
     conditions: '本市参保人员',
     materials: [{ name: '居民身份证', form: '原件1份', required: true, note: null, formFileId: null, sampleFileId: null }],
     handlingOrg: '市社会保险事业管理局',
-    place: '市政务服务中心',
-    officeHours: '工作日 9:00-17:00',
-    legalTimeLimit: '20个工作日',
-    promisedTimeLimit: '5个工作日',
-    fees: '不收费',
-    feeBasis: null,
     process: [{ title: '申请', description: null }],
-    phone: '0812-3335678',
-    complaintPhone: '12345',
     onlineUrl: 'https://zwfw.example.gov.cn/apply',
     onlineLevel: 'full',
-    faq: [],
     ...over,
-  };
-}
+  });
 
 /** Creates the items as the service officer and publishes them as the reviewer; returns their ids. */
 async function publishItems(...guides: ServiceGuide[]): Promise<string[]> {

@@ -14,7 +14,7 @@ import { ItemStatusCard } from '../features/guides/ItemStatusCard.tsx';
 import { LinkChecksTable } from '../features/guides/LinkChecksTable.tsx';
 import { ServiceItemForm } from '../features/guides/ServiceItemForm.tsx';
 import { ServiceItemStateTags } from '../features/guides/ServiceItemStateTags.tsx';
-import { useGuideSites } from '../features/guides/useGuideSites.ts';
+import { usePermittedSites } from '../features/sites/usePermittedSites.ts';
 import { useSiteRecords } from '../features/guides/useSiteRecords.ts';
 import { useCurrentUser } from '../session/useSession.ts';
 import { useApiData } from '../lib/useApiData.ts';
@@ -55,7 +55,7 @@ function CreateNew() {
   const records = useSiteRecords();
   const [params] = useSearchParams();
   const [chosen, setChosen] = useState<string | null>(params.get('siteId'));
-  const sites = useGuideSites(['guides.edit'], chosen);
+  const sites = usePermittedSites(['guides.edit'], chosen);
   const data = useFormData();
   const { siteId } = sites;
   return (

@@ -7,7 +7,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { SiteChoice } from '../components/SiteChoice.tsx';
 import { listQueryFrom, listQueryParams, type ListQuery } from '../features/guides/guideLabels.ts';
 import { ServiceItemsPanel } from '../features/guides/ServiceItemsPanel.tsx';
-import { useGuideSites } from '../features/guides/useGuideSites.ts';
+import { usePermittedSites } from '../features/sites/usePermittedSites.ts';
 import { useSiteRecords } from '../features/guides/useSiteRecords.ts';
 import { useCurrentUser } from '../session/useSession.ts';
 import { useApiData } from '../lib/useApiData.ts';
@@ -21,7 +21,7 @@ export default function ServiceItemsScene() {
   const user = useCurrentUser();
   const records = useSiteRecords();
   const [params, setParams] = useSearchParams();
-  const sites = useGuideSites(['guides.edit', 'guides.publish'], params.get('siteId'));
+  const sites = usePermittedSites(['guides.edit', 'guides.publish'], params.get('siteId'));
   const { siteId } = sites;
   const query = useMemo(() => listQueryFrom(params), [params]);
   const loadOrgs = useCallback((signal: AbortSignal) => fetchOrgs(signal), []);

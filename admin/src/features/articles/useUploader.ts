@@ -1,26 +1,13 @@
 import { useCallback } from 'react';
-import { isApiError } from '../../api/client.ts';
 import { parseDocumentFile, uploadFile, type ParsedDocument, type UploadedFile } from '../../api/content.ts';
-import { useSession } from '../../session/useSession.ts';
+import { useSessionGuard } from '../../session/useSessionGuard.ts';
 
 /**
  * Uploads with the session's CSRF token. The multipart helper cannot reach the session
  * hooks, so a 401 here asks the session layer to re-check (it signs out if the session is gone).
  */
 export function useUploader(siteId: string | null) {
-  const { csrfToken, refresh } = useSession();
-
-  const guard = useCallback(
-    async <T>(run: () => Promise<T>): Promise<T> => {
-      try {
-        return await run();
-      } catch (e) {
-        if (isApiError(e) && e.status === 401) void refresh().catch(() => undefined);
-        throw e;
-      }
-    },
-    [refresh],
-  );
+  const { csrfToken, guard } = useSessionGuard();
 
   const upload = useCallback(
     (file: File): Promise<UploadedFile> => {

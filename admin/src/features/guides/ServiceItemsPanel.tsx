@@ -19,13 +19,11 @@ import { actionErrorText } from '../../lib/formErrors.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { NEW_SERVICE_ITEM_PATH } from '../../paths.ts';
 import { useCurrentUser } from '../../session/useSession.ts';
-import { itemFilter, publishOutcomeText, type ListQuery } from './guideLabels.ts';
+import { itemFilter, PAGE_SIZES, publishOutcomeText, type ListQuery } from './guideLabels.ts';
 import { ImportItemsModal } from './ImportItemsModal.tsx';
 import { ItemFilters } from './ItemFilters.tsx';
 import { PublishResultAlert } from './PublishResultAlert.tsx';
 import { ServiceItemTable } from './ServiceItemTable.tsx';
-
-const PAGE_SIZE = 20;
 
 export interface ServiceItemsPanelProps {
   siteId: string;
@@ -48,7 +46,7 @@ export function ServiceItemsPanel({ siteId, siteName, query, onQuery, orgs, defa
   const mayEdit = grantsAllow(user.grants, 'guides.edit', siteId);
   const mayPublish = grantsAllow(user.grants, 'guides.publish', siteId);
 
-  const loadItems = useCallback((signal: AbortSignal) => fetchServiceItems(siteId, itemFilter(query, PAGE_SIZE), signal), [siteId, query]);
+  const loadItems = useCallback((signal: AbortSignal) => fetchServiceItems(siteId, itemFilter(query), signal), [siteId, query]);
   const loadDue = useCallback((signal: AbortSignal) => fetchReviewDueItems(siteId, signal), [siteId]);
   const loadSettings = useCallback((signal: AbortSignal) => fetchGuideSettings(signal), []);
   const list = useApiData(loadItems);
@@ -175,12 +173,12 @@ export function ServiceItemsPanel({ siteId, siteName, query, onQuery, orgs, defa
                   selection={mayPublish ? { selected, onChange: setSelected } : undefined}
                   pagination={{
                     current: query.page,
-                    pageSize: PAGE_SIZE,
+                    pageSize: query.pageSize,
                     total: list.data?.total ?? 0,
-                    showSizeChanger: false,
+                    showSizeChanger: true,
+                    pageSizeOptions: PAGE_SIZES.map(String),
                     showTotal: (total) => `共 ${total} 个`,
-                    onChange: (page) => onQuery({ page }),
-                    hideOnSinglePage: true,
+                    onChange: (page, pageSize) => onQuery(pageSize !== query.pageSize ? { page: 1, pageSize } : { page }),
                   }}
                 />
               </>

@@ -57,8 +57,8 @@ describe('guide labels', () => {
   });
 
   it('reads the list filter from the address and writes it back without defaults', () => {
-    const q = listQueryFrom(new URLSearchParams('state=changed&incomplete=true&q=GA-001&page=3&tab=reviewDue&orgId=o1'));
-    expect(q).toEqual({ state: 'changed', incomplete: 'true', orgId: 'o1', q: 'GA-001', page: 3, tab: 'reviewDue' });
+    const q = listQueryFrom(new URLSearchParams('state=changed&incomplete=true&q=GA-001&page=3&tab=reviewDue&orgId=o1&size=200'));
+    expect(q).toEqual({ state: 'changed', incomplete: 'true', orgId: 'o1', q: 'GA-001', page: 3, pageSize: 200, tab: 'reviewDue' });
     expect(listQueryParams(q, 's1')).toEqual({
       siteId: 's1',
       tab: 'reviewDue',
@@ -67,15 +67,16 @@ describe('guide labels', () => {
       orgId: 'o1',
       q: 'GA-001',
       page: '3',
+      size: '200',
     });
-    const plain = listQueryFrom(new URLSearchParams('state=bogus&incomplete=maybe&page=-2'));
-    expect(plain).toEqual({ state: '', incomplete: '', orgId: '', q: '', page: 1, tab: 'items' });
+    const plain = listQueryFrom(new URLSearchParams('state=bogus&incomplete=maybe&page=-2&size=7'));
+    expect(plain).toEqual({ state: '', incomplete: '', orgId: '', q: '', page: 1, pageSize: 20, tab: 'items' });
     expect(listQueryParams(plain)).toEqual({});
   });
 
   it('turns the list query into the API filter', () => {
     const q = listQueryFrom(new URLSearchParams('incomplete=false&q=%20GA%20'));
-    expect(itemFilter(q, 20)).toEqual({ state: undefined, incomplete: false, orgId: undefined, q: 'GA', page: 1, pageSize: 20 });
+    expect(itemFilter(q)).toEqual({ state: undefined, incomplete: false, orgId: undefined, q: 'GA', page: 1, pageSize: 20 });
   });
 
   it('finds an imported item by its code', () => {

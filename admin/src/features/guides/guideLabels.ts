@@ -94,8 +94,12 @@ export interface ListQuery {
   orgId: string;
   q: string;
   page: number;
+  /** Rows per page: a reviewer publishing a whole import takes 200 at a time. */
+  pageSize: number;
   tab: 'items' | 'reviewDue';
 }
+
+export const PAGE_SIZES = [20, 50, 100, 200] as const;
 
 const STATES = new Set<string>(STATE_FILTER_OPTIONS.map((o) => o.value));
 
@@ -104,12 +108,14 @@ export function listQueryFrom(params: URLSearchParams): ListQuery {
   const state = params.get('state') ?? '';
   const incomplete = params.get('incomplete') ?? '';
   const page = Number(params.get('page'));
+  const size = Number(params.get('size'));
   return {
     state: STATES.has(state) ? (state as ServiceItemStateFilter | '') : '',
     incomplete: incomplete === 'true' || incomplete === 'false' ? incomplete : '',
     orgId: params.get('orgId') ?? '',
     q: params.get('q') ?? '',
     page: Number.isInteger(page) && page > 1 ? page : 1,
+    pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZES[0],
     tab: params.get('tab') === 'reviewDue' ? 'reviewDue' : 'items',
   };
 }
@@ -124,18 +130,19 @@ export function listQueryParams(q: ListQuery, siteId?: string | null): Record<st
   if (q.orgId) out.orgId = q.orgId;
   if (q.q.trim()) out.q = q.q.trim();
   if (q.page > 1) out.page = String(q.page);
+  if (q.pageSize !== PAGE_SIZES[0]) out.size = String(q.pageSize);
   return out;
 }
 
 /** The API filter of a list query. */
-export function itemFilter(q: ListQuery, pageSize: number): ServiceItemFilter {
+export function itemFilter(q: ListQuery): ServiceItemFilter {
   return {
     state: q.state || undefined,
     incomplete: q.incomplete === '' ? undefined : q.incomplete === 'true',
     orgId: q.orgId || undefined,
     q: q.q.trim() || undefined,
     page: q.page,
-    pageSize,
+    pageSize: q.pageSize,
   };
 }
 

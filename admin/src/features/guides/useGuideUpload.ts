@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
-import { isApiError } from '../../api/client.ts';
 import { importServiceItems, uploadGuideFile, type ImportReport, type UploadedFile } from '../../api/guides.ts';
-import { useSession } from '../../session/useSession.ts';
+import { useSessionGuard } from '../../session/useSessionGuard.ts';
 
 /**
  * The guides room's multipart calls with the session's CSRF token. The multipart helper cannot
@@ -9,19 +8,7 @@ import { useSession } from '../../session/useSession.ts';
  * the session is gone).
  */
 export function useGuideUpload(siteId: string | null) {
-  const { csrfToken, refresh } = useSession();
-
-  const guard = useCallback(
-    async <T>(run: () => Promise<T>): Promise<T> => {
-      try {
-        return await run();
-      } catch (e) {
-        if (isApiError(e) && e.status === 401) void refresh().catch(() => undefined);
-        throw e;
-      }
-    },
-    [refresh],
-  );
+  const { csrfToken, guard } = useSessionGuard();
 
   const uploadFile = useCallback(
     (file: File): Promise<UploadedFile> =>

@@ -1,33 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { Permission } from '../../../../common/permissions.ts';
-import { useCurrentSite } from '../../session/useCurrentSite.ts';
-import { useCurrentUser } from '../../session/useSession.ts';
-import { sitesWith } from '../articles/contentSites.ts';
-import { useSiteOptions } from '../articles/useSites.ts';
-import { pickSite } from './sitePick.ts';
+import { usePermittedSites, type PermittedSites } from '../sites/usePermittedSites.ts';
 
-export interface InteractionSites {
-  /** The sites where the user holds one of the permissions, for a SiteChoice. */
-  options: { value: string; label: string }[];
-  /** The site shown (see pickSite), or null until one is chosen. */
-  siteId: string | null;
+export interface InteractionSites extends PermittedSites {
   setChosen: (siteId: string) => void;
-  /** Every visible site's name by id. */
-  names: Map<string, string>;
-  loading: boolean;
 }
 
-/** The sites an interaction screen offers (those where the user holds `permissions`) and the one it shows. */
+/** The sites an interaction screen offers (those where the user holds `permissions`) and the one the user chose. */
 export function useInteractionSites(permissions: readonly Permission[]): InteractionSites {
-  const user = useCurrentUser();
-  const { siteId: headerSite } = useCurrentSite();
-  const registry = useSiteOptions();
-  const key = permissions.join(',');
-  const options = useMemo(() => {
-    const permitted = sitesWith(user.grants, key.split(',') as Permission[]);
-    const sites = permitted.all ? registry.options : permitted.sites;
-    return sites.map((s) => ({ value: s.id, label: registry.names.get(s.id) ?? s.name }));
-  }, [user.grants, registry, key]);
   const [chosen, setChosen] = useState<string | null>(null);
-  return { options, siteId: pickSite(chosen, headerSite, options), setChosen, names: registry.names, loading: registry.loading };
+  return { ...usePermittedSites(permissions, chosen), setChosen };
 }

@@ -6,17 +6,18 @@ import { sitesWith } from '../articles/contentSites.ts';
 import { useSiteOptions } from '../articles/useSites.ts';
 import { pickSite } from '../interaction/sitePick.ts';
 
-export interface GuideSites {
+export interface PermittedSites {
   /** The sites where the user holds one of the permissions, for a SiteChoice. */
   options: { value: string; label: string }[];
-  /** The site shown: `wanted` (from the address) when allowed, else the header's, else the only one. */
+  /** The site shown: `wanted` when allowed, else the header's, else the only one (see pickSite); null until one is chosen. */
   siteId: string | null;
+  /** Every visible site's name by id. */
   names: Map<string, string>;
   loading: boolean;
 }
 
-/** The sites a 办事服务 screen offers and the one it shows. */
-export function useGuideSites(permissions: readonly Permission[], wanted: string | null): GuideSites {
+/** The sites a screen offers (those where the user holds one of `permissions`) and the one it shows. */
+export function usePermittedSites(permissions: readonly Permission[], wanted: string | null): PermittedSites {
   const user = useCurrentUser();
   const { siteId: headerSite } = useCurrentSite();
   const registry = useSiteOptions();

@@ -1,5 +1,5 @@
 /** Guides for tests: one that states every element the national indicator asks for. */
-import type { ServiceGuide } from '../../common/service-items.ts';
+import type { ServiceGuide } from '#common/service-items.ts';
 
 /** A guide with the ten national key categories and more; `over` changes any element. */
 export function completeGuide(code: string, over: Partial<ServiceGuide> = {}): ServiceGuide {
