@@ -1,10 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerRequest } from '#server/disclosure/index.ts';
 import { updateSite } from '#server/sites/index.ts';
 import { asActor, buildNewsroom, buildUser, factoryActor } from '#test/factories.ts';
 import { residentIdCheckChar } from '#common/identity.ts';
 import {
+  apiGet,
   choose,
   chromiumAvailable,
   launchBrowser,
@@ -19,7 +20,7 @@ import {
 
 const CODE = '9901990004';
 
-describe.runIf(chromiumAvailable)('the supervision office oversees disclosure across the city', () => {
+describe.runIf(chromiumAvailable)('the supervision office oversees disclosure and services across the city', () => {
   let platform: Platform;
   let browser: Browser;
   let supervisorName: string;
@@ -80,6 +81,32 @@ describe.runIf(chromiumAvailable)('the supervision office oversees disclosure ac
         await choose(page, page.getByLabel('单位'), orgName);
         await page.getByText('一、总体情况').first().waitFor();
         await page.getByText('三、收到和处理政府信息公开申请情况').first().waitFor();
+        await expectAccessible(page);
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a supervisor sees every site’s services with the veto risk, and sets the required elements', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await step(page, 'oversight-services', async () => {
+        await logIn(page, platform.url, supervisorName);
+        await openMenu(page, '办事服务监管');
+        // The newsroom's site publishes no service item: the national veto 服务不实用.
+        await page.getByRole('row').filter({ hasText: siteName }).getByText('未提供办事服务').waitFor();
+        await expectAccessible(page);
+      });
+      await step(page, 'oversight-required-elements', async () => {
+        await page.getByRole('checkbox', { name: '在线办理' }).check();
+        const interval = page.getByLabel('复核周期（天）');
+        await interval.fill('180');
+        await page.getByRole('button', { name: /保存设置/ }).click();
+        await page.getByText('必备要素设置已保存').first().waitFor();
+        const saved = await apiGet<{ requiredElements: string[]; reviewIntervalDays: number }>(page, '/api/guides/settings');
+        expect(saved.body.requiredElements).toContain('onlineUrl');
+        expect(saved.body.reviewIntervalDays).toBe(180);
         await expectAccessible(page);
       });
     } finally {
