@@ -6,16 +6,15 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
 import { AppError } from '../platform/errors.ts';
+import { checkZipExpansion, readZipDirectory } from '../platform/zip-expansion.ts';
 import { parseOfficialDocument, type OfficialDocument, type ParseOptions } from './rules/parse-official-document.ts';
 
 /** Largest file accepted (a 公文 with embedded images stays well below this). */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 /** Largest total size of the XML parts inside a DOCX, checked before mammoth inflates them. */
 export const MAX_DOCX_XML_BYTES = 64 * 1024 * 1024;
-const MAX_ZIP_ENTRIES = 5_000;
 
 export const DOCUMENT_ERROR_CODES = {
   notFound: 'GK_ERR_DOCUMENT_NOT_FOUND',
@@ -123,81 +122,20 @@ function looksLikeText(text: string): boolean {
 // ---------------------------------------------------------------------------------------
 // DOCX
 
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localOffset: number;
-}
-
-/** The ZIP central directory, or null when it is missing or malformed. ZIP64 is not needed for ≤ 10 MB. */
-function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const minEocd = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= minEocd; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = view.getUint16(eocd + 10, true);
-  const dirOffset = view.getUint32(eocd + 16, true);
-  if (count > MAX_ZIP_ENTRIES || dirOffset >= bytes.length) return null;
-  const entries: ZipEntry[] = [];
-  let p = dirOffset;
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return null;
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    if (p + 46 + nameLength > bytes.length) return null;
-    entries.push({
-      name: new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength)),
-      method: view.getUint16(p + 10, true),
-      compressedSize: view.getUint32(p + 20, true),
-      uncompressedSize: view.getUint32(p + 24, true),
-      localOffset: view.getUint32(p + 42, true),
-    });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
 /**
  * mammoth (through JSZip) inflates whole parts in memory and trusts the sizes the archive
  * declares, so a small crafted DOCX could expand to gigabytes. Inflate the XML parts here
  * first with a hard output cap; the declared sizes are not trusted.
  */
 function checkDocxExpansion(bytes: Uint8Array, filename: string | null): void {
-  const entries = readZipDirectory(bytes);
-  if (!entries) throw refuse(DOCUMENT_ERROR_CODES.unreadable, 422, 'DOCX 文件已损坏，无法读取', { filename });
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let budget = MAX_DOCX_XML_BYTES;
-  for (const e of entries) {
-    if (!/\.(?:xml|rels)$/iu.test(e.name)) continue;
-    const p = e.localOffset;
-    if (p + 30 > bytes.length || view.getUint32(p, true) !== 0x04034b50)
-      throw refuse(DOCUMENT_ERROR_CODES.unreadable, 422, 'DOCX 文件已损坏，无法读取', { filename, part: e.name });
-    const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
-    const data = bytes.subarray(start, start + e.compressedSize);
-    let size: number;
-    if (e.method === 0) size = data.length;
-    else if (e.method === 8) {
-      try {
-        size = inflateRawSync(data, { maxOutputLength: budget + 1 }).length;
-      } catch (err) {
-        if (err instanceof RangeError)
-          throw refuse(DOCUMENT_ERROR_CODES.tooLarge, 413, 'DOCX 文件解压后过大，无法读取', { filename, limit: MAX_DOCX_XML_BYTES });
-        throw refuse(DOCUMENT_ERROR_CODES.unreadable, 422, 'DOCX 文件已损坏，无法读取', { filename, part: e.name });
-      }
-    } else throw refuse(DOCUMENT_ERROR_CODES.unreadable, 422, 'DOCX 文件使用了不支持的压缩方式', { filename, part: e.name });
-    budget -= size;
-    if (budget < 0)
-      throw refuse(DOCUMENT_ERROR_CODES.tooLarge, 413, 'DOCX 文件解压后过大，无法读取', { filename, limit: MAX_DOCX_XML_BYTES });
-  }
+  const verdict = checkZipExpansion(bytes, MAX_DOCX_XML_BYTES);
+  if (verdict.ok) return;
+  const part = verdict.part ? { part: verdict.part } : {};
+  if (verdict.reason === 'tooLarge')
+    throw refuse(DOCUMENT_ERROR_CODES.tooLarge, 413, 'DOCX 文件解压后过大，无法读取', { filename, limit: MAX_DOCX_XML_BYTES });
+  if (verdict.reason === 'unsupported')
+    throw refuse(DOCUMENT_ERROR_CODES.unreadable, 422, 'DOCX 文件使用了不支持的压缩方式', { filename, ...part });
+  throw refuse(DOCUMENT_ERROR_CODES.unreadable, 422, 'DOCX 文件已损坏，无法读取', { filename, ...part });
 }
 
 /** The raw text of a DOCX (paragraphs separated by blank lines), via mammoth. */

@@ -6,6 +6,7 @@ import { storeFile } from '#server/content/index.ts';
 import type { Actor } from '#server/platform/actor.ts';
 import { asActor, buildOrg, buildSite, buildUser } from '#test/factories.ts';
 import { createTestDeps, type TestDeps } from '#test/support.ts';
+import { zipOf } from '#test/zip.ts';
 import { exportServiceItems, IMPORT_MAX_ROWS, importServiceItems, serviceItemTemplate } from './commands/import-export.ts';
 import { createServiceItem, getServiceItem, publishServiceItems, withdrawServiceItem } from './commands/items.ts';
 
@@ -342,6 +343,9 @@ describe('importing service items from CSV', () => {
     await expect(importAs(officer, Buffer.from('PK\x03\x04 not really a zip'), 'x.xlsx')).rejects.toMatchObject({
       message: expect.stringContaining('无法读取该 XLSX 文件'),
     });
+    // A crafted XLSX whose sheet inflates to 80 MB is refused before it is opened.
+    const bomb = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(80 * 1024 * 1024, 0x20) }]);
+    await expect(importAs(officer, bomb, 'bomb.xlsx')).rejects.toMatchObject({ message: expect.stringContaining('解压后超过') });
     expect(await itemsOfSite()).toEqual([]);
   });
 });

@@ -26,6 +26,7 @@ import type { ServiceItemTable } from '../../platform/db/schema.ts';
 import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
+import { checkZipExpansion } from '../../platform/zip-expansion.ts';
 import { guideRefs, serviceItems } from '../guides.repository.ts';
 import { sameGuide } from '../rules/items.ts';
 import {
@@ -52,6 +53,8 @@ import { loadGuideSettings } from './settings.ts';
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 /** Data rows one file may hold (a county's whole catalogue is a few hundred to a few thousand). */
 export const IMPORT_MAX_ROWS = 5000;
+/** What the XML inside an XLSX may expand to (5,000 full rows are well under it; a crafted file is not). */
+const MAX_XLSX_XML_BYTES = 64 * 1024 * 1024;
 /** The header is looked for among the first rows (a title row above it is tolerated). */
 const HEADER_SEARCH_ROWS = 10;
 const ITEMS_SHEET = '办事事项';
@@ -237,6 +240,13 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 async function xlsxRows(bytes: Buffer): Promise<SheetRow[]> {
+  const expansion = checkZipExpansion(bytes, MAX_XLSX_XML_BYTES);
+  if (!expansion.ok)
+    throw fileError(
+      expansion.reason === 'tooLarge'
+        ? `XLSX 文件解压后超过 ${MAX_XLSX_XML_BYTES / 1024 / 1024} MB，无法读取，请分成几个文件导入`
+        : '无法读取该 XLSX 文件，请用 Excel 或 WPS 重新保存后再导入',
+    );
   const book = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type (an ArrayBuffer); it reads a Node Buffer.
