@@ -50,7 +50,15 @@ export const ROUTES: RoutesPlugin[] = [
 ];
 
 export function jobRegistry(): JobRegistry {
-  return new JobRegistry([...PLATFORM_JOBS, ...accountsJobs, ...contentJobs, ...publishingJobs, ...personalDataJobs, ...interactionJobs, ...guidesJobs]);
+  return new JobRegistry([
+    ...PLATFORM_JOBS,
+    ...accountsJobs,
+    ...contentJobs,
+    ...publishingJobs,
+    ...personalDataJobs,
+    ...interactionJobs,
+    ...guidesJobs,
+  ]);
 }
 
 /** Opens the database, runs pending migrations, returns the process's deps. */
