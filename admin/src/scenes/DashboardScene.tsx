@@ -11,8 +11,18 @@ import '../features/articles/articles.css';
 import { useApiData, type ApiData } from '../lib/useApiData.ts';
 import { useCurrentSite } from '../session/useCurrentSite.ts';
 import { useCurrentUser, useSession } from '../session/useSession.ts';
-import { deadlineCounts, LETTER_CARD_STATES, letterUrgency, QUEUE_LIMIT, queueCard, SOON_HOURS, workCardLoads } from './dashboardCards.ts';
+import {
+  deadlineCounts,
+  LETTER_CARD_STATES,
+  letterUrgency,
+  QUEUE_LIMIT,
+  queueCard,
+  SERVICE_CARD_FILTERS,
+  SOON_HOURS,
+  workCardLoads,
+} from './dashboardCards.ts';
 import { fetchLetters, fetchOverdueLetters } from '../api/interaction.ts';
+import { fetchReviewDueItems, fetchServiceItems } from '../api/guides.ts';
 import { lastLoginText } from './loginMessages.ts';
 
 const noData = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无数据" />;
@@ -47,7 +57,8 @@ function cardBody<T>(state: ApiData<T | null>, what: string, render: (data: T) =
 
 /**
  * The work dashboard: the user's review queue and the articles near or past their publication
- * deadline (for content work), the letters waiting at each step (for letter handlers), and the
+ * deadline (for content work), the letters waiting at each step (for letter handlers), the service items waiting for
+ * publication, lacking elements or due for review (for their officers and reviewers), and the
  * scheduler's health for those who run jobs. 监测问题 stays empty until monitoring exists.
  */
 export default function DashboardScene() {
@@ -80,7 +91,22 @@ export default function DashboardScene() {
     },
     [loads.letters, siteId],
   );
+  // Service items of the header's site: what waits for publication, lacks elements or is due for review.
+  const loadServices = useCallback(
+    async (signal: AbortSignal) => {
+      if (!loads.services || siteId === null) return null;
+      const [totals, due] = await Promise.all([
+        Promise.all(
+          SERVICE_CARD_FILTERS.map(([, , filter]) => fetchServiceItems(siteId, { ...filter, pageSize: 1 }, signal).then((l) => l.total)),
+        ),
+        fetchReviewDueItems(siteId, signal),
+      ]);
+      return { totals, reviewDue: due.length };
+    },
+    [loads.services, siteId],
+  );
   const queue = useApiData(loadQueue);
+  const serviceCard = useApiData(loadServices);
   const letterCard = useApiData(loadLetters);
   const deadlines = useApiData(loadDeadlines);
   const [schedulerProblem, setSchedulerProblem] = useState<string | null>(null);
@@ -196,6 +222,28 @@ export default function DashboardScene() {
                   </Col>
                   <Col xs={12} md={4}>
                     <Statistic title="已超期" value={urgency.overdue} suffix="件" />
+                  </Col>
+                </Row>
+              ))}
+            </Card>
+          </Col>
+        ) : null}
+        {loads.services ? (
+          <Col xs={24} md={16}>
+            <Card title="办事事项" extra={<Link to="/service-items">进入办事事项</Link>}>
+              {cardBody(serviceCard, '办事事项', ({ totals, reviewDue }) => (
+                <Row gutter={[16, 16]}>
+                  {SERVICE_CARD_FILTERS.map(([label, query], i) => (
+                    <Col key={query} xs={12} md={6}>
+                      <Link to={`/service-items?${query}`} aria-label={`${label} ${totals[i]} 项`}>
+                        <Statistic title={label} value={totals[i]} suffix="项" />
+                      </Link>
+                    </Col>
+                  ))}
+                  <Col xs={12} md={6}>
+                    <Link to="/service-items?tab=reviewDue" aria-label={`待复核 ${reviewDue} 项`}>
+                      <Statistic title="待复核" value={reviewDue} suffix="项" />
+                    </Link>
                   </Col>
                 </Row>
               ))}

@@ -42,12 +42,13 @@ describe('dashboard letters card', () => {
 
 describe('dashboard work cards', () => {
   it('loads only what the user may see', () => {
-    expect(workCardLoads(ROLE_PERMISSIONS.editor)).toEqual({ queue: true, deadlines: true, letters: false });
-    expect(workCardLoads(ROLE_PERMISSIONS.leader)).toEqual({ queue: true, deadlines: true, letters: false });
-    expect(workCardLoads(['content.author'])).toEqual({ queue: false, deadlines: true, letters: false });
-    expect(workCardLoads(ROLE_PERMISSIONS.siteAdmin)).toEqual({ queue: false, deadlines: false, letters: false });
-    expect(workCardLoads(ROLE_PERMISSIONS.platformAdmin)).toEqual({ queue: false, deadlines: false, letters: false });
-    expect(workCardLoads([])).toEqual({ queue: false, deadlines: false, letters: false });
+    expect(workCardLoads(ROLE_PERMISSIONS.editor)).toEqual({ queue: true, deadlines: true, letters: false, services: false });
+    expect(workCardLoads(ROLE_PERMISSIONS.leader)).toEqual({ queue: true, deadlines: true, letters: false, services: true });
+    expect(workCardLoads(['content.author'])).toEqual({ queue: false, deadlines: true, letters: false, services: false });
+    expect(workCardLoads(ROLE_PERMISSIONS.serviceOfficer)).toEqual({ queue: false, deadlines: false, letters: false, services: true });
+    expect(workCardLoads(ROLE_PERMISSIONS.siteAdmin)).toEqual({ queue: false, deadlines: false, letters: false, services: false });
+    expect(workCardLoads(ROLE_PERMISSIONS.platformAdmin)).toEqual({ queue: false, deadlines: false, letters: false, services: false });
+    expect(workCardLoads([])).toEqual({ queue: false, deadlines: false, letters: false, services: false });
   });
 
   it('counts the queue and lists the five due soonest', () => {

@@ -15,13 +15,21 @@ export const SOON_HOURS = 24;
  * board for anyone doing content work, the letters for letter handlers. Nothing is asked for
  * that the user may not see.
  */
-export function workCardLoads(permissions: readonly string[]): { queue: boolean; deadlines: boolean; letters: boolean } {
+export function workCardLoads(permissions: readonly string[]): { queue: boolean; deadlines: boolean; letters: boolean; services: boolean } {
   return {
     queue: hasAnyPermission(permissions, REVIEW_PERMISSIONS),
     deadlines: hasAnyPermission(permissions, CONTENT_PERMISSIONS),
     letters: permissions.includes('interaction.handle'),
+    services: permissions.includes('guides.edit') || permissions.includes('guides.publish'),
   };
 }
+
+/** The service items card: what waits for publication, what lacks required elements, what is due for review; each a filter of the list. */
+export const SERVICE_CARD_FILTERS = [
+  ['未发布', 'state=draft', { state: 'draft' }],
+  ['有未发布的修改', 'state=changed', { state: 'changed' }],
+  ['要素不全', 'incomplete=true', { incomplete: true }],
+] as const;
 
 /** The queue card: the count and the first few, soonest due first (as 待我审核 lists them). */
 export function queueCard(items: readonly ArticleSummary[]): { count: string; first: ArticleSummary[] } {
