@@ -7,13 +7,34 @@
  * identifies the item on its site: imports update by it, and the public page is named after it.
  * `service_link_checks` keeps the latest result of each link an item's page offers (the online
  * handling address and the form and sample downloads).
+ *
+ * The sites' 办事服务 pages live under `/bsfw/`, so a top-level column with that slug (sites
+ * made before, like the demo's 办事服务 columns) moves to the first free of `bsfw-lm`,
+ * `bsfw-lm2`, …; its pages follow at the site's next full build.
  */
 import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
 
 const id = 'varchar(40)';
 const ts = 'varchar(32)';
 
+/** Moves top-level columns with the slug `bsfw` out of the services path; returns how many moved. */
+export async function reserveServicesPath(db: Kysely<unknown>): Promise<number> {
+  const q = db as Kysely<Database>;
+  const taken = await q.selectFrom('site_columns').select(['id', 'site_id', 'slug', 'parent_id']).where('slug', 'like', 'bsfw%').execute();
+  let moved = 0;
+  for (const c of taken.filter((t) => t.slug === 'bsfw' && t.parent_id === null)) {
+    const used = new Set(taken.filter((t) => t.site_id === c.site_id).map((t) => t.slug));
+    let slug = 'bsfw-lm';
+    for (let n = 2; used.has(slug); n++) slug = `bsfw-lm${n}`;
+    await q.updateTable('site_columns').set({ slug }).where('id', '=', c.id).execute();
+    moved++;
+  }
+  return moved;
+}
+
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await reserveServicesPath(db);
   await db.schema
     .createTable('service_items')
     .addColumn('id', id, (c) => c.primaryKey())
