@@ -34,6 +34,10 @@ export function ensureAdminBuilt(log: (line: string) => void): boolean {
     {
       cwd: ROOT,
       stdio: 'inherit',
+      // Always the production bundle, whatever the caller runs under: with NODE_ENV=test (the
+      // test runs) antd's id helper answers "test-id" for every element, so labels and dialog
+      // titles would point at the wrong elements in the journeys' admin.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   if (r.status !== 0) throw new Error('管理后台构建失败（vite build）');
