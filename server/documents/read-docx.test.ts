@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
+import { zipOf } from '#test/zip.ts';
 import {
   DOCUMENT_ERROR_CODES,
   MAX_DOCUMENT_BYTES,
@@ -33,43 +33,6 @@ async function guifanDocx(): Promise<Buffer> {
       });
     });
   return Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
-}
-
-/** A minimal ZIP (CRC left at zero: only the directory and the data are read before mammoth). */
-function zip(entries: { name: string; data: Buffer; deflate?: boolean }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const body = e.deflate ? deflateRawSync(e.data) : e.data;
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.deflate ? 8 : 0, 8);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.deflate ? 8 : 0, 10);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += 30 + name.length + body.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
 }
 
 describe('reading DOCX files', () => {
@@ -119,7 +82,7 @@ describe('reading DOCX files', () => {
     ['a legacy .doc', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), randomBytes(64)]), 'ole'],
     ['an RTF file', Buffer.from('{\\rtf1\\ansi 关于示例事项的通知}'), 'rtf'],
     ['a PNG image', Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(64)]), 'image'],
-    ['a ZIP that is not a Word document', zip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }]), 'zip'],
+    ['a ZIP that is not a Word document', zipOf([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>'), store: true }]), 'zip'],
   ])('refuses %s with the unsupported code and says what it found', async (_label, bytes, detected) => {
     await expect(parseDocumentFile(bytes, 'notice.docx')).rejects.toMatchObject({
       code: DOCUMENT_ERROR_CODES.unsupported,
@@ -136,15 +99,15 @@ describe('reading DOCX files', () => {
   });
 
   it('refuses a DOCX whose parts are not valid XML as unreadable', async () => {
-    const broken = zip([
-      { name: '[Content_Types].xml', data: Buffer.from('<Types') },
-      { name: 'word/document.xml', data: Buffer.from('<w:document'), deflate: true },
+    const broken = zipOf([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types'), store: true },
+      { name: 'word/document.xml', data: Buffer.from('<w:document') },
     ]);
     await expect(parseDocumentFile(broken, 'notice.docx')).rejects.toMatchObject({ code: DOCUMENT_ERROR_CODES.unreadable });
   });
 
   it('refuses a small DOCX that would inflate beyond the XML limit before mammoth unpacks it', async () => {
-    const bomb = zip([{ name: 'word/document.xml', data: Buffer.alloc(65 * 1024 * 1024, 0x20), deflate: true }]);
+    const bomb = zipOf([{ name: 'word/document.xml', data: Buffer.alloc(65 * 1024 * 1024, 0x20) }]);
     expect(bomb.length).toBeLessThan(MAX_DOCUMENT_BYTES);
     await expect(parseDocumentFile(bomb, 'bomb.docx')).rejects.toMatchObject({ code: DOCUMENT_ERROR_CODES.tooLarge, status: 413 });
   });
