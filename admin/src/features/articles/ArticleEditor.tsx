@@ -1,7 +1,7 @@
 import { ImportOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useBlocker, useNavigate } from 'react-router';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { ARTICLE_TYPE_CONFIG, ARTICLE_TYPES, type ArticleType } from '../../../../common/content.ts';
 import { CheckDraftSchema, CreateArticleSchema, UpdateArticleSchema } from '../../../../common/schemas/content.ts';
 import { isApiError } from '../../api/client.ts';
@@ -26,7 +26,7 @@ import {
   type FieldErrors,
 } from '../../lib/formErrors.ts';
 import { useApiData } from '../../lib/useApiData.ts';
-import { useUnsavedChanges } from '../../session/useUnsavedChanges.ts';
+import { useLeaveConfirm } from '../../session/useLeaveConfirm.ts';
 import { editRestartsReview } from './articleActions.ts';
 import {
   articleContent,
@@ -118,25 +118,7 @@ export function ArticleEditor({ article, siteOptions, defaults, initial, onConfl
   const [conflict, setConflict] = useState(false);
   const [importing, setImporting] = useState(false);
   const checksRef = useRef<HTMLDivElement>(null);
-  // Set just before navigating away after a save, so the unsaved-changes guard lets it through.
-  const leaving = useRef(false);
-
-  useUnsavedChanges(dirty);
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    modal.confirm({
-      title: '离开此页？',
-      content: '稿件的修改尚未保存，离开将丢失这些修改。',
-      okText: '离开',
-      okButtonProps: { danger: true },
-      cancelText: '继续编辑',
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-    });
-  }, [blocker, modal]);
+  const leavingRef = useLeaveConfirm(dirty, '稿件的修改');
 
   const loadColumns = useCallback((signal: AbortSignal) => (siteId ? fetchColumns(siteId, signal) : Promise.resolve([])), [siteId]);
   const cols = useApiData(loadColumns);
@@ -243,7 +225,7 @@ export function ArticleEditor({ article, siteOptions, defaults, initial, onConfl
     if (!saved) return;
     if (!article) {
       void message.success('稿件已保存为草稿');
-      leaving.current = true;
+      leavingRef.current = true;
       void navigate(`/articles/${encodeURIComponent(saved.id)}/edit`, { replace: true });
       return;
     }
@@ -277,7 +259,7 @@ export function ArticleEditor({ article, siteOptions, defaults, initial, onConfl
     try {
       await submitArticle(id);
       void message.success('已提交审核');
-      leaving.current = true;
+      leavingRef.current = true;
       void navigate(`/articles/${encodeURIComponent(id)}`);
     } catch (e) {
       const outcome = checksFromError(e);
@@ -285,7 +267,7 @@ export function ArticleEditor({ article, siteOptions, defaults, initial, onConfl
       const text = `未能提交审核：${actionErrorText(e)}`;
       if (!article) {
         // The new article was saved: continue on its edit page, with the reasons.
-        leaving.current = true;
+        leavingRef.current = true;
         void navigate(`/articles/${encodeURIComponent(id)}/edit`, {
           replace: true,
           state: { checks: shownChecks, alert: text } satisfies EditorLocationState,

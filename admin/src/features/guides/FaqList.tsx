@@ -1,6 +1,6 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input } from 'antd';
-import { useId } from 'react';
+import { Form, Input } from 'antd';
+import type { ServiceFaq } from '../../../../common/service-items.ts';
+import { GuideRowList } from './GuideRowList.tsx';
 
 export interface FaqListProps {
   disabled: boolean;
@@ -9,57 +9,27 @@ export interface FaqListProps {
 
 /** 常见问题: question and answer pairs. */
 export function FaqList({ disabled, onChanged }: FaqListProps) {
-  const base = useId();
   return (
-    <Form.List name="faq">
-      {(fields, { add, remove }) => (
+    <GuideRowList<ServiceFaq>
+      name="faq"
+      heading={(i) => `问题 ${i + 1}`}
+      newRow={() => ({ question: '', answer: '' })}
+      max={50}
+      addLabel="添加问题"
+      removeLabel="删除问题"
+      disabled={disabled}
+      onChanged={onChanged}
+    >
+      {(field) => (
         <>
-          <ol className="gk-guide-list">
-            {fields.map((field, index) => {
-              const headingId = `${base}-${field.key}`;
-              return (
-                <li key={field.key} className="gk-guide-row">
-                  <div role="group" aria-labelledby={headingId}>
-                    <h3 className="gk-guide-row-heading" id={headingId}>{`问题 ${index + 1}`}</h3>
-                    <Form.Item name={[field.name, 'question']} label="问题" required>
-                      <Input maxLength={300} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'answer']} label="解答" required>
-                      <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
-                    </Form.Item>
-                    {!disabled && (
-                      <Button
-                        danger
-                        size="small"
-                        icon={<DeleteOutlined />}
-                        aria-describedby={headingId}
-                        onClick={() => {
-                          remove(index);
-                          onChanged();
-                        }}
-                      >
-                        删除问题
-                      </Button>
-                    )}
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
-          {!disabled && (
-            <Button
-              icon={<PlusOutlined />}
-              disabled={fields.length >= 50}
-              onClick={() => {
-                add({ question: '', answer: '' });
-                onChanged();
-              }}
-            >
-              添加问题
-            </Button>
-          )}
+          <Form.Item name={[field.name, 'question']} label="问题" required>
+            <Input maxLength={300} />
+          </Form.Item>
+          <Form.Item name={[field.name, 'answer']} label="解答" required>
+            <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
+          </Form.Item>
         </>
       )}
-    </Form.List>
+    </GuideRowList>
   );
 }

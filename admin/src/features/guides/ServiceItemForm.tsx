@@ -1,6 +1,6 @@
 import { Alert, App, Button, Col, Form, Row, Space, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useBlocker, useNavigate } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { grantsAllow } from '../../../../common/permissions.ts';
 import { SaveServiceItemSchema } from '../../../../common/schemas/guides.ts';
 import type { ServiceElement } from '../../../../common/service-items.ts';
@@ -10,7 +10,7 @@ import type { Org } from '../../api/orgs.ts';
 import { applyFieldErrors, submitErrorDisplay, validateBody } from '../../lib/formErrors.ts';
 import { SERVICE_ITEMS_PATH, serviceItemPath } from '../../paths.ts';
 import { useCurrentUser } from '../../session/useSession.ts';
-import { useUnsavedChanges } from '../../session/useUnsavedChanges.ts';
+import { useLeaveConfirm } from '../../session/useLeaveConfirm.ts';
 import { CompletenessPanel } from './CompletenessPanel.tsx';
 import { GuideFields } from './GuideFields.tsx';
 import { ItemActions } from './ItemActions.tsx';
@@ -46,7 +46,7 @@ export interface ServiceItemFormProps {
  * latest version.
  */
 export function ServiceItemForm({ siteId, item, defaultOrgId, orgs, required, onItem, onRefresh, onReload }: ServiceItemFormProps) {
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const user = useCurrentUser();
   const [form] = Form.useForm<ServiceItemFormValues>();
@@ -71,25 +71,7 @@ export function ServiceItemForm({ siteId, item, defaultOrgId, orgs, required, on
   const [saving, setSaving] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
-  // Set just before navigating away after a save or a delete, so the unsaved-changes guard lets it through.
-  const leaving = useRef(false);
-
-  useUnsavedChanges(dirty);
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    modal.confirm({
-      title: '离开此页？',
-      content: '办事指南的修改尚未保存，离开将丢失这些修改。',
-      okText: '离开',
-      okButtonProps: { danger: true },
-      cancelText: '继续编辑',
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-    });
-  }, [blocker, modal]);
+  const leavingRef = useLeaveConfirm(dirty, '办事指南的修改');
 
   const save = async () => {
     setAlert(null);
@@ -109,7 +91,7 @@ export function ServiceItemForm({ siteId, item, defaultOrgId, orgs, required, on
       setDirty(false);
       if (!item) {
         void message.success('事项已保存为草稿');
-        leaving.current = true;
+        leavingRef.current = true;
         void navigate(serviceItemPath(saved.id), { replace: true });
         return;
       }
@@ -187,7 +169,7 @@ export function ServiceItemForm({ siteId, item, defaultOrgId, orgs, required, on
                 onChanged={onItem}
                 onPublished={onRefresh}
                 onDeleted={() => {
-                  leaving.current = true;
+                  leavingRef.current = true;
                   void navigate(`${SERVICE_ITEMS_PATH}?${new URLSearchParams({ siteId }).toString()}`);
                 }}
                 onRefused={setAlert}
