@@ -204,6 +204,11 @@ export interface ServiceGuide {
   faq: ServiceFaq[];
 }
 
+/** The stored files a guide's materials offer (blank forms and samples), each once. */
+export function materialFileIds(g: Pick<ServiceGuide, 'materials'>): string[] {
+  return [...new Set(g.materials.flatMap((m) => [m.formFileId, m.sampleFileId]).filter((x): x is string => !!x))];
+}
+
 /** Text that stands in for an element without saying anything: treated as missing. */
 const PLACEHOLDERS = new Set([
   '暂无',

@@ -28,7 +28,7 @@ export const serviceItems = {
   /** Every item of a site (a site holds hundreds, a portal a few thousand), by name. */
   ofSite: (db: Q, siteId: string) =>
     db.selectFrom('service_items').selectAll().where('site_id', '=', siteId).orderBy('name').orderBy('code').execute(),
-  /** Items of several sites (the supervision view), without their guides' current text. */
+  /** Every item of several sites (the supervision view, the link check). */
   ofSites: (db: Q, siteIds: readonly string[] | 'all') => {
     let q = db.selectFrom('service_items').selectAll();
     if (siteIds !== 'all') q = q.where('site_id', 'in', siteIds.length ? [...siteIds] : ['']);

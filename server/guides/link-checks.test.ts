@@ -5,7 +5,7 @@ import { storeFile } from '#server/content/index.ts';
 import type { Actor } from '#server/platform/actor.ts';
 import { asActor, buildSite, buildUser, factoryActor } from '#test/factories.ts';
 import { createTestDeps, type TestDeps } from '#test/support.ts';
-import { createServiceItem, getServiceItem, listServiceItems } from './commands/items.ts';
+import { createServiceItem, getServiceItem, listServiceItems, publishServiceItems, updateServiceItem } from './commands/items.ts';
 import { checkServiceLinks, probeUrl } from './commands/link-checks.ts';
 import { completeGuide } from '#test/guides.ts';
 
@@ -104,5 +104,25 @@ describe('checking the links of a site’s items', () => {
       ['L-2', 1],
       ['L-3', 1],
     ]);
+  });
+
+  it('checks a published item as citizens see it, even after a change to its forms waits for publication', async () => {
+    const pdf = await storeFile(deps, factoryActor, {
+      siteId,
+      filename: '表.pdf',
+      bytes: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    });
+    const orgId = (await deps.db.kysely.selectFrom('sites').select('sponsor_org_id').where('id', '=', siteId).executeTakeFirstOrThrow())
+      .sponsor_org_id;
+    const withForm = completeGuide('L-9', {
+      materials: [{ name: '申请表', form: null, required: true, note: null, formFileId: pdf.fileId, sampleFileId: null }],
+    });
+    const item = await createServiceItem(deps, officer, siteId, { ...withForm, orgId });
+    const reviewer = asActor(await buildUser(deps, { grants: [{ role: 'sectionReviewer', siteId }] }));
+    await publishServiceItems(deps, reviewer, siteId, { ids: [item.id] });
+    // The saved change drops the form; the published page still offers it.
+    await updateServiceItem(deps, officer, item.id, { ...completeGuide('L-9'), orgId, version: 1 });
+    await checkServiceLinks(deps, officer, { siteId, timeoutMs: 2_000 });
+    expect((await getServiceItem(deps, officer, item.id)).linkChecks.map((c) => [c.kind, c.ok])).toEqual([['form', true]]);
   });
 });

@@ -3,9 +3,10 @@
  * published, the names of their departments, and the stored files their materials offer. The
  * publishing room renders and writes the pages from this.
  */
-import type { ServiceGuide } from '../../../common/service-items.ts';
+import { materialFileIds, type ServiceGuide } from '../../../common/service-items.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { guideRefs, serviceItems } from '../guides.repository.ts';
+import { publishedGuideOf } from './items.ts';
 
 export interface PublishedServiceItem {
   id: string;
@@ -41,11 +42,11 @@ export async function publishedServiceCatalogue(deps: Deps, siteId: string): Pro
     orgId: r.org_id,
     orgName: names.get(r.org_id) ?? '',
     code: r.code,
-    guide: JSON.parse(r.published_guide!) as ServiceGuide,
+    guide: publishedGuideOf(r),
     publishedAt: r.published_at!,
     reviewedOn: r.reviewed_on,
   }));
-  const fileIds = items.flatMap((i) => i.guide.materials.flatMap((m) => [m.formFileId, m.sampleFileId])).filter((x): x is string => !!x);
+  const fileIds = [...new Set(items.flatMap((i) => materialFileIds(i.guide)))];
   const files = new Map((await guideRefs.files(db, fileIds)).map((f) => [f.id, { id: f.id, sha256: f.sha256, ext: f.ext, size: f.size }]));
   return { items, files };
 }

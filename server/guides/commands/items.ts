@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   missingElements,
+  materialFileIds,
   missingKeyCategories,
   SERVICE_ELEMENT_LABELS,
   type GuideSettings,
@@ -49,8 +50,14 @@ export function requireGuidesRead(actor: Actor, siteId: string): void {
     throw Errors.forbidden();
 }
 
+/** The editor's current guide of an item. */
 export function guideOf(row: Pick<ServiceItemTable, 'guide'>): ServiceGuide {
   return JSON.parse(row.guide) as ServiceGuide;
+}
+
+/** The guide as published, which the public pages show (only published rows have one). */
+export function publishedGuideOf(row: Pick<ServiceItemTable, 'published_guide'>): ServiceGuide {
+  return JSON.parse(row.published_guide!) as ServiceGuide;
 }
 
 export function summaryOf(
@@ -90,15 +97,16 @@ async function itemView(deps: Deps, row: ServiceItemTable): Promise<ServiceItemV
   const guide = guideOf(row);
   const checks = await linkChecks.ofItems(db, [row.id]);
   const org = await guideRefs.org(db, row.org_id);
-  const fileIds = guide.materials.flatMap((m) => [m.formFileId, m.sampleFileId]).filter((x): x is string => !!x);
+  const stored = new Map((await guideRefs.files(db, materialFileIds(guide))).map((f) => [f.id, f]));
   const files: ServiceItemView['files'] = {};
-  for (const f of await guideRefs.files(db, fileIds)) files[f.id] = { name: `${f.id.slice(0, 8)}.${f.ext}`, size: f.size };
-  for (const m of guide.materials) {
-    if (m.formFileId && files[m.formFileId])
-      files[m.formFileId]!.name = `${m.name}（空白表格）.${files[m.formFileId]!.name.split('.').pop()}`;
-    if (m.sampleFileId && files[m.sampleFileId])
-      files[m.sampleFileId]!.name = `${m.name}（示范文本）.${files[m.sampleFileId]!.name.split('.').pop()}`;
-  }
+  for (const m of guide.materials)
+    for (const [id, what] of [
+      [m.formFileId, '空白表格'],
+      [m.sampleFileId, '示范文本'],
+    ] as const) {
+      const f = id ? stored.get(id) : undefined;
+      if (f) files[f.id] = { name: `${m.name}（${what}）.${f.ext}`, size: f.size };
+    }
   return {
     ...summaryOf(row, org?.name ?? '', settings, beijingToday(deps.clock), checks.filter((c) => !c.ok).length, guide),
     guide,
@@ -120,27 +128,29 @@ async function itemView(deps: Deps, row: ServiceItemTable): Promise<ServiceItemV
   };
 }
 
-/** A site's items for the back office, filtered and paged; completeness follows the current settings. */
-export async function listServiceItems(deps: Deps, actor: Actor, siteId: string, query: unknown): Promise<ServiceItemList> {
-  requireGuidesRead(actor, siteId);
-  const q = parseInput(ServiceItemQuerySchema, query ?? {});
+/** Every item of a site as the back office lists it (completeness by the current settings, broken links, review state). */
+async function siteSummaries(deps: Deps, siteId: string): Promise<ServiceItemSummary[]> {
   const db = deps.db.kysely;
   const settings = await loadGuideSettings(db);
   const today = beijingToday(deps.clock);
   const rows = await serviceItems.ofSite(db, siteId);
-  const broken = await linkChecks.brokenCounts(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const broken = await linkChecks.brokenCounts(db, ids);
   const names = await guideRefs.orgNames(
     db,
     rows.map((r) => r.org_id),
   );
+  return rows.map((r) => summaryOf(r, names.get(r.org_id) ?? '', settings, today, broken.get(r.id) ?? 0));
+}
+
+/** A site's items for the back office, filtered and paged; completeness follows the current settings. */
+export async function listServiceItems(deps: Deps, actor: Actor, siteId: string, query: unknown): Promise<ServiceItemList> {
+  requireGuidesRead(actor, siteId);
+  const q = parseInput(ServiceItemQuerySchema, query ?? {});
   const needle = q.q?.toLowerCase();
-  const all = rows
-    .filter((r) => !q.orgId || r.org_id === q.orgId)
-    .filter((r) => !needle || r.name.toLowerCase().includes(needle) || r.code.toLowerCase().includes(needle))
-    .map((r) => summaryOf(r, names.get(r.org_id) ?? '', settings, today, broken.get(r.id) ?? 0))
+  const all = (await siteSummaries(deps, siteId))
+    .filter((s) => !q.orgId || s.orgId === q.orgId)
+    .filter((s) => !needle || s.name.toLowerCase().includes(needle) || s.code.toLowerCase().includes(needle))
     .filter((s) => (q.state === 'changed' ? s.changed : !q.state || s.state === q.state))
     .filter((s) => (q.incomplete === undefined ? true : s.missing.length > 0 === (q.incomplete === 'true')));
   const start = (q.page - 1) * q.pageSize;
@@ -379,20 +389,10 @@ export async function markServiceItemReviewed(deps: Deps, actor: Actor, id: stri
   return itemView(deps, row);
 }
 
-/** Items of a site whose last review is older than the review interval (the org's to-do list). */
+/** Items of a site whose last review is older than the review interval (the org's to-do list), oldest review first. */
 export async function reviewDueItems(deps: Deps, actor: Actor, siteId: string): Promise<ServiceItemSummary[]> {
   requireGuidesRead(actor, siteId);
-  const db = deps.db.kysely;
-  const settings = await loadGuideSettings(db);
-  const today = beijingToday(deps.clock);
-  const rows = (await serviceItems.ofSite(db, siteId)).filter(
-    (r) => r.state !== 'withdrawn' && reviewDue(r.reviewed_on, today, settings.reviewIntervalDays),
-  );
-  const names = await guideRefs.orgNames(
-    db,
-    rows.map((r) => r.org_id),
-  );
-  return rows
-    .map((r) => summaryOf(r, names.get(r.org_id) ?? '', settings, today, 0))
+  return (await siteSummaries(deps, siteId))
+    .filter((s) => s.reviewDue)
     .sort((a, b) => (a.reviewedOn ?? '').localeCompare(b.reviewedOn ?? ''));
 }

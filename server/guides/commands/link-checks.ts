@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ServiceGuide } from '../../../common/service-items.ts';
+import { materialFileIds } from '../../../common/service-items.ts';
 import type { LinkCheckSummary } from '../../../common/schemas/guides.ts';
 import { can, requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -19,6 +19,7 @@ import { storedFilePath } from '../../platform/stored-files.ts';
 import { siteFolder } from '../../publishing/index.ts';
 import { guideRefs, linkChecks, serviceItems } from '../guides.repository.ts';
 import { failureText, linkWorks, retryWithGet } from '../rules/link-check.ts';
+import { guideOf, publishedGuideOf } from './items.ts';
 
 export const LINK_TIMEOUT_MS = 15_000;
 const MAX_REDIRECTS = 5;
@@ -64,9 +65,9 @@ export async function probeUrl(url: string, timeoutMs = LINK_TIMEOUT_MS): Promis
         }
         const ok = linkWorks(res.status) || (method === 'GET' && res.status === 416);
         return { ok, status: res.status, error: ok ? null : failureText({ status: res.status }) };
-      } catch (e) {
+      } catch {
         const timeout = ctrl.signal.aborted;
-        return { ok: false, status: null, error: failureText({ code: timeout ? 'timeout' : String((e as Error).name) }) };
+        return { ok: false, status: null, error: failureText({ code: timeout ? 'timeout' : 'unreachable' }) };
       } finally {
         clearTimeout(timer);
       }
@@ -99,17 +100,14 @@ export async function checkServiceLinks(
   } else requirePermission(actor, 'system.jobs');
   const db = deps.db.kysely;
   const sites = new Map((await guideRefs.sites(db, opts.siteId ? [opts.siteId] : 'all')).map((s) => [s.id, s]));
-  const rows = (await serviceItems.ofSites(db, [...sites.keys()])).filter((r) => r.state !== 'withdrawn');
-  const files = new Map(
-    (
-      await guideRefs.files(
-        db,
-        rows
-          .flatMap((r) => (JSON.parse(r.guide) as ServiceGuide).materials.flatMap((m) => [m.formFileId, m.sampleFileId]))
-          .filter((x): x is string => !!x),
-      )
-    ).map((f) => [f.id, f]),
-  );
+  // A published item is checked as citizens see it; a draft as it stands.
+  const checked = (await serviceItems.ofSites(db, [...sites.keys()]))
+    .filter((r) => r.state !== 'withdrawn')
+    .map((row) => {
+      const published = row.state === 'published' && row.published_guide !== null;
+      return { row, published, guide: published ? publishedGuideOf(row) : guideOf(row) };
+    });
+  const files = new Map((await guideRefs.files(db, [...new Set(checked.flatMap((c) => materialFileIds(c.guide)))])).map((f) => [f.id, f]));
   // One fetch per distinct address in a run, however many items share it.
   const probes = new Map<string, Promise<Probe>>();
   const probe = (url: string) => {
@@ -118,11 +116,10 @@ export async function checkServiceLinks(
     return p;
   };
   const summary: LinkCheckSummary = { items: 0, links: 0, broken: 0 };
-  const queue = [...rows];
+  const queue = [...checked];
   const work = async () => {
-    for (let row = queue.shift(); row; row = queue.shift()) {
-      const published = row.state === 'published' && row.published_guide;
-      const guide = JSON.parse(published ? row.published_guide! : row.guide) as ServiceGuide;
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { row, published, guide } = next;
       const site = sites.get(row.site_id);
       const now = deps.clock.now().toISOString();
       const results: ServiceLinkCheckTable[] = [];

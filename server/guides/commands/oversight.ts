@@ -11,7 +11,6 @@ import {
   SERVICE_VETO_LABELS,
   VETO_MISSING_CATEGORIES,
   type OnlineLevel,
-  type ServiceGuide,
 } from '../../../common/service-items.ts';
 import type { GuideSiteOversight, ServiceStatistics } from '../../../common/schemas/guides.ts';
 import { requirePermission, visibleSites } from '../../platform/access.ts';
@@ -21,7 +20,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import { guideRefs, linkChecks, serviceItems } from '../guides.repository.ts';
 import { reviewDue } from '../rules/items.ts';
-import { guideOf, requireGuidesRead } from './items.ts';
+import { guideOf, publishedGuideOf, requireGuidesRead } from './items.ts';
 import { loadGuideSettings } from './settings.ts';
 
 /** Every site the supervisor may see, with its services' state; sites with a veto first. */
@@ -43,7 +42,7 @@ export async function guidesOversight(deps: Deps, actor: Actor): Promise<GuideSi
   const out = sites.map((s): GuideSiteOversight => {
     const mine = rows.filter((r) => r.site_id === s.id);
     const published = mine.filter((r) => r.state === 'published');
-    const publishedGuides = published.map((r) => JSON.parse(r.published_guide!) as ServiceGuide);
+    const publishedGuides = published.map(publishedGuideOf);
     const missingKey = publishedGuides.map(missingKeyCategories);
     const veto = serviceVeto(missingKey);
     return {
@@ -71,7 +70,7 @@ export async function serviceStatistics(deps: Deps, actor: Actor, siteId: string
   requireGuidesRead(actor, siteId);
   const db = deps.db.kysely;
   if (!(await guideRefs.site(db, siteId))) throw Errors.notFound('网站不存在');
-  const guides = (await serviceItems.publishedOfSite(db, siteId)).map((r) => JSON.parse(r.published_guide!) as ServiceGuide);
+  const guides = (await serviceItems.publishedOfSite(db, siteId)).map(publishedGuideOf);
   const byCategory: Record<string, number> = {};
   const byOnlineLevel = Object.fromEntries(ONLINE_LEVELS.map((l) => [l, 0])) as Record<OnlineLevel, number>;
   for (const g of guides) {

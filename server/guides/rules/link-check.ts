@@ -1,6 +1,6 @@
 /** Pure rules of the link check: which answers count as a working link, and how a failure is worded. */
 
-/** A link works when, after redirects, the server answers 2xx (or 3xx without a usable Location, never reached here). */
+/** A link works when, after redirects, the server answers 2xx (a 3xx without a Location does not). */
 export function linkWorks(status: number): boolean {
   return status >= 200 && status < 300;
 }
