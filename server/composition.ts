@@ -23,6 +23,7 @@ import { personalDataJobs } from './platform/personal-data-store.ts';
 import { catalogueRoutes, disclosureRoutes } from './disclosure/index.ts';
 import { guidesJobs, guidesRoutes } from './guides/index.ts';
 import { interactionJobs, interactionRoutes } from './interaction/index.ts';
+import { monitoringJobs, monitoringRoutes } from './monitoring/index.ts';
 import { createPublicSites, publishingJobs, publishingRoutes } from './publishing/index.ts';
 import { sitesRoutes } from './sites/index.ts';
 
@@ -46,6 +47,7 @@ export const ROUTES: RoutesPlugin[] = [
   catalogueRoutes,
   interactionRoutes,
   guidesRoutes,
+  monitoringRoutes,
   systemRoutes,
 ];
 
@@ -58,6 +60,7 @@ export function jobRegistry(): JobRegistry {
     ...personalDataJobs,
     ...interactionJobs,
     ...guidesJobs,
+    ...monitoringJobs,
   ]);
 }
 

@@ -3,7 +3,9 @@
  * answers from a table of routes (static pages, or handlers for hostile behaviour: endless
  * bodies, slow drips, redirect loops) and records every request it got.
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 
 export type Route =
@@ -65,4 +67,25 @@ export function page(title: string, body: string, meta: Record<string, string> =
     .map(([k, v]) => `<meta name="${k}" content="${v}">`)
     .join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="${charset}"><title>${title}</title>${metas}</head><body>${body}</body></html>`;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.jpg': 'image/jpeg', '.txt': 'text/plain', '.json': 'application/json' };
+
+/** Serves the files under `dir` as they are (a page's charset is whatever its bytes and meta tag say), `/x/` as `/x/index.html`. */
+export async function serveDirectory(dir: string): Promise<FixtureSite> {
+  const routes: Record<string, Route> = {};
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(r);
+      else {
+        const body = fs.readFileSync(path.join(dir, r));
+        const route = { body, type: TYPES[path.extname(e.name)] ?? 'application/octet-stream' };
+        routes[r] = route;
+        if (e.name === 'index.html') routes[`${rel}/`] = route;
+      }
+    }
+  };
+  walk('');
+  return serveFixtureSite(routes);
 }

@@ -82,6 +82,12 @@ export type Finding = z.infer<typeof FindingSchema>;
 export const findingKey = (f: Pick<Finding, 'kind' | 'url' | 'element' | 'column'>): string =>
   [f.kind, f.element ?? '', f.column ?? '', f.url].join('|');
 
+/** A finding as `gongkai monitor --json` prints it (the contract's fields only). */
+export type MonitorFinding = Pick<
+  Finding,
+  'kind' | 'severity' | 'url' | 'parent' | 'column' | 'element' | 'status' | 'lastUpdated' | 'days' | 'detail'
+>;
+
 /** The document `gongkai monitor --json` prints. */
 export interface MonitorReport {
   url: string;

@@ -10,6 +10,9 @@ import { createUser, findUserIdByUsername, grantRole, platformIsEmpty, resetPass
 import { findSiteId } from '../sites/index.ts';
 import { NginxConfigError, platformNginxConfig, publishSite, publishableSites } from '../publishing/index.ts';
 import { verifyAuditChain } from '../audit/index.ts';
+import { CRAWL_DEFAULTS, crawlCheck } from '../monitoring/index.ts';
+import { isExistingDate } from '../../common/dates.ts';
+import { monitorJson, printMonitorReport } from './monitor-output.ts';
 import { addWorkdays, isWorkday, loadCalendar } from '../calendar/index.ts';
 import { documentSummary, parseDocumentFile } from '../documents/index.ts';
 import { createDeps, createHttpApp, jobRegistry } from '../composition.ts';
@@ -288,6 +291,69 @@ export function buildProgram(): Command {
           process.stderr.write(`已写入 ${opts.out}；检查并重新加载：nginx -t && nginx -s reload\n`);
         } else process.stdout.write(text);
       }),
+    );
+
+  program
+    .command('monitor <url>')
+    .description('检测任一网站（无需登记）：抓取页面，检查链接、更新情况、空白栏目、网站标识、表述错误、留言回复和证书')
+    .option('--as-of <date>', '按指定日期（YYYY-MM-DD）计算各时限，用于复现检查或检查过去时段')
+    .option('--max-pages <n>', '最多读取的页面数', String(CRAWL_DEFAULTS.maxPages))
+    .option('--concurrency <n>', '同时向该网站发出的请求数', String(CRAWL_DEFAULTS.concurrency))
+    .option('--interval <ms>', '向同一主机发出两次请求的最小间隔（毫秒）', String(CRAWL_DEFAULTS.intervalMs))
+    .option('--no-external', '不检查外部链接')
+    .option('--journal <file>', '抓取进度文件：中断后用同一文件再次运行可继续')
+    .option('--json', '以 JSON 输出')
+    .action(
+      async (
+        url: string,
+        opts: {
+          asOf?: string;
+          maxPages: string;
+          concurrency: string;
+          interval: string;
+          external: boolean;
+          journal?: string;
+          json?: boolean;
+        },
+      ) => {
+        let start: URL;
+        try {
+          start = new URL(url);
+          if (start.protocol !== 'http:' && start.protocol !== 'https:') throw new Error('scheme');
+        } catch {
+          throw new CliError(`网址无效：${url}（应以 http:// 或 https:// 开头）`, EXIT.usage);
+        }
+        if (opts.asOf !== undefined && !isExistingDate(opts.asOf)) throw new CliError('--as-of 应为 YYYY-MM-DD 格式的日期', EXIT.usage);
+        const int = (v: string, name: string, min: number, max: number) => {
+          const n = Number(v);
+          if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${name} 应为 ${min} 到 ${max} 的整数`, EXIT.usage);
+          return n;
+        };
+        const maxPages = int(opts.maxPages, '--max-pages', 1, 1_000_000);
+        const concurrency = int(opts.concurrency, '--concurrency', 1, 256);
+        const intervalMs = int(opts.interval, '--interval', 0, 60_000);
+        await withDeps(async (deps) => {
+          const tty = !opts.json && process.stderr.isTTY;
+          const { report } = await crawlCheck(deps, {
+            url: start.href,
+            ...(opts.asOf ? { asOf: opts.asOf } : {}),
+            crawl: {
+              maxPages,
+              concurrency,
+              intervalMs,
+              checkExternal: opts.external,
+              ...(opts.journal ? { journalPath: opts.journal } : {}),
+            },
+            onProgress: (p) => {
+              if (tty) process.stderr.write(`\r已读 ${p.pages} 个页面，已检查 ${p.checked} 个链接，待检查 ${p.queued}   `);
+            },
+          });
+          if (tty) process.stderr.write('\n');
+          if (opts.json) printJson(monitorJson(report));
+          else printMonitorReport(report);
+          if (report.findings.some((f) => f.severity === 'veto')) process.exitCode = EXIT.failure;
+        });
+      },
     );
 
   const audit = program.command('audit').description('审计日志');

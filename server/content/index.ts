@@ -23,6 +23,8 @@ export {
 export { setSiteStages, loadStages } from './commands/workflow-config.ts';
 export { addDictionaryEntry, removeDictionaryEntry, listDictionary } from './commands/dictionaries.ts';
 export { storeFile } from './commands/files.ts';
+export { wordingCheckerFor } from './commands/checks.ts';
+export type { WordingProblem } from './checks/index.ts';
 export { DEFAULT_STAGES, stageConfigProblems, actionProblems, type WorkflowStage } from './rules/workflow.ts';
 export { computeDeadline, deadlineState } from './rules/deadlines.ts';
 export { contentRoutes } from './content.routes.ts';

@@ -29,6 +29,7 @@ export {
 export {
   MAX_FINDINGS_PER_KIND,
   runChecks,
+  findWordingProblems,
   isMissing,
   snippetOf,
   type CheckCode,
@@ -37,4 +38,5 @@ export {
   type CheckResult,
   type CheckSeverity,
   type LinkStatus,
+  type WordingProblem,
 } from './run-checks.ts';

@@ -112,32 +112,10 @@ export function runChecks(input: CheckInput, ctx: CheckContext): CheckResult[] {
       field === 'title' ? '标题' : field === 'summary' ? '摘要' : `正文第${paragraphNumberAt(body, offset)}段`;
     const at = (start: number, end: number) => ({ field, start, end, snippet: snippetOf(text, start, end) });
 
-    for (const m of ctx.sensitive.findAll(text)) {
-      const note = m.payload.note ? `（${m.payload.note}）` : '';
-      add(GROUP[field], {
-        code: 'sensitive_word',
-        severity: m.payload.level,
-        message: `${where(m.start)}含${m.payload.level === 'error' ? '禁用词' : '敏感词'}“${m.text}”${note}，请修改或核实`,
-        ...at(m.start, m.end),
-      });
-    }
-    for (const m of ctx.commonErrors.findAll(text)) {
-      if (isInsideCorrectForm(text, m.start, m.word, m.payload.correct)) continue;
+    for (const p of findWordingProblems(text, ctx)) {
       // A typo in a title is on every list page and in search results, so it blocks there.
-      add(GROUP[field], {
-        code: 'common_error',
-        severity: field === 'title' ? 'error' : 'warning',
-        message: `${where(m.start)}疑似错别字“${m.text}”，应为“${m.payload.correct}”`,
-        ...at(m.start, m.end),
-      });
-    }
-    for (const p of findLeaderProblems(text, ctx.leaders)) {
-      add(GROUP[field], {
-        code: p.code,
-        severity: p.code === 'leader_title_mismatch' ? 'error' : 'warning',
-        message: `${where(p.start)}：${p.message}`,
-        ...at(p.start, p.end),
-      });
+      const severity = p.code === 'common_error' ? (field === 'title' ? 'error' : 'warning') : p.serious ? 'error' : 'warning';
+      add(GROUP[field], { code: p.code, severity, message: `${where(p.start)}${p.message}`, ...at(p.start, p.end) });
     }
   }
 
@@ -180,6 +158,46 @@ function checkRequired(input: CheckInput, add: (r: CheckResult) => void): void {
     const value = Object.hasOwn(input.fields, field) ? input.fields[field] : own[field];
     if (isMissing(value)) add({ code: 'required_missing', severity: 'error', field, message: `必填项“${label}”未填写` });
   }
+}
+
+export interface WordingProblem {
+  code: 'sensitive_word' | 'common_error' | 'leader_title_mismatch' | 'leader_name_suspect';
+  /** A banned word or a leader's title written wrong: the inspection's 严重表述错误. */
+  serious: boolean;
+  start: number;
+  end: number;
+  /** What is wrong, to follow the place it was found (“标题”, “正文第2段”…). */
+  message: string;
+}
+
+/** Sensitive words, common errors and leaders' names and titles in one text, in text order per source. */
+export function findWordingProblems(text: string, ctx: Pick<CheckContext, 'sensitive' | 'commonErrors' | 'leaders'>): WordingProblem[] {
+  const out: WordingProblem[] = [];
+  for (const m of ctx.sensitive.findAll(text)) {
+    const note = m.payload.note ? `（${m.payload.note}）` : '';
+    const error = m.payload.level === 'error';
+    out.push({
+      code: 'sensitive_word',
+      serious: error,
+      start: m.start,
+      end: m.end,
+      message: `含${error ? '禁用词' : '敏感词'}“${m.text}”${note}，请修改或核实`,
+    });
+  }
+  for (const m of ctx.commonErrors.findAll(text)) {
+    if (isInsideCorrectForm(text, m.start, m.word, m.payload.correct)) continue;
+    out.push({
+      code: 'common_error',
+      serious: false,
+      start: m.start,
+      end: m.end,
+      message: `疑似错别字“${m.text}”，应为“${m.payload.correct}”`,
+    });
+  }
+  for (const p of findLeaderProblems(text, ctx.leaders)) {
+    out.push({ code: p.code, serious: p.code === 'leader_title_mismatch', start: p.start, end: p.end, message: `：${p.message}` });
+  }
+  return out;
 }
 
 /** Missing: absent, null, blank (including full-width spaces), NaN, or an array of nothing but missing values. */

@@ -12,7 +12,15 @@ import type { Tx } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
-import { buildCommonErrorMatcher, buildLeaderIndex, buildSensitiveMatcher, runChecks, type CheckContext } from '../checks/index.ts';
+import {
+  buildCommonErrorMatcher,
+  buildLeaderIndex,
+  buildSensitiveMatcher,
+  findWordingProblems,
+  runChecks,
+  type CheckContext,
+  type WordingProblem,
+} from '../checks/index.ts';
 import { articles, checks, dictionaries } from '../content.repository.ts';
 
 // A run's counts and findings; the shape is shared with the admin (common/).
@@ -20,20 +28,13 @@ export type StoredChecks = CheckOutcome;
 
 const INTERNAL_ARTICLE = /^gk:article:([\w-]{1,40})$/;
 
-/** Builds the dictionaries and link resolver for one site, then runs the checks on a revision. */
-export async function checkRevision(
-  db: Kysely<Database>,
-  siteId: string,
-  type: ArticleType,
-  rev: Pick<ArticleRevisionRow, 'title' | 'summary' | 'source' | 'body_html' | 'metadata'>,
-): Promise<StoredChecks> {
+type DictionaryMatchers = Pick<CheckContext, 'sensitive' | 'commonErrors' | 'leaders'>;
+
+/** The site's dictionaries (its own and the platform's) as matchers. */
+async function dictionaryMatchers(db: Kysely<Database>, siteId: string): Promise<DictionaryMatchers> {
   const entries = await dictionaries.forSite(db, siteId);
   const extra = (e: { extra: string }) => JSON.parse(e.extra) as Record<string, string>;
-  const metadata = JSON.parse(rev.metadata) as Record<string, unknown>;
-
-  const linked = [...rev.body_html.matchAll(/href="gk:article:([\w-]{1,40})"/g)].map((m) => m[1] as string);
-  const targets = new Map((await articles.byIds(db, linked)).map((a) => [a.id, a]));
-  const ctx: CheckContext = {
+  return {
     sensitive: buildSensitiveMatcher(
       entries
         .filter((e) => e.kind === 'sensitive')
@@ -45,6 +46,32 @@ export async function checkRevision(
     leaders: buildLeaderIndex(
       entries.filter((e) => e.kind === 'leader').map((e) => ({ name: e.word, title: extra(e).title ?? '', org: extra(e).org })),
     ),
+  };
+}
+
+/**
+ * The wording check of published pages (monitoring): the same dictionaries as the
+ * pre-publication checks — the site's and the platform's, or the platform's alone for a site
+ * not on the platform (`siteId` null).
+ */
+export async function wordingCheckerFor(deps: Deps, siteId: string | null): Promise<(text: string) => WordingProblem[]> {
+  const matchers = await dictionaryMatchers(deps.db.kysely, siteId ?? '*');
+  return (text) => findWordingProblems(text, matchers);
+}
+
+/** Builds the dictionaries and link resolver for one site, then runs the checks on a revision. */
+export async function checkRevision(
+  db: Kysely<Database>,
+  siteId: string,
+  type: ArticleType,
+  rev: Pick<ArticleRevisionRow, 'title' | 'summary' | 'source' | 'body_html' | 'metadata'>,
+): Promise<StoredChecks> {
+  const metadata = JSON.parse(rev.metadata) as Record<string, unknown>;
+
+  const linked = [...rev.body_html.matchAll(/href="gk:article:([\w-]{1,40})"/g)].map((m) => m[1] as string);
+  const targets = new Map((await articles.byIds(db, linked)).map((a) => [a.id, a]));
+  const ctx: CheckContext = {
+    ...(await dictionaryMatchers(db, siteId)),
     linkStatus: (href) => {
       const m = INTERNAL_ARTICLE.exec(href);
       if (!m) return 'external';

@@ -639,6 +639,100 @@ export interface ServiceLinkCheckTable {
   checked_at: string;
 }
 
+/** One run of a monitoring source over one site (a crawl, the database checks, the probes…). */
+export interface MonitoringRunTable {
+  id: string;
+  site_id: string;
+  /** crawl | database | probe | axe | tls */
+  source: string;
+  /** The calendar day (Beijing) the run judged the site as of. */
+  as_of: string;
+  started_at: string;
+  finished_at: string;
+  pages: number | null;
+  links: number | null;
+  /** ok | failed: a failed run changes no finding. */
+  outcome: string;
+  error: string | null;
+  found: number;
+  opened: number;
+  reopened: number;
+  resolved: number;
+  recorded_by: string;
+}
+
+/**
+ * One observed problem on one site, identified by (site, source, key) across runs. `key` is
+ * findingKey(); `key_hash` its SHA-256 (the unique index, keys holding long URLs);
+ * `evidence_hash` tells a run that saw the same evidence again from one that saw it change.
+ */
+export interface MonitoringFindingTable {
+  id: string;
+  site_id: string;
+  source: string;
+  key: string;
+  key_hash: string;
+  kind: string;
+  severity: string;
+  url: string;
+  parent: string | null;
+  column_name: string | null;
+  element: string | null;
+  http_status: number | null;
+  last_updated: string | null;
+  days: number | null;
+  detail: string;
+  rule: string;
+  /** JSON object, or null. */
+  params: string | null;
+  snippet: string | null;
+  evidence_hash: string;
+  /** open | resolved */
+  state: string;
+  first_seen_at: string;
+  last_seen_at: string;
+  resolved_at: string | null;
+  /** The run that last saw it. */
+  last_run_id: string;
+  /** How many history events it has (the next one is events + 1). */
+  events: number;
+}
+
+/** A finding's history: opened, changed (severity), resolved, reopened. Records (no UPDATE, no DELETE). */
+export interface MonitoringFindingEventTable {
+  finding_id: string;
+  seq: number;
+  run_id: string;
+  at: string;
+  event: string;
+  severity: string;
+  previous_severity: string | null;
+}
+
+/** One availability probe of a site's homepage. */
+export interface MonitoringProbeTable {
+  id: string;
+  site_id: string;
+  url: string;
+  at: string;
+  ok: number;
+  http_status: number | null;
+  ms: number | null;
+  error: string | null;
+}
+
+/** A notice to a site's owner org that a run opened (or reopened, or raised to) a veto finding. */
+export interface MonitoringNoticeTable {
+  id: string;
+  org_id: string;
+  site_id: string;
+  finding_id: string;
+  run_id: string;
+  created_at: string;
+  read_at: string | null;
+  read_by: string | null;
+}
+
 export interface Database {
   orgs: OrgTable;
   users: UserTable;
@@ -684,6 +778,11 @@ export interface Database {
   interaction_settings: InteractionSettingTable;
   surveys: SurveyTable;
   survey_opinions: SurveyOpinionTable;
+  monitoring_runs: MonitoringRunTable;
+  monitoring_findings: MonitoringFindingTable;
+  monitoring_finding_events: MonitoringFindingEventTable;
+  monitoring_probes: MonitoringProbeTable;
+  monitoring_notices: MonitoringNoticeTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -707,5 +806,8 @@ export type InteractionChannelRow = Selectable<InteractionChannelTable>;
 export type LetterRow = Selectable<LetterTable>;
 export type LetterAttachmentRow = Selectable<LetterAttachmentTable>;
 export type SurveyRow = Selectable<SurveyTable>;
+export type MonitoringRunRow = Selectable<MonitoringRunTable>;
+export type MonitoringFindingRow = Selectable<MonitoringFindingTable>;
+export type MonitoringNoticeRow = Selectable<MonitoringNoticeTable>;
 // Generated is re-exported for tables that later gain database-generated columns.
 export type { Generated };

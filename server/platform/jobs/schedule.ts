@@ -58,6 +58,9 @@ export const SCHEDULES: ScheduleDefinition[] = [
   { name: 'interaction.letter-warnings', cron: '5 * * * *', job: 'interaction.letterWarnings', payload: {} },
   // Defined by the guides room (guides.jobs.ts): every online-handling link and form download, nightly.
   { name: 'guides.link-check', cron: '40 2 * * *', job: 'guides.linkCheck', payload: {} },
+  // Defined by the monitoring room (monitoring.jobs.ts): every open site's homepage, 48 times a day at even
+  // intervals (the national rule asks for at least 20 probes a day over a week, 站点无法访问).
+  { name: 'monitoring.probe-sites', cron: '7,37 * * * *', job: 'monitoring.probeSites', payload: {} },
 ];
 
 const crons = new Map<string, Cron>();

@@ -21,6 +21,7 @@ import * as m0013 from './0013-report-indexes.ts';
 import * as m0014 from './0014-interaction.ts';
 import * as m0015 from './0015-letter-attachments.ts';
 import * as m0016 from './0016-service-items.ts';
+import * as m0017 from './0017-monitoring.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0014-interaction': m0014,
   '0015-letter-attachments': m0015,
   '0016-service-items': m0016,
+  '0017-monitoring': m0017,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
