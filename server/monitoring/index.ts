@@ -18,3 +18,4 @@ export { homepageUrl } from './rules/availability.ts';
 export { monitoringJobs, probeSitesJob } from './monitoring.jobs.ts';
 export { monitoringRoutes } from './monitoring.routes.ts';
 export { crawlCheck, type CrawlCheckInput, type CrawlCheckResult } from './commands/crawl-check.ts';
+export { crawlSites, type CrawlSitesSummary } from './commands/crawl-sites.ts';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineJob } from '../platform/jobs/index.ts';
 import { probeSites } from './commands/probes.ts';
+import { crawlSites } from './commands/crawl-sites.ts';
 
 /** Probes every open site's homepage and records the availability findings; 48 slots a day. */
 export const probeSitesJob = defineJob({
@@ -16,4 +17,16 @@ export const probeSitesJob = defineJob({
   },
 });
 
-export const monitoringJobs = [probeSitesJob];
+/** Crawls every open site and records what the crawl finds; nightly, resuming cut-short crawls from their journals. */
+export const crawlSitesJob = defineJob({
+  name: 'monitoring.crawlSites',
+  payload: z.object({ siteIds: z.array(z.string()).optional() }),
+  maxAttempts: 2,
+  timeoutMs: 6 * 3600_000,
+  run: async (payload, ctx) => {
+    const done = await crawlSites(ctx.deps, ctx.actor, { signal: ctx.signal, ...(payload.siteIds ? { siteIds: payload.siteIds } : {}) });
+    ctx.deps.logger.info(done, 'site crawls');
+  },
+});
+
+export const monitoringJobs = [probeSitesJob, crawlSitesJob];

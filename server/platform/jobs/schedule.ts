@@ -61,6 +61,8 @@ export const SCHEDULES: ScheduleDefinition[] = [
   // Defined by the monitoring room (monitoring.jobs.ts): every open site's homepage, 48 times a day at even
   // intervals (the national rule asks for at least 20 probes a day over a week, 站点无法访问).
   { name: 'monitoring.probe-sites', cron: '7,37 * * * *', job: 'monitoring.probeSites', payload: {} },
+  // Every open site crawled each night, after midnight when government sites are quiet.
+  { name: 'monitoring.crawl-sites', cron: '15 0 * * *', job: 'monitoring.crawlSites', payload: {}, maxAttempts: 2 },
 ];
 
 const crons = new Map<string, Cron>();
