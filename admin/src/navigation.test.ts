@@ -45,7 +45,7 @@ describe('navigation', () => {
   });
 
   it('shows the supervisor both monitoring screens and handlers their own module', () => {
-    expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('监测监管: 监测问题 检查评估');
+    expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('网站监测: 监测概况 问题清单 检查评估');
     expect(labels(ROLE_PERMISSIONS.letterHandler)).toContain('互动交流: 信件办理 超期预警 征集调查');
     expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('互动交流: 超期预警 互动监管');
     expect(labels(ROLE_PERMISSIONS.disclosureOfficer)).toContain('信息公开: 公开目录 依申请公开 年报');
@@ -84,5 +84,7 @@ describe('navigation', () => {
     expect(navItemFor('/service-items/new')?.label).toBe('办事事项');
     expect(navItemFor('/service-items/3f2a')?.label).toBe('办事事项');
     expect(navItemFor('/service-oversight')?.label).toBe('办事服务监管');
+    expect(navItemFor('/monitoring/findings/3f2a')?.label).toBe('问题清单');
+    expect(navItemFor('/monitoring/sites/3f2a')?.label).toBe('监测概况');
   });
 });

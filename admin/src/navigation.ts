@@ -4,7 +4,7 @@
  * Paths are relative to the router basename (/admin).
  */
 import type { Permission } from '../../common/permissions.ts';
-import { GUIDES_OVERSIGHT_PATH, SERVICE_ITEMS_PATH } from './paths.ts';
+import { GUIDES_OVERSIGHT_PATH, MONITORING_FINDINGS_PATH, MONITORING_SITES_PATH, SERVICE_ITEMS_PATH } from './paths.ts';
 
 export type NavGroupKey = 'sites' | 'content' | 'disclosure' | 'interaction' | 'services' | 'monitoring' | 'system';
 
@@ -82,9 +82,12 @@ export const NAV_GROUPS: readonly NavGroup[] = [
   },
   {
     key: 'monitoring',
-    label: '监测监管',
+    label: '网站监测',
+    // Supervisors watch every site (and set the availability lines on 监测概况); a site's own
+    // people reach their site's findings and health from the dashboard's notices.
     items: [
-      { path: '/monitoring/issues', label: '监测问题', anyOf: ['monitoring.read'] },
+      { path: MONITORING_SITES_PATH, label: '监测概况', anyOf: ['monitoring.read'] },
+      { path: MONITORING_FINDINGS_PATH, label: '问题清单', anyOf: ['monitoring.read'] },
       { path: '/monitoring/evaluations', label: '检查评估', anyOf: ['evaluation.manage'] },
     ],
   },

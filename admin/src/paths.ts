@@ -15,3 +15,15 @@ export const GUIDES_OVERSIGHT_PATH = '/service-oversight';
 export function serviceItemPath(id: string): string {
   return `${SERVICE_ITEMS_PATH}/${encodeURIComponent(id)}`;
 }
+
+/** 网站监测: every site's monitoring at a glance, the findings, one finding and one site's health. */
+export const MONITORING_SITES_PATH = '/monitoring/sites';
+export const MONITORING_FINDINGS_PATH = '/monitoring/findings';
+
+export function findingPath(id: string): string {
+  return `${MONITORING_FINDINGS_PATH}/${encodeURIComponent(id)}`;
+}
+
+export function siteHealthPath(siteId: string): string {
+  return `${MONITORING_SITES_PATH}/${encodeURIComponent(siteId)}`;
+}

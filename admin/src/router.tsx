@@ -5,7 +5,15 @@ import { FullPageSpin } from './components/FullPageSpin.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
 import { RequirePermission } from './components/RequirePermission.tsx';
 import { CONTENT_PERMISSIONS, NAV_ITEMS } from './navigation.ts';
-import { CHANGE_PASSWORD_PATH, GUIDES_OVERSIGHT_PATH, LOGIN_PATH, NEW_SERVICE_ITEM_PATH, SERVICE_ITEMS_PATH } from './paths.ts';
+import {
+  CHANGE_PASSWORD_PATH,
+  GUIDES_OVERSIGHT_PATH,
+  LOGIN_PATH,
+  MONITORING_FINDINGS_PATH,
+  MONITORING_SITES_PATH,
+  NEW_SERVICE_ITEM_PATH,
+  SERVICE_ITEMS_PATH,
+} from './paths.ts';
 
 // AppLayout is a named export (components/ rule); lazy() wants a default, hence the mapping.
 const AppLayout = lazy(() => import('./components/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
@@ -38,6 +46,8 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   '/interaction/oversight': lazy(() => import('./scenes/InteractionOversightScene.tsx')),
   [SERVICE_ITEMS_PATH]: lazy(() => import('./scenes/ServiceItemsScene.tsx')),
   [GUIDES_OVERSIGHT_PATH]: lazy(() => import('./scenes/GuidesOversightScene.tsx')),
+  [MONITORING_SITES_PATH]: lazy(() => import('./scenes/MonitoringSitesScene.tsx')),
+  [MONITORING_FINDINGS_PATH]: lazy(() => import('./scenes/MonitoringFindingsScene.tsx')),
 };
 
 // Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).
@@ -46,6 +56,8 @@ const ArticleViewScene = lazy(() => import('./scenes/ArticleViewScene.tsx'));
 const DisclosureRequestViewScene = lazy(() => import('./scenes/DisclosureRequestViewScene.tsx'));
 const LetterViewScene = lazy(() => import('./scenes/LetterViewScene.tsx'));
 const ServiceItemEditScene = lazy(() => import('./scenes/ServiceItemEditScene.tsx'));
+const FindingViewScene = lazy(() => import('./scenes/FindingViewScene.tsx'));
+const SiteHealthScene = lazy(() => import('./scenes/SiteHealthScene.tsx'));
 
 function menuScene(path: string, label: string): ReactNode {
   const Scene = MENU_SCENES[path];
@@ -135,6 +147,26 @@ const guideRoutes: RouteObject[] = [
   },
 ];
 
+// One finding and one site's health: supervisors, and the site's own people (the notices link here).
+const monitoringRoutes: RouteObject[] = [
+  {
+    path: `${MONITORING_FINDINGS_PATH.slice(1)}/:id`,
+    element: (
+      <RequirePermission anyOf={['monitoring.read', 'sites.read']}>
+        <FindingViewScene />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: `${MONITORING_SITES_PATH.slice(1)}/:siteId`,
+    element: (
+      <RequirePermission anyOf={['monitoring.read', 'sites.read']}>
+        <SiteHealthScene />
+      </RequirePermission>
+    ),
+  },
+];
+
 export const routes: RouteObject[] = [
   { path: LOGIN_PATH, element: page(<LoginScene />) },
   {
@@ -150,6 +182,7 @@ export const routes: RouteObject[] = [
           ...disclosureRoutes,
           ...interactionRoutes,
           ...guideRoutes,
+          ...monitoringRoutes,
           { path: '*', element: <NotFoundScene /> },
         ],
       },

@@ -24,6 +24,8 @@ import {
 import { fetchLetters, fetchOverdueLetters } from '../api/interaction.ts';
 import { fetchReviewDueItems, fetchServiceItems } from '../api/guides.ts';
 import { lastLoginText } from './loginMessages.ts';
+import { NoticesCard } from '../features/monitoring/NoticesCard.tsx';
+import { MONITORING_FINDINGS_PATH, siteHealthPath } from '../paths.ts';
 
 const noData = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无数据" />;
 
@@ -59,13 +61,14 @@ function cardBody<T>(state: ApiData<T | null>, what: string, render: (data: T) =
  * The work dashboard: the user's review queue and the articles near or past their publication
  * deadline (for content work), the letters waiting at each step (for letter handlers), the service items waiting for
  * publication, lacking elements or due for review (for their officers and reviewers), and the
- * scheduler's health for those who run jobs. 监测问题 stays empty until monitoring exists.
+ * scheduler's health for those who run jobs, and the unread veto notices of the user's org (监测通知).
  */
 export default function DashboardScene() {
   const user = useCurrentUser();
   const { lastLogin } = useSession();
   const { sites, siteId, platformWide } = useCurrentSite();
   const canSeeJobs = user.permissions.includes('system.jobs');
+  const canSeeFindings = user.permissions.includes('monitoring.read');
   const loads = workCardLoads(user.permissions);
   const [now] = useState(() => Date.now());
 
@@ -204,8 +207,15 @@ export default function DashboardScene() {
           </Card>
         </Col>
         <Col xs={24} md={8}>
-          {/* Monitoring does not exist yet. */}
-          <Card title="监测问题">{noData}</Card>
+          <NoticesCard
+            extra={
+              canSeeFindings ? (
+                <Link to={MONITORING_FINDINGS_PATH}>问题清单</Link>
+              ) : siteId !== null ? (
+                <Link to={siteHealthPath(siteId)}>本网站监测情况</Link>
+              ) : null
+            }
+          />
         </Col>
         {loads.letters ? (
           <Col xs={24} md={16}>
