@@ -20,6 +20,7 @@ import { siteFolder } from '../../publishing/index.ts';
 import { guideRefs, linkChecks, serviceItems } from '../guides.repository.ts';
 import { failureText, linkWorks, retryWithGet } from '../rules/link-check.ts';
 import { guideOf, publishedGuideOf } from './items.ts';
+import { sharedHttpClient } from '../../monitoring/index.ts';
 
 export const LINK_TIMEOUT_MS = 15_000;
 const MAX_REDIRECTS = 5;
@@ -31,48 +32,13 @@ interface Probe {
   error: string | null;
 }
 
-/** Fetches `url` following redirects by hand (to catch loops); HEAD first, GET when HEAD is refused. */
+/** Fetches `url` through the monitoring room's client (redirects followed by hand, loops caught); HEAD first, GET when HEAD is refused. */
 export async function probeUrl(url: string, timeoutMs = LINK_TIMEOUT_MS): Promise<Probe> {
   const attempt = async (method: 'HEAD' | 'GET'): Promise<Probe> => {
-    const seen = new Set<string>();
-    let current = url;
-    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      let target: URL;
-      try {
-        target = new URL(current);
-      } catch {
-        return { ok: false, status: null, error: failureText({ code: 'badScheme' }) };
-      }
-      if (target.protocol !== 'http:' && target.protocol !== 'https:')
-        return { ok: false, status: null, error: failureText({ code: 'badScheme' }) };
-      if (seen.has(target.href)) return { ok: false, status: null, error: failureText({ code: 'redirectLoop' }) };
-      seen.add(target.href);
-      const ctrl = new AbortController();
-      const timer = setTimeout(() => ctrl.abort(), timeoutMs);
-      try {
-        const res = await fetch(target, {
-          method,
-          redirect: 'manual',
-          signal: ctrl.signal,
-          headers: { 'user-agent': 'GongkaiLinkCheck/1.0', ...(method === 'GET' ? { range: 'bytes=0-0' } : {}) },
-        });
-        // The body is not needed: stop it at once.
-        await res.body?.cancel().catch(() => undefined);
-        const location = res.headers.get('location');
-        if (res.status >= 300 && res.status < 400 && location) {
-          current = new URL(location, target).href;
-          continue;
-        }
-        const ok = linkWorks(res.status) || (method === 'GET' && res.status === 416);
-        return { ok, status: res.status, error: ok ? null : failureText({ status: res.status }) };
-      } catch {
-        const timeout = ctrl.signal.aborted;
-        return { ok: false, status: null, error: failureText({ code: timeout ? 'timeout' : 'unreachable' }) };
-      } finally {
-        clearTimeout(timer);
-      }
-    }
-    return { ok: false, status: null, error: failureText({ code: 'tooManyRedirects' }) };
+    const r = await sharedHttpClient().fetch(url, { method, body: false, timeoutMs, maxBytes: 0, maxRedirects: MAX_REDIRECTS });
+    if (r.error || r.status === null) return { ok: false, status: null, error: failureText({ code: r.error ?? 'unreachable' }) };
+    const ok = linkWorks(r.status);
+    return { ok, status: r.status, error: ok ? null : failureText({ status: r.status }) };
   };
   const head = await attempt('HEAD');
   if (head.ok || head.status === null || !retryWithGet(head.status)) return head;

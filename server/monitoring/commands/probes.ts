@@ -15,6 +15,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { monitoringRefs, probes } from '../monitoring.repository.ts';
 import { homepageUrl, unreachableFinding, WINDOW_DAYS } from '../rules/availability.ts';
+import { sharedHttpClient, type FetchErrorCode } from '../crawler/http.ts';
 import { recordRun } from './record-run.ts';
 import { loadMonitoringSettings } from './settings.ts';
 
@@ -33,76 +34,29 @@ export interface ProbeResult {
   error: string | null;
 }
 
-/** Reads a body to its end (or to the cap), so a page that stalls mid-way counts as not open. */
-async function readBody(body: ReadableStream<Uint8Array> | null): Promise<void> {
-  if (!body) return;
-  const reader = body.getReader();
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    bytes += value.byteLength;
-    if (bytes > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      return;
-    }
-  }
-}
+const PROBE_ERRORS: Partial<Record<FetchErrorCode, string>> = {
+  badUrl: '地址格式不正确',
+  badScheme: '地址不是 http 或 https',
+  redirectLoop: '重定向循环',
+  tooManyRedirects: '重定向次数过多',
+  aborted: '探测被中止',
+};
 
-/** Opens `url` as a visitor would: GET, redirects followed (at most 5, loops caught), the page read within `timeoutMs`. */
+/** Opens `url` as a visitor would: GET, redirects followed (at most 5, loops caught), the whole page read within `timeoutMs`. */
 export async function probeHomepage(url: string, timeoutMs: number, signal?: AbortSignal): Promise<ProbeResult> {
-  const started = performance.now();
-  const ctrl = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    ctrl.abort();
-  }, timeoutMs);
-  const stop = () => ctrl.abort();
-  signal?.addEventListener('abort', stop, { once: true });
-  const done = (r: Omit<ProbeResult, 'ms'>): ProbeResult => ({ ...r, ms: Math.round(performance.now() - started) });
-  try {
-    const seen = new Set<string>();
-    let current = url;
-    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      let target: URL;
-      try {
-        target = new URL(current);
-      } catch {
-        return done({ ok: false, status: null, error: '地址格式不正确' });
-      }
-      if (target.protocol !== 'http:' && target.protocol !== 'https:')
-        return done({ ok: false, status: null, error: '地址不是 http 或 https' });
-      if (seen.has(target.href)) return done({ ok: false, status: null, error: '重定向循环' });
-      seen.add(target.href);
-      const res = await fetch(target, {
-        method: 'GET',
-        redirect: 'manual',
-        signal: ctrl.signal,
-        headers: { 'user-agent': 'GongkaiMonitor/1.0 (availability probe)', accept: 'text/html,*/*' },
-      });
-      const location = res.headers.get('location');
-      if (res.status >= 300 && res.status < 400 && location) {
-        await res.body?.cancel().catch(() => undefined);
-        current = new URL(location, target).href;
-        continue;
-      }
-      if (res.status < 200 || res.status >= 300) {
-        await res.body?.cancel().catch(() => undefined);
-        return done({ ok: false, status: res.status, error: `服务器返回 ${res.status}` });
-      }
-      await readBody(res.body);
-      return done({ ok: true, status: res.status, error: null });
-    }
-    return done({ ok: false, status: null, error: '重定向次数过多' });
-  } catch {
-    if (timedOut) return done({ ok: false, status: null, error: `超过 ${Math.round(timeoutMs / 100) / 10} 秒未能打开` });
-    if (signal?.aborted) return done({ ok: false, status: null, error: '探测被中止' });
-    return done({ ok: false, status: null, error: '无法连接' });
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', stop);
-  }
+  const r = await sharedHttpClient().fetch(url, {
+    method: 'GET',
+    body: true,
+    timeoutMs,
+    maxBytes: MAX_BODY_BYTES,
+    maxRedirects: MAX_REDIRECTS,
+    ...(signal ? { signal } : {}),
+  });
+  if (r.error === 'timeout') return { ok: false, status: null, ms: r.ms, error: `超过 ${Math.round(timeoutMs / 100) / 10} 秒未能打开` };
+  if (r.error) return { ok: false, status: null, ms: r.ms, error: PROBE_ERRORS[r.error] ?? '无法连接' };
+  if (r.status === null || r.status < 200 || r.status >= 300)
+    return { ok: false, status: r.status, ms: r.ms, error: `服务器返回 ${r.status}` };
+  return { ok: true, status: r.status, ms: r.ms, error: null };
 }
 
 export interface ProbeSummary {

@@ -220,11 +220,11 @@ export async function crawlSite(options: CrawlOptions, handlers: CrawlHandlers =
   // Recently seen URLs: most links on a page (navigation, footer) were seen on the page before.
   const recent = new Set<string>();
   const remember = (u: string) => {
-    if (recent.size >= 50_000) {
+    if (recent.size >= 20_000) {
       let n = 0;
       for (const k of recent) {
         recent.delete(k);
-        if (++n >= 10_000) break;
+        if (++n >= 5_000) break;
       }
     }
     recent.add(u);

@@ -8,7 +8,7 @@
 import zlib from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
 
-export type FetchErrorCode = 'timeout' | 'unreachable' | 'tls' | 'redirectLoop' | 'tooManyRedirects' | 'badUrl';
+export type FetchErrorCode = 'timeout' | 'unreachable' | 'tls' | 'redirectLoop' | 'tooManyRedirects' | 'badUrl' | 'badScheme' | 'aborted';
 
 export interface FetchResult {
   /** The last response's status, or null when none came. */
@@ -33,6 +33,8 @@ export interface FetchOptions {
   maxRedirects: number;
   /** Asked before following each redirect; false stops there (the redirect is the result). */
   mayFollow?: (url: URL) => boolean;
+  /** Stops the request from outside (error `aborted`). */
+  signal?: AbortSignal;
 }
 
 export const USER_AGENT = 'GongkaiMonitor/1.0 (+government website supervision)';
@@ -104,7 +106,13 @@ export function createHttpClient(opts: { connections: number; timeoutMs: number 
     async fetch(url, o) {
       const started = performance.now();
       const ctrl = new AbortController();
-      const timer = setTimeout(() => ctrl.abort(), o.timeoutMs);
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        ctrl.abort();
+      }, o.timeoutMs);
+      const stop = () => ctrl.abort();
+      o.signal?.addEventListener('abort', stop, { once: true });
       const seen = new Set<string>();
       let current: URL;
       const result = (r: Partial<FetchResult>): FetchResult => ({
@@ -126,7 +134,7 @@ export function createHttpClient(opts: { connections: number; timeoutMs: number 
           return result({ error: 'badUrl', finalUrl: url });
         }
         for (;;) {
-          if (current.protocol !== 'http:' && current.protocol !== 'https:') return result({ error: 'badUrl' });
+          if (current.protocol !== 'http:' && current.protocol !== 'https:') return result({ error: 'badScheme' });
           if (seen.has(current.href)) return result({ error: 'redirectLoop' });
           seen.add(current.href);
           const res = await once(current, o, ctrl.signal);
@@ -157,13 +165,23 @@ export function createHttpClient(opts: { connections: number; timeoutMs: number 
           return result({ status: res.statusCode, contentType, body: plain.body, truncated: read.truncated || plain.truncated });
         }
       } catch (err) {
-        return result({ error: errorCode(err, ctrl.signal.aborted) });
+        if (!timedOut && o.signal?.aborted) return result({ error: 'aborted' });
+        return result({ error: errorCode(err, timedOut) });
       } finally {
         clearTimeout(timer);
+        o.signal?.removeEventListener('abort', stop);
       }
     },
     close: () => agent.close(),
   };
+}
+
+let shared: HttpClient | null = null;
+
+/** The platform's shared client for single requests outside a crawl (availability probes, guide link checks). */
+export function sharedHttpClient(): HttpClient {
+  shared ??= createHttpClient({ connections: 16, timeoutMs: 60_000 });
+  return shared;
 }
 
 /** Worth asking again after a pause: the server or the network may recover. */

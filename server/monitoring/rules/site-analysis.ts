@@ -95,6 +95,8 @@ const FETCH_ERROR_TEXT: Record<string, string> = {
   redirectLoop: '重定向循环',
   tooManyRedirects: '重定向次数过多',
   badUrl: '链接地址无效',
+  badScheme: '链接不是 http 或 https 地址',
+  aborted: '检测被中止',
 };
 
 /** Why a link failed, in Chinese. */
