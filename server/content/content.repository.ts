@@ -220,3 +220,27 @@ export const files = {
   byId: (db: Q, id: string) => db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst(),
   insert: (db: Q, row: FileRow) => db.insertInto('files').values(row).execute(),
 };
+
+/**
+ * What was public on a site at an instant, per column: articles with a live revision, first
+ * published by then and not retracted by then (the publishing room's rule for a public article,
+ * read as of a past instant). For the monitoring room's exact checks.
+ */
+export const liveArticles = {
+  byColumn: (db: Q, siteId: string, until: string) =>
+    db
+      .selectFrom('articles')
+      .select((eb) => [
+        'column_id',
+        eb.fn.countAll<number | string>().as('live'),
+        // A correction moves published_at; one made after `until` leaves only the first publication to go by.
+        eb.fn.max<string | null>(eb.case().when('published_at', '<=', until).then(eb.ref('published_at')).end()).as('newest_published'),
+        eb.fn.max<string | null>('first_published_at').as('newest_first'),
+      ])
+      .where('site_id', '=', siteId)
+      .where('live_revision_id', 'is not', null)
+      .where('first_published_at', '<=', until)
+      .where((eb) => eb.or([eb('retracted_at', 'is', null), eb('retracted_at', '>', until)]))
+      .groupBy('column_id')
+      .execute(),
+};

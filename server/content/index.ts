@@ -21,6 +21,7 @@ export {
   type ArticleSummary,
 } from './commands/queries.ts';
 export { setSiteStages, loadStages } from './commands/workflow-config.ts';
+export { columnPublications, type ColumnPublications } from './commands/live-articles.ts';
 export { addDictionaryEntry, removeDictionaryEntry, listDictionary } from './commands/dictionaries.ts';
 export { storeFile } from './commands/files.ts';
 export { wordingCheckerFor } from './commands/checks.ts';

@@ -255,3 +255,18 @@ export const routing = {
       : [],
   org: (db: Q, id: string) => db.selectFrom('orgs').select(['id', 'name', 'parent_id']).where('id', '=', id).executeTakeFirst(),
 };
+
+/** Letters written to one site, for the monitoring room's checks of hosted sites. */
+export const siteLetters = {
+  /** Letters of the site in `states` that had arrived by `receivedBy` (YYYY-MM-DD), oldest first. */
+  inStatesReceivedBy: (db: Q, siteId: string, states: readonly string[], receivedBy: string) =>
+    db
+      .selectFrom('letters')
+      .select(['id', 'tracking_no', 'channel_id', 'state', 'received_on', 'due_on', 'reply_days'])
+      .where('site_id', '=', siteId)
+      .where('state', 'in', [...states])
+      .where('received_on', '<=', receivedBy)
+      .orderBy('received_on')
+      .orderBy('tracking_no')
+      .execute(),
+};

@@ -19,4 +19,5 @@ export { monitoringJobs, probeSitesJob } from './monitoring.jobs.ts';
 export { monitoringRoutes } from './monitoring.routes.ts';
 export { crawlCheck, type CrawlCheckInput, type CrawlCheckResult } from './commands/crawl-check.ts';
 export { crawlSites, type CrawlSitesSummary } from './commands/crawl-sites.ts';
-export { sharedHttpClient, type FetchErrorCode, type FetchResult } from './crawler/http.ts';
+export { sampleAccessibility, type AccessibilitySummary } from './commands/accessibility.ts';
+export { checkHostedSite, checkHostedSites, type HostedChecksSummary } from './commands/hosted-checks.ts';

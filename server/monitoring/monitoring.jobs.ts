@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { defineJob } from '../platform/jobs/index.ts';
 import { probeSites } from './commands/probes.ts';
+import { checkHostedSites } from './commands/hosted-checks.ts';
 import { crawlSites } from './commands/crawl-sites.ts';
+import { sampleAccessibility } from './commands/accessibility.ts';
 
 /** Probes every open site's homepage and records the availability findings; 48 slots a day. */
 export const probeSitesJob = defineJob({
@@ -29,4 +31,31 @@ export const crawlSitesJob = defineJob({
   },
 });
 
-export const monitoringJobs = [probeSitesJob, crawlSitesJob];
+/** axe-core in Chromium over one page of each type of every published hosted site; weekly. */
+export const accessibilityJob = defineJob({
+  name: 'monitoring.accessibility',
+  payload: z.object({}),
+  maxAttempts: 2,
+  timeoutMs: 3 * 3600_000,
+  run: async (_payload, ctx) => {
+    const done = await sampleAccessibility(ctx.deps, ctx.actor, { signal: ctx.signal });
+    ctx.deps.logger.info(done, 'accessibility samples');
+  },
+});
+
+/** The exact checks of every active hosted site from the database (columns, home page, letters, guides); nightly. */
+export const checkHostedJob = defineJob({
+  name: 'monitoring.checkHosted',
+  payload: z.object({ siteIds: z.array(z.string()).optional() }),
+  maxAttempts: 2,
+  timeoutMs: 60 * 60_000,
+  run: async (payload, ctx) => {
+    const done = await checkHostedSites(ctx.deps, ctx.actor, {
+      signal: ctx.signal,
+      ...(payload.siteIds ? { siteIds: payload.siteIds } : {}),
+    });
+    ctx.deps.logger.info(done, 'hosted site checks');
+  },
+});
+
+export const monitoringJobs = [probeSitesJob, crawlSitesJob, accessibilityJob, checkHostedJob];

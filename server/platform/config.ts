@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   GONGKAI_PUBLISH_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** Megabytes of published files the embedded server keeps in memory. */
   GONGKAI_PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
+  GONGKAI_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
   /**
    * Keys of personal data at rest: `k2026:BASE64,k2025:BASE64,index:BASE64` (first = current;
    * see platform/personal-data.ts). Unset: a key file made once in the data folder.
@@ -55,6 +56,8 @@ export interface Config {
   indexTemplate: string;
   /** Personal-data keys from the environment; undefined = the data folder's key file. */
   dataKeys: string | undefined;
+  /** The Chromium the weekly accessibility sample runs axe in. */
+  chromiumPath: string;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowCountyDepartmentSites: e.GONGKAI_ALLOW_COUNTY_DEPARTMENT_SITES,
     publishThreads: e.GONGKAI_PUBLISH_THREADS ?? Math.max(1, os.availableParallelism()),
     publicCacheBytes: e.GONGKAI_PUBLIC_CACHE_MB * 1024 * 1024,
+    chromiumPath: e.GONGKAI_CHROMIUM,
     indexTemplate: e.GONGKAI_INDEX_TEMPLATE,
     dataKeys: e.GONGKAI_DATA_KEYS,
   };

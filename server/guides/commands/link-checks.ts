@@ -20,7 +20,7 @@ import { siteFolder } from '../../publishing/index.ts';
 import { guideRefs, linkChecks, serviceItems } from '../guides.repository.ts';
 import { failureText, linkWorks, retryWithGet } from '../rules/link-check.ts';
 import { guideOf, publishedGuideOf } from './items.ts';
-import { sharedHttpClient } from '../../monitoring/index.ts';
+import { sharedHttpClient } from '../../platform/http-client.ts';
 
 export const LINK_TIMEOUT_MS = 15_000;
 const MAX_REDIRECTS = 5;

@@ -15,7 +15,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { monitoringRefs, probes } from '../monitoring.repository.ts';
 import { homepageUrl, unreachableFinding, WINDOW_DAYS } from '../rules/availability.ts';
-import { sharedHttpClient, type FetchErrorCode } from '../crawler/http.ts';
+import { sharedHttpClient, type FetchErrorCode } from '../../platform/http-client.ts';
 import { recordRun } from './record-run.ts';
 import { loadMonitoringSettings } from './settings.ts';
 

@@ -19,7 +19,14 @@ import robotsModule from 'robots-parser';
 import { decodeHtml } from '../rules/charset.ts';
 import { readPage, type PageFacts, type PageLink } from '../rules/page-facts.ts';
 import { KIND_CHECK, KIND_PAGE, openCrawlJournal, type JournalUrl } from './crawl-journal.repository.ts';
-import { createHttpClient, isTransient, USER_AGENT, type FetchErrorCode, type FetchResult, type HttpClient } from './http.ts';
+import {
+  createHttpClient,
+  isTransient,
+  USER_AGENT,
+  type FetchErrorCode,
+  type FetchResult,
+  type HttpClient,
+} from '../../platform/http-client.ts';
 
 export interface CrawlOptions {
   startUrl: string;

@@ -63,6 +63,10 @@ export const SCHEDULES: ScheduleDefinition[] = [
   { name: 'monitoring.probe-sites', cron: '7,37 * * * *', job: 'monitoring.probeSites', payload: {} },
   // Every open site crawled each night, after midnight when government sites are quiet.
   { name: 'monitoring.crawl-sites', cron: '15 0 * * *', job: 'monitoring.crawlSites', payload: {}, maxAttempts: 2 },
+  // The accessibility sample of every published hosted site, Sunday night.
+  { name: 'monitoring.accessibility', cron: '30 3 * * 0', job: 'monitoring.accessibility', payload: {}, maxAttempts: 2 },
+  // Every active hosted site checked exactly from the database each night (columns, home page, letters, guides).
+  { name: 'monitoring.check-hosted', cron: '20 1 * * *', job: 'monitoring.checkHosted', payload: {}, maxAttempts: 2 },
 ];
 
 const crons = new Map<string, Cron>();
