@@ -5,6 +5,7 @@
  * the windows are configuration. Every window is counted to an as-of day, so a check of a past
  * period gives the same answer every time. Pure.
  */
+import type { Finding } from '../../../common/schemas/monitoring.ts';
 import type { FreshnessClass } from '../../../common/schemas/sites.ts';
 
 export interface FreshnessSettings {
@@ -78,4 +79,43 @@ export function newestBy(dates: Iterable<string>, asOf: string): string | null {
     if (d <= asOf && (best === null || d > best)) best = d;
   }
   return best;
+}
+
+/** A stale column's finding and whether it counts towards the first veto line (动态/要闻, first-level 通知公告/政策文件). */
+export interface StaleColumn {
+  finding: Finding;
+  key: boolean;
+}
+
+/**
+ * The national veto lines of 栏目不更新 (2019 table, item 4) over one check's column findings:
+ * `vetoStaleKey` or more stale 动态/要闻 and first-level 通知公告/政策文件 columns, `vetoStaleAny` or
+ * more stale columns, `vetoEmpty` or more empty columns each turn every finding of their group into
+ * a veto that says why. Used by the crawl's judgement
+ * (site-analysis.ts) and the hosted sites' (hosted-freshness.ts) alike.
+ */
+export function applyColumnVetoLines(
+  stale: readonly StaleColumn[],
+  blank: readonly Finding[],
+  s: Pick<FreshnessSettings, 'vetoStaleKey' | 'vetoStaleAny' | 'vetoEmpty'> = DEFAULT_FRESHNESS,
+): { stale: Finding[]; blank: Finding[] } {
+  const staleOut = stale.map((c) => ({ ...c.finding }));
+  const blankOut = blank.map((f) => ({ ...f }));
+  const veto = (list: Finding[], line: number, rule: string, why: string) => {
+    if (list.length < line) return;
+    for (const f of list) {
+      f.severity = 'veto';
+      f.rule = rule;
+      f.detail += `；${why.replace('{n}', String(list.length))}`;
+    }
+  };
+  veto(
+    staleOut.filter((_, i) => stale[i]!.key),
+    s.vetoStaleKey,
+    'veto.column_stale',
+    '动态要闻类及通知公告、政策文件类一级栏目共{n}个不更新，达到单项否决线',
+  );
+  veto(staleOut, s.vetoStaleAny, 'veto.column_stale', '共{n}个栏目应更新未更新，达到单项否决线');
+  veto(blankOut, s.vetoEmpty, 'veto.column_empty', '共{n}个空白栏目，达到单项否决线');
+  return { stale: staleOut, blank: blankOut };
 }

@@ -18,7 +18,7 @@ import { holdsArticles } from '../../../common/catalogue.ts';
 import { beijingDate } from '../../../common/dates.ts';
 import type { Finding } from '../../../common/schemas/monitoring.ts';
 import { FRESHNESS_CLASSES, type FreshnessClass } from '../../../common/schemas/sites.ts';
-import { daysBetween, DEFAULT_FRESHNESS, windowOf, type FreshnessSettings } from './freshness.ts';
+import { applyColumnVetoLines, daysBetween, DEFAULT_FRESHNESS, windowOf, type FreshnessSettings, type StaleColumn } from './freshness.ts';
 
 /** A column of a hosted site as stored. */
 export interface HostedColumn {
@@ -91,45 +91,6 @@ export function visibleColumns(columns: readonly HostedColumn[]): VisibleColumn[
 
 const freshnessClassOf = (cls: string): FreshnessClass | null =>
   (FRESHNESS_CLASSES as readonly string[]).includes(cls) ? (cls as FreshnessClass) : null;
-
-/** A stale column's finding and whether it counts towards the first veto line (动态/要闻, first-level 通知公告/政策文件). */
-export interface StaleColumn {
-  finding: Finding;
-  key: boolean;
-}
-
-/**
- * The national veto lines of 栏目不更新 (2019 table, item 4) over one check's column findings:
- * `vetoStaleKey` or more stale 动态/要闻 and first-level 通知公告/政策文件 columns, `vetoStaleAny` or
- * more stale columns, `vetoEmpty` or more empty columns each turn every finding of their group into
- * a veto that says why. The lines and wording are those of the crawl's judgement (site-analysis.ts),
- * which keeps its own copy inside its analyser.
- */
-export function applyColumnVetoLines(
-  stale: readonly StaleColumn[],
-  blank: readonly Finding[],
-  s: Pick<FreshnessSettings, 'vetoStaleKey' | 'vetoStaleAny' | 'vetoEmpty'> = DEFAULT_FRESHNESS,
-): { stale: Finding[]; blank: Finding[] } {
-  const staleOut = stale.map((c) => ({ ...c.finding }));
-  const blankOut = blank.map((f) => ({ ...f }));
-  const veto = (list: Finding[], line: number, rule: string, why: string) => {
-    if (list.length < line) return;
-    for (const f of list) {
-      f.severity = 'veto';
-      f.rule = rule;
-      f.detail += `；${why.replace('{n}', String(list.length))}`;
-    }
-  };
-  veto(
-    staleOut.filter((_, i) => stale[i]!.key),
-    s.vetoStaleKey,
-    'veto.column_stale',
-    '动态要闻类及通知公告、政策文件类一级栏目共{n}个不更新，达到单项否决线',
-  );
-  veto(staleOut, s.vetoStaleAny, 'veto.column_stale', '共{n}个栏目应更新未更新，达到单项否决线');
-  veto(blankOut, s.vetoEmpty, 'veto.column_empty', '共{n}个空白栏目，达到单项否决线');
-  return { stale: staleOut, blank: blankOut };
-}
 
 export interface FreshnessFacts {
   /** YYYY-MM-DD (Beijing): windows are counted to this day. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '#common/schemas/monitoring.ts';
 import { completeGuide } from '#test/guides.ts';
-import { DEFAULT_FRESHNESS } from './freshness.ts';
-import { applyColumnVetoLines, freshnessFindings, visibleColumns, type ColumnContent, type HostedColumn } from './hosted-freshness.ts';
+import { applyColumnVetoLines, DEFAULT_FRESHNESS } from './freshness.ts';
+import { freshnessFindings, visibleColumns, type ColumnContent, type HostedColumn } from './hosted-freshness.ts';
 import { guideFindings, letterFindings, type LetterFacts } from './hosted-services.ts';
 import { hostedSiteRoot, judgeHostedSite, publicUrl } from './hosted-site.ts';
 

@@ -24,6 +24,7 @@ import type { FreshnessClass } from '../../../common/schemas/sites.ts';
 import { identityOf, missingMeta, type PageType } from './identity.ts';
 import { allDates, type PageFacts } from './page-facts.ts';
 import {
+  applyColumnVetoLines,
   classifyColumnName,
   DEFAULT_FRESHNESS,
   daysBetween,
@@ -367,18 +368,12 @@ export function createSiteAnalyser(opts: {
         // 动态/要闻 columns, and 通知公告/政策文件 first-level columns (linked from the home page).
         if (c.cls === 'news' || ((c.cls === 'notice' || c.cls === 'policy') && c.depth <= 1)) key.push(f);
       }
-      const vetoes = (list: Finding[], line: number, rule: string, why: string) => {
-        if (list.length < line) return;
-        for (const f of list) {
-          f.severity = 'veto';
-          f.rule = rule;
-          f.detail += `；${why.replace('{n}', String(list.length))}`;
-        }
-      };
-      vetoes(key, s.vetoStaleKey, 'veto.column_stale', '动态要闻类及通知公告、政策文件类一级栏目共{n}个不更新，达到单项否决线');
-      vetoes(stale, s.vetoStaleAny, 'veto.column_stale', '共{n}个栏目应更新未更新，达到单项否决线');
-      vetoes(blank, s.vetoEmpty, 'veto.column_empty', '共{n}个空白栏目，达到单项否决线');
-      out.push(...stale, ...blank);
+      const judged = applyColumnVetoLines(
+        stale.map((finding) => ({ finding, key: key.includes(finding) })),
+        blank,
+        s,
+      );
+      out.push(...judged.stale, ...judged.blank);
 
       for (const [el, m] of identityMissing) {
         const label = IDENTITY_ELEMENT_LABELS[el];
