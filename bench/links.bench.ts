@@ -36,7 +36,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CrawlChildResult } from './support/crawl-child.ts';
-import { generateLinkSite, nginxMissingReason, serveWithNginx, type LinkSite, type SiteServer } from './support/link-site.ts';
+import { nginxMissingReason } from '../test/serve/nginx-runner.ts';
+import { generateLinkSite, serveWithNginx, type LinkSite, type SiteServer } from './support/link-site.ts';
 
 const argv = process.argv.slice(2);
 const KEEP = argv.includes('--keep');

@@ -19,8 +19,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { canConnect, freePort, NGINX_BIN } from '../../test/serve/nginx-runner.ts';
 import { COLUMN_NAMES, mulberry32 } from './corpus.ts';
 import { columnSlug, corpusArticles } from './publish-site.ts';
 
@@ -198,41 +198,6 @@ ${pager(c, page, pages, members.length)}
 }
 
 // --- nginx -----------------------------------------------------------------------------------
-
-export const NGINX_BIN = process.env.GONGKAI_NGINX_BIN ?? '/usr/sbin/nginx';
-
-/** Null when nginx can be run here, otherwise why not. */
-export function nginxMissingReason(): string | null {
-  try {
-    fs.accessSync(NGINX_BIN, fs.constants.X_OK);
-    return null;
-  } catch {
-    return `${NGINX_BIN} not found (apt-get install nginx-light)`;
-  }
-}
-
-/** A free loopback port (the kernel's choice, released again). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const c = net.connect(port, '127.0.0.1');
-    c.once('connect', () => {
-      c.destroy();
-      resolve(true);
-    });
-    c.once('error', () => resolve(false));
-  });
-}
 
 export interface SiteServer {
   port: number;
