@@ -172,9 +172,19 @@ export interface MonitoringSettings {
   vetoPercent: number;
   /** Probes the 7-day window needs before the veto is claimed. */
   minProbes: number;
+  /** Days each probe is kept (the quarterly and yearly evaluations read the period's probes). */
+  probeRetentionDays: number;
 }
 
-export const DEFAULT_MONITORING_SETTINGS: MonitoringSettings = { probeTimeoutMs: 15_000, alertPercent: 1, vetoPercent: 5, minProbes: 140 };
+const DEFAULT_PROBE_RETENTION_DAYS = 400;
+
+export const DEFAULT_MONITORING_SETTINGS: MonitoringSettings = {
+  probeTimeoutMs: 15_000,
+  alertPercent: 1,
+  vetoPercent: 5,
+  minProbes: 140,
+  probeRetentionDays: DEFAULT_PROBE_RETENTION_DAYS,
+};
 
 const percent = (label: string) =>
   z
@@ -197,6 +207,12 @@ export const SaveMonitoringSettingsSchema = z
       .int('最少探测次数应为整数')
       .min(1, '最少探测次数不小于 1')
       .max(10_000, '最少探测次数不超过 10000'),
+    probeRetentionDays: z
+      .number({ message: '请填写探测记录保留天数' })
+      .int('保留天数应为整数')
+      .min(100, '探测记录至少保留 100 天（季度检查需要整季的记录）')
+      .max(3_660, '探测记录最多保留 3660 天')
+      .default(DEFAULT_PROBE_RETENTION_DAYS),
   })
   .refine((s) => s.alertPercent < s.vetoPercent, { message: '预警比例应低于否决比例', path: ['alertPercent'] }) satisfies z.ZodType<
   MonitoringSettings,

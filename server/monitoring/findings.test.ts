@@ -219,6 +219,7 @@ describe(`reading the findings store on ${dialectUnderTest}`, () => {
       alertPercent: 1,
       vetoPercent: 5,
       minProbes: 140,
+      probeRetentionDays: 400,
     });
     await expect(getMonitoringSettings(deps, staffA)).rejects.toMatchObject({ code: 'GK_ERR_FORBIDDEN' });
     await expect(
@@ -232,9 +233,21 @@ describe(`reading the findings store on ${dialectUnderTest}`, () => {
       { probeTimeoutMs: 15_000, alertPercent: 0.001, vetoPercent: 5, minProbes: 140 },
       { probeTimeoutMs: 15_000, alertPercent: 1, vetoPercent: 5, minProbes: 0 },
       { probeTimeoutMs: 15_000, alertPercent: 1, vetoPercent: 5 },
+      { probeTimeoutMs: 15_000, alertPercent: 1, vetoPercent: 5, minProbes: 140, probeRetentionDays: 30 },
+      { probeTimeoutMs: 15_000, alertPercent: 1, vetoPercent: 5, minProbes: 140, probeRetentionDays: 400.5 },
     ])
       await expect(saveMonitoringSettings(deps, supervisor, bad), JSON.stringify(bad)).rejects.toMatchObject({ code: 'GK_ERR_VALIDATION' });
-    const next = { probeTimeoutMs: 10_000, alertPercent: 0.5, vetoPercent: 5, minProbes: 200 };
+    // A client that does not know the retention setting gets the default one.
+    expect(
+      await saveMonitoringSettings(deps, supervisor, { probeTimeoutMs: 15_000, alertPercent: 1, vetoPercent: 5, minProbes: 140 }),
+    ).toEqual({
+      probeTimeoutMs: 15_000,
+      alertPercent: 1,
+      vetoPercent: 5,
+      minProbes: 140,
+      probeRetentionDays: 400,
+    });
+    const next = { probeTimeoutMs: 10_000, alertPercent: 0.5, vetoPercent: 5, minProbes: 200, probeRetentionDays: 120 };
     expect(await saveMonitoringSettings(deps, supervisor, next)).toEqual(next);
     expect(await getMonitoringSettings(deps, supervisor)).toEqual(next);
     expect((await siteHealth(deps, supervisor, siteA)).settings).toEqual(next);
@@ -242,7 +255,8 @@ describe(`reading the findings store on ${dialectUnderTest}`, () => {
       .selectFrom('audit_events')
       .select('details')
       .where('action', '=', 'monitoring.settings.save')
+      .orderBy('seq')
       .execute();
-    expect(JSON.parse(audit[0]!.details)).toMatchObject({ after: next, before: { minProbes: 140 } });
+    expect(JSON.parse(audit[1]!.details)).toMatchObject({ after: next, before: { minProbes: 140, probeRetentionDays: 400 } });
   });
 });

@@ -243,6 +243,11 @@ export const probes = {
       .where('at', '<=', until)
       .orderBy('at')
       .execute(),
+  /** Deletes the probes made before `before`; returns how many. */
+  pruneBefore: async (db: Q, before: string): Promise<number> => {
+    const r = await db.deleteFrom('monitoring_probes').where('at', '<', before).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
   recentFailures: (db: Q, siteId: string, limit: number) =>
     db
       .selectFrom('monitoring_probes')

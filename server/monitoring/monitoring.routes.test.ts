@@ -156,8 +156,17 @@ describe(`the monitoring API on ${dialectUnderTest}`, () => {
   });
 
   it('lets supervisors set the availability policy, and turns hostile bodies away', async () => {
-    const body = { probeTimeoutMs: 12_000, alertPercent: 1.5, vetoPercent: 5, minProbes: 150 };
-    for (const bad of [null, [], 'x', { ...body, extra: 1 }, { ...body, alertPercent: 'high' }, { ...body, vetoPercent: 1 }]) {
+    const body = { probeTimeoutMs: 12_000, alertPercent: 1.5, vetoPercent: 5, minProbes: 150, probeRetentionDays: 366 };
+    for (const bad of [
+      null,
+      [],
+      'x',
+      { ...body, extra: 1 },
+      { ...body, alertPercent: 'high' },
+      { ...body, vetoPercent: 1 },
+      { ...body, probeRetentionDays: -1 },
+      { ...body, probeRetentionDays: '400' },
+    ]) {
       const res = await supervisor.request({
         method: 'PUT',
         url: '/api/monitoring/settings',

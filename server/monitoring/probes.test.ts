@@ -104,7 +104,7 @@ describe(`probing every site on ${dialectUnderTest}`, () => {
     const closed = await external('/ok', { status: 'closed' });
     await buildSite(deps); // hosted, planned, no domain yet: nothing to probe
     const summary = await probeSites(deps, factoryActor);
-    expect(summary).toEqual({ sites: 4, probed: 3, failed: 2, skipped: 1, unreachable: 2 });
+    expect(summary).toEqual({ sites: 4, probed: 3, failed: 2, skipped: 1, unreachable: 2, pruned: 0 });
     expect(await probeRows(ok)).toEqual([{ ok: 1, http_status: 200, error: null, url: `${base}/ok` }]);
     expect(await probeRows(failing)).toEqual([{ ok: 0, http_status: 500, error: '服务器返回 500', url: `${base}/fail` }]);
     expect(await probeRows(hanging)).toMatchObject([{ ok: 0, http_status: null, error: '超过 0.3 秒未能打开' }]);
@@ -161,6 +161,38 @@ describe(`probing every site on ${dialectUnderTest}`, () => {
     await probeSites(deps, factoryActor, { siteIds: [siteId] });
     const after = await listFindings(deps, member, { siteId });
     expect(after.items.map((f) => [f.state, f.severity])).toEqual([['resolved', 'veto']]);
+  });
+
+  it('deletes the probes older than the retention setting, and only those', async () => {
+    const siteId = await external('/ok');
+    await saveMonitoringSettings(deps, supervisor, {
+      probeTimeoutMs: 300,
+      alertPercent: 1,
+      vetoPercent: 5,
+      minProbes: 20,
+      probeRetentionDays: 100,
+    });
+    const now = deps.clock.now().getTime();
+    const ages = [99.9, 100.1, 365];
+    await deps.db.kysely
+      .insertInto('monitoring_probes')
+      .values(
+        ages.map((days) => ({
+          id: randomUUID(),
+          site_id: siteId,
+          url: `${base}/ok`,
+          at: new Date(now - days * 86_400_000).toISOString(),
+          ok: 1,
+          http_status: 200,
+          ms: 20,
+          error: null,
+        })),
+      )
+      .execute();
+    const summary = await probeSites(deps, factoryActor, { siteIds: [siteId] });
+    expect(summary).toMatchObject({ probed: 1, pruned: 2 });
+    const left = await deps.db.kysely.selectFrom('monitoring_probes').select('at').where('site_id', '=', siteId).orderBy('at').execute();
+    expect(left.map((r) => Math.round((now - Date.parse(r.at)) / 8_640_000) / 10)).toEqual([99.9, 0]);
   });
 
   it('is scheduled at least 20 times a day at spaced times, and the job probes when its slot fires', async () => {

@@ -3,7 +3,8 @@
  * fetched (GET, redirects followed up to 5, the whole page within the timeout — 15 s unless
  * the setting says otherwise). Each probe is stored; the rolling 7-day failure ratio then
  * decides the site's `site_unreachable` finding, recorded as a `probe` run (rules/availability.ts).
- * Runs as the job monitoring.probeSites, 48 times a day (platform/jobs/schedule.ts).
+ * Runs as the job monitoring.probeSites, 48 times a day (platform/jobs/schedule.ts). Probes older
+ * than the retention setting (400 days unless set) are deleted by the same run.
  */
 import { randomUUID } from 'node:crypto';
 import type { Finding } from '../../../common/schemas/monitoring.ts';
@@ -68,6 +69,8 @@ export interface ProbeSummary {
   skipped: number;
   /** Sites whose window now holds a `site_unreachable` finding (alert or veto). */
   unreachable: number;
+  /** Probes older than the retention setting, deleted by this run. */
+  pruned: number;
 }
 
 /**
@@ -83,7 +86,14 @@ export async function probeSites(deps: Deps, actor: Actor, opts: { siteIds?: str
     const url = homepageUrl({ domains: JSON.parse(s.domains) as string[], baseUrl: s.base_url });
     return url ? [{ siteId: s.id, url }] : [];
   });
-  const summary: ProbeSummary = { sites: sites.length, probed: 0, failed: 0, skipped: sites.length - targets.length, unreachable: 0 };
+  const summary: ProbeSummary = {
+    sites: sites.length,
+    probed: 0,
+    failed: 0,
+    skipped: sites.length - targets.length,
+    unreachable: 0,
+    pruned: 0,
+  };
   const startedAt = deps.clock.now().toISOString();
 
   const rows: MonitoringProbeTable[] = [];
@@ -97,11 +107,15 @@ export async function probeSites(deps: Deps, actor: Actor, opts: { siteIds?: str
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, targets.length) }, work));
-  await inTransaction(deps.db, (tx) => probes.insertMany(tx.trx, rows));
+  const now = deps.clock.now();
+  const keepFrom = new Date(now.getTime() - settings.probeRetentionDays * DAY_MS).toISOString();
+  await inTransaction(deps.db, async (tx) => {
+    await probes.insertMany(tx.trx, rows);
+    summary.pruned = await probes.pruneBefore(tx.trx, keepFrom);
+  });
   summary.probed = rows.length;
   summary.failed = rows.filter((r) => !r.ok).length;
 
-  const now = deps.clock.now();
   const counts = await probes.windowCounts(
     db,
     rows.map((r) => r.site_id),

@@ -152,6 +152,7 @@ export function monitoringSettingsFrom(raw: unknown): MonitoringSettings {
     alertPercent: num(v.alertPercent, 0.01, 100, d.alertPercent),
     vetoPercent: num(v.vetoPercent, 0.01, 100, d.vetoPercent),
     minProbes: Math.round(num(v.minProbes, 1, 10_000, d.minProbes)),
+    probeRetentionDays: Math.round(num(v.probeRetentionDays, 100, 3_660, d.probeRetentionDays)),
   };
   if (out.alertPercent >= out.vetoPercent) return { ...out, alertPercent: d.alertPercent, vetoPercent: d.vetoPercent };
   return out;

@@ -10,9 +10,10 @@ interface SettingsValues {
   alertPercent?: number | null;
   vetoPercent?: number | null;
   minProbes?: number | null;
+  probeRetentionDays?: number | null;
 }
 
-const FIELDS = ['probeTimeoutMs', 'alertPercent', 'vetoPercent', 'minProbes'];
+const FIELDS = ['probeTimeoutMs', 'alertPercent', 'vetoPercent', 'minProbes', 'probeRetentionDays'];
 
 export interface MonitoringSettingsCardProps {
   settings: MonitoringSettings;
@@ -36,6 +37,7 @@ export function MonitoringSettingsCard({ settings, onSaved }: MonitoringSettings
         alertPercent: v.alertPercent ?? undefined,
         vetoPercent: v.vetoPercent ?? undefined,
         minProbes: v.minProbes ?? undefined,
+        probeRetentionDays: v.probeRetentionDays ?? undefined,
       },
       send: saveMonitoringSettings,
       success: '可用性监测设置已保存',
@@ -71,6 +73,13 @@ export function MonitoringSettingsCard({ settings, onSaved }: MonitoringSettings
         </Form.Item>
         <Form.Item name="minProbes" label="最少探测次数" extra="近 7 天的探测次数不少于该值时才判定单项否决。">
           <InputNumber min={1} max={10_000} precision={0} className="gk-number-input" />
+        </Form.Item>
+        <Form.Item
+          name="probeRetentionDays"
+          label="探测记录保留天数"
+          extra="超过该天数的探测记录自动删除。季度和年度检查按期间内的记录计算可用性，100—3660 天。"
+        >
+          <InputNumber min={100} max={3_660} precision={0} className="gk-number-input" />
         </Form.Item>
         <FormErrorAlert text={submitForm.alert} />
         <Space wrap>
