@@ -5,10 +5,85 @@
  * (decompressed included: a 10 GB response or a gzip bomb costs at most `maxBytes`), and retries
  * with backoff for errors that may pass (timeouts, resets, 429/502/503/504).
  */
+import dns, { type LookupAddress, type LookupAllOptions, type LookupOptions } from 'node:dns';
+import net from 'node:net';
 import zlib from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
 
-export type FetchErrorCode = 'timeout' | 'unreachable' | 'tls' | 'redirectLoop' | 'tooManyRedirects' | 'badUrl' | 'badScheme' | 'aborted';
+export type FetchErrorCode =
+  'timeout' | 'unreachable' | 'tls' | 'redirectLoop' | 'tooManyRedirects' | 'badUrl' | 'badScheme' | 'aborted' | 'privateAddress';
+
+/** Loopback, private, shared (CGNAT), link-local, benchmarking, multicast and reserved ranges: not the public internet. */
+const PRIVATE_RANGES = (() => {
+  const list = new net.BlockList();
+  for (const [prefix, bits] of [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.0.0.0', 24],
+    ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['224.0.0.0', 3],
+  ] as const)
+    list.addSubnet(prefix, bits, 'ipv4');
+  for (const [prefix, bits] of [
+    ['::', 127],
+    ['fc00::', 7],
+    ['fe80::', 10],
+    ['ff00::', 8],
+  ] as const)
+    list.addSubnet(prefix, bits, 'ipv6');
+  return list;
+})();
+
+/** An IP address (v4, v6 or v4-mapped v6) outside the public internet; false for anything that is not an address. */
+export function isPrivateAddress(ip: string): boolean {
+  const bare = ip.replace(/^\[|\]$/g, '');
+  const family = net.isIP(bare);
+  if (family === 0) return false;
+  return PRIVATE_RANGES.check(bare, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** The address part of a URL's hostname when it is a literal IP (`[::1]` included), else null. */
+export const literalAddress = (hostname: string): string | null => {
+  const bare = hostname.replace(/^\[|\]$/g, '');
+  return net.isIP(bare) ? bare : null;
+};
+
+/** The addresses `hostname` resolves to (itself when it is one); empty when it does not resolve. */
+export async function resolveAddresses(hostname: string): Promise<string[]> {
+  const literal = literalAddress(hostname);
+  if (literal) return [literal];
+  try {
+    return (await dns.promises.lookup(hostname, { all: true })).map((a) => a.address);
+  } catch {
+    return [];
+  }
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * A `lookup` for the connection pool that drops the addresses `allow` refuses, so a public name
+ * that resolves to an internal address (or is re-pointed there later) is never connected to.
+ */
+function guardedLookup(allow: (ip: string) => boolean) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
+    dns.lookup(hostname, { ...options, all: true } as LookupAllOptions, (err, addresses) => {
+      if (err) return callback(err, []);
+      const usable = addresses.filter((a) => allow(a.address));
+      if (usable.length === 0) {
+        const refused = Object.assign(new Error(`${hostname} resolves to an address that may not be visited`), { code: 'EPRIVATEADDRESS' });
+        return callback(refused, []);
+      }
+      if (options.all) return callback(null, usable);
+      return callback(null, usable[0]!.address, usable[0]!.family);
+    });
+  };
+}
 
 export interface FetchResult {
   /** The last response's status, or null when none came. */
@@ -50,6 +125,7 @@ const errorCode = (err: unknown, timedOut: boolean): FetchErrorCode => {
   if (/TIMEOUT/i.test(code)) return 'timeout';
   if (/CERT|SSL|TLS|SELF_SIGNED|ERR_TLS/i.test(code)) return 'tls';
   if (code === 'ERR_INVALID_URL') return 'badUrl';
+  if (code === 'EPRIVATEADDRESS') return 'privateAddress';
   return 'unreachable';
 };
 
@@ -82,14 +158,27 @@ async function readBody(body: Dispatcher.ResponseData['body'], maxBytes: number)
   return { body: Buffer.concat(chunks), truncated: false };
 }
 
+export interface HttpClientOptions {
+  /** Connections per origin. */
+  connections: number;
+  timeoutMs: number;
+  /**
+   * Which IP addresses may be connected to, asked for literal addresses in URLs (every redirect
+   * hop included) and for every address a name resolves to; those refused end in `privateAddress`.
+   * Unset: any address.
+   */
+  allowAddress?: (ip: string) => boolean;
+}
+
 /** A client over one pool of keep-alive connections; `connections` per origin. */
-export function createHttpClient(opts: { connections: number; timeoutMs: number }): HttpClient {
+export function createHttpClient(opts: HttpClientOptions): HttpClient {
+  const allow = opts.allowAddress;
   const agent = new Agent({
     connections: opts.connections,
     keepAliveTimeout: 10_000,
     headersTimeout: opts.timeoutMs,
     bodyTimeout: opts.timeoutMs,
-    connect: { timeout: opts.timeoutMs },
+    connect: { timeout: opts.timeoutMs, ...(allow ? { lookup: guardedLookup(allow) } : {}) },
   });
 
   async function once(url: URL, o: FetchOptions, signal: AbortSignal) {
@@ -136,6 +225,8 @@ export function createHttpClient(opts: { connections: number; timeoutMs: number 
         for (;;) {
           if (current.protocol !== 'http:' && current.protocol !== 'https:') return result({ error: 'badScheme' });
           if (seen.has(current.href)) return result({ error: 'redirectLoop' });
+          const literal = allow && literalAddress(current.hostname);
+          if (literal && !allow(literal)) return result({ error: 'privateAddress' });
           seen.add(current.href);
           const res = await once(current, o, ctrl.signal);
           const location = res.headers.location;

@@ -199,11 +199,52 @@ describe('the crawler', () => {
     expect(third.summary.pages).toBe(41);
   });
 
-  it('never visits private addresses linked from a public site', () => {
-    expect(['127.0.0.1', '10.1.2.3', '192.168.0.1', '172.20.0.1', 'localhost', '[::1]', '169.254.169.254'].map(isPrivateHost)).toEqual(
-      Array(7).fill(true),
+  it('tells literal internal addresses from public ones', () => {
+    expect(
+      [
+        '127.0.0.1',
+        '10.1.2.3',
+        '192.168.0.1',
+        '172.20.0.1',
+        '[::1]',
+        '169.254.169.254',
+        '100.64.0.1',
+        '[::ffff:127.0.0.1]',
+        '[fd00::1]',
+      ].map(isPrivateHost),
+    ).toEqual(Array(9).fill(true));
+    // Names are judged by what they resolve to, when they are fetched.
+    expect(['www.gov.cn', '8.8.8.8', '172.32.0.1', 'localhost', '[2001:db8::1]'].map(isPrivateHost)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('visits no internal address but its own: literal links, names resolving inward and redirects there are skipped unfetched', async () => {
+    // 127.0.0.1 plays the internal network; the site itself lives at 127.0.0.2.
+    const inner = await serve({ '/x': 'secret', '/y': 'secret', '/z': 'secret' });
+    const port = new URL(inner.url('/')).port;
+    const neighbour = await serve({ '/ok': 'fine' }, '127.0.0.2');
+    const site = await serve(
+      {
+        '/': page(
+          '首页',
+          `<a href="http://127.0.0.1:${port}/x">内网</a><a href="http://localhost:${port}/y">内网域名</a><a href="/out">跳转</a><a href="${neighbour.url('/ok')}">同址</a><a href="/a/">A</a>`,
+        ),
+        '/out': { status: 302, headers: { location: `http://127.0.0.1:${port}/z` } },
+        '/a/': page('A', '<a href="/">首页</a>'),
+      },
+      '127.0.0.2',
     );
-    expect(['www.gov.cn', '8.8.8.8', '172.32.0.1'].map(isPrivateHost)).toEqual([false, false, false]);
+    const { summary, links } = await crawl({ startUrl: site.url('/'), ...fast });
+    expect(['/x', '/y', '/z'].map((p) => inner.hits(p))).toEqual([0, 0, 0]);
+    expect(summary.skipped.private).toBe(3);
+    expect(summary.pages).toBe(2);
+    expect(summary.broken).toBe(0);
+    expect(links.map((l) => new URL(l.url).pathname).sort()).toEqual(['/', '/a/', '/ok']);
   });
 });
 

@@ -21,7 +21,10 @@ import { readPage, type PageFacts, type PageLink } from '../rules/page-facts.ts'
 import { KIND_CHECK, KIND_PAGE, openCrawlJournal, type JournalUrl } from './crawl-journal.repository.ts';
 import {
   createHttpClient,
+  isPrivateAddress,
   isTransient,
+  literalAddress,
+  resolveAddresses,
   USER_AGENT,
   type FetchErrorCode,
   type FetchResult,
@@ -168,16 +171,10 @@ class HostGate {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** A literal loopback/private/link-local address (or localhost): never visited unless the site itself is on one. */
+/** A URL host that is a literal address outside the public internet (`127.0.0.1`, `[::1]`, `10.1.2.3`…). */
 export function isPrivateHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
-  }
-  return h === '::1' || h.startsWith('fc') || h.startsWith('fd') || h.startsWith('fe80:');
+  const literal = literalAddress(hostname);
+  return literal !== null && isPrivateAddress(literal);
 }
 
 const hostKey = (host: string) => host.toLowerCase().replace(/^www\./, '');
@@ -192,13 +189,32 @@ export async function crawlSite(options: CrawlOptions, handlers: CrawlHandlers =
   start.hash = '';
   const startUrl = start.href;
   const siteHosts = new Set([hostKey(start.host), ...(o.siteHosts ?? []).map(hostKey)]);
-  const sitePrivate = isPrivateHost(start.hostname);
   const isInternal = (u: URL) => siteHosts.has(hostKey(u.host));
+  // Internal addresses are visited only when they are the site's own (a site on an intranet, or on
+  // this machine): a public site's links, redirects and names that resolve inward are refused.
+  const siteAddresses = new Set(
+    (await Promise.all([start.hostname, ...(o.siteHosts ?? [])].map((h) => resolveAddresses(h.replace(/:\d+$/, ''))))).flat(),
+  );
+  const allowAddress = (ip: string) => !isPrivateAddress(ip) || siteAddresses.has(ip);
+  const visitable = new Map<string, boolean>();
+  const mayVisit = (u: URL) => {
+    let ok = visitable.get(u.hostname);
+    if (ok === undefined) {
+      const literal = literalAddress(u.hostname);
+      ok = literal === null || allowAddress(literal);
+      if (visitable.size < 10_000) visitable.set(u.hostname, ok);
+    }
+    return ok;
+  };
 
   const tempDir = o.journalPath ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-crawl-'));
   const journalFile = o.journalPath ?? path.join(tempDir!, `${randomUUID()}.sqlite`);
   const journal = openCrawlJournal(journalFile, startUrl, o.fresh ?? false);
-  const http: HttpClient = createHttpClient({ connections: Math.max(o.concurrency, o.externalPerHost), timeoutMs: o.timeoutMs });
+  const http: HttpClient = createHttpClient({
+    connections: Math.max(o.concurrency, o.externalPerHost),
+    timeoutMs: o.timeoutMs,
+    allowAddress,
+  });
   const gates = new Map<string, HostGate>();
   const siteGate = new HostGate(o.concurrency, o.intervalMs);
   const gateFor = (u: URL) => {
@@ -258,7 +274,6 @@ export async function crawlSite(options: CrawlOptions, handlers: CrawlHandlers =
           timeoutMs: o.timeoutMs,
           maxBytes: o.maxPageBytes,
           maxRedirects: o.maxRedirects,
-          mayFollow: (next) => sitePrivate || !isPrivateHost(next.hostname),
         });
       } finally {
         gate.leave();
@@ -297,7 +312,7 @@ export async function crawlSite(options: CrawlOptions, handlers: CrawlHandlers =
         summary.skipped.external++;
         continue;
       }
-      if (!sitePrivate && isPrivateHost(u.hostname)) {
+      if (!mayVisit(u)) {
         summary.skipped.private++;
         continue;
       }
@@ -368,14 +383,26 @@ export async function crawlSite(options: CrawlOptions, handlers: CrawlHandlers =
       }
     }
     let r: FetchResult;
+    const refused = () => {
+      if (wantPage) pageSlots--;
+      summary.skipped.private++;
+      journal.done(job.id, { status: null, ok: true, error: 'private', page: false });
+    };
     if (wantPage) {
       r = await fetchWithRetry(job.url, 'GET', true, gate);
     } else {
       r = await fetchWithRetry(job.url, 'HEAD', false, gate);
       // Many servers answer HEAD badly (405, 403, 404, 500…): ask again the way a browser does.
-      if (r.error !== 'timeout' && (r.status === null || r.status < 200 || r.status >= 300) && !o.signal?.aborted)
+      if (
+        r.error !== 'timeout' &&
+        r.error !== 'privateAddress' &&
+        (r.status === null || r.status < 200 || r.status >= 300) &&
+        !o.signal?.aborted
+      )
         r = await fetchWithRetry(job.url, 'GET', false, gate);
     }
+    // A name that resolves inward (or a redirect there): not visited, like a literal internal address.
+    if (r.error === 'privateAddress' && !(job.depth === 0 && job.parent === null)) return refused();
     if (job.depth === 0 && job.parent === null)
       summary.home = { url: job.url, finalUrl: r.finalUrl, status: r.status, error: r.error, ms: r.ms };
     if (job.depth === 0 && job.parent === null && r.finalUrl !== job.url) siteHosts.add(hostKey(new URL(r.finalUrl).host));
