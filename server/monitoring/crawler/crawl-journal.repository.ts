@@ -98,22 +98,55 @@ export function openCrawlJournal(file: string, startUrl: string, fresh = false):
     for (const r of rows) added += insert.run(r.url, r.depth, r.parent, r.kind).changes;
     return added;
   });
-  const claimTx = db.transaction((n: number) => claimStmt.all(n));
+  // Results are written in batches (one transaction each): a crash loses at most the last batch,
+  // whose URLs are then checked again on resume.
+  const doneRows: [number | null, number, string | null, number, number][] = [];
+  const cacheRows: [string, number, number | null, string | null, number][] = [];
+  const flushTx = db.transaction(() => {
+    for (const r of doneRows) doneStmt.run(...r);
+    for (const r of cacheRows) cacheSet.run(...r);
+  });
+  const flush = () => {
+    if (doneRows.length === 0 && cacheRows.length === 0) return;
+    flushTx();
+    doneRows.length = 0;
+    cacheRows.length = 0;
+  };
+  const BATCH = 128;
+  const claimTx = db.transaction((n: number) => {
+    flush();
+    return claimStmt.all(n);
+  });
 
   return {
     resumed,
     add: (url, depth, parent, kind) => insert.run(url, depth, parent, kind).changes > 0,
     addMany: (rows) => addMany(rows),
     claim: (n) => claimTx(n).sort((a, b) => a.id - b.id),
-    done: (id, r) => void doneStmt.run(r.status, r.ok ? 1 : 0, r.error, r.page ? 1 : 0, id),
-    counts: () => countStmt.get()!,
+    done(id, r) {
+      doneRows.push([r.status, r.ok ? 1 : 0, r.error, r.page ? 1 : 0, id]);
+      if (doneRows.length >= BATCH) flush();
+    },
+    counts() {
+      flush();
+      return countStmt.get()!;
+    },
     cached(url, maxAgeMs, now) {
       const row = cacheGet.get(url);
       if (!row || now - row.checked_at > maxAgeMs) return null;
       return { ok: row.ok === 1, status: row.status, error: row.error, checkedAt: row.checked_at };
     },
-    remember: (url, r) => void cacheSet.run(url, r.ok ? 1 : 0, r.status, r.error, r.checkedAt),
-    finish: () => void metaSet.run('finished', '1'),
-    close: () => db.close(),
+    remember(url, r) {
+      cacheRows.push([url, r.ok ? 1 : 0, r.status, r.error, r.checkedAt]);
+      if (cacheRows.length >= BATCH) flush();
+    },
+    finish() {
+      flush();
+      metaSet.run('finished', '1');
+    },
+    close() {
+      flush();
+      db.close();
+    },
   };
 }

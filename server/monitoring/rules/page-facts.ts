@@ -110,7 +110,7 @@ export function resolveHref(href: string, base: string): string | null {
   try {
     const u = new URL(h, base);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    u.hash = '';
+    if (h.includes('#')) u.hash = '';
     return u.href;
   } catch {
     return null;
