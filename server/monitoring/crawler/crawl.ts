@@ -145,6 +145,8 @@ const MAX_URL_LENGTH = 2_000;
 class HostGate {
   private active = 0;
   private nextStart = 0;
+  /** Those waiting for a request in flight to end. */
+  private readonly waiting: (() => void)[] = [];
   constructor(
     private readonly limit: number,
     private intervalMs: number,
@@ -161,11 +163,13 @@ class HostGate {
         return;
       }
       if (signal?.aborted) throw new Error('aborted');
-      await sleep(this.active >= this.limit ? 2 : Math.max(1, this.nextStart - now));
+      if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+      else await sleep(Math.max(1, this.nextStart - now));
     }
   }
   leave() {
     this.active--;
+    this.waiting.shift()?.();
   }
 }
 
@@ -444,6 +448,10 @@ export async function crawlSite(options: CrawlOptions, handlers: CrawlHandlers =
   // Workers share a small buffer of claimed URLs, refilled from the journal in batches.
   let buffer: JournalUrl[] = [];
   let active = 0;
+  // Workers with nothing to do wait for one in progress to finish (it may have found more); each
+  // woken worker that finds work wakes the next, so a new batch spreads without a stampede.
+  const idle: (() => void)[] = [];
+  const wakeOne = () => idle.shift()?.();
   let lastProgress = 0;
   const workers = Math.max(1, o.concurrency + (o.checkExternal ? o.externalPerHost * 2 : 0));
   const worker = async () => {
@@ -452,11 +460,15 @@ export async function crawlSite(options: CrawlOptions, handlers: CrawlHandlers =
       if (buffer.length === 0) buffer = journal.claim(Math.max(64, workers * 4));
       const job = buffer.shift();
       if (!job) {
-        if (active === 0) return;
-        await sleep(2);
+        if (active === 0) {
+          wakeOne();
+          return;
+        }
+        await new Promise<void>((resolve) => idle.push(resolve));
         continue;
       }
       active++;
+      if (buffer.length > 0) wakeOne();
       try {
         await process1(job);
       } catch (err) {
@@ -464,6 +476,7 @@ export async function crawlSite(options: CrawlOptions, handlers: CrawlHandlers =
         throw err;
       } finally {
         active--;
+        wakeOne();
       }
       if (handlers.onProgress && Date.now() - lastProgress > 250) {
         lastProgress = Date.now();

@@ -66,6 +66,9 @@ const BLOCK = new Set(
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'textarea']);
 const ITEM = new Set(['li', 'tr', 'dd', 'dt']);
+/** The attributes any rule reads; the others (class, style, id…) are not kept. */
+const READ_ATTRS = new Set(['href', 'src', 'data', 'rel', 'alt', 'title', 'name', 'property', 'content', 'http-equiv']);
+const BLANK = /^[\t\n\f\r ]*$/;
 const CONTAINER: Partial<Record<string, string>> = { li: 'list', dd: 'list', dt: 'list', tr: 'table' };
 
 const FULL_DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/;
@@ -121,6 +124,8 @@ interface OpenItem {
   tag: string;
   depth: number;
   text: string;
+  /** `text` ends with a space (kept rather than asked of the growing string). */
+  space: boolean;
   url: string | null;
   title: string;
 }
@@ -132,9 +137,11 @@ export function readPage(html: string, url: string): PageFacts {
   const links: PageLink[] = [];
   let linksOmitted = 0;
   const items: ListItem[] = [];
+  // The readable text: runs of whitespace are single spaces already (ontext); a line break also
+  // swallows the spaces around it, so the text needs no pass of its own at the end.
   const parts: string[] = [];
   let length = 0;
-  let lastChar = '\n';
+  let atLineStart = true;
   let title = '';
   let inTitle = false;
   let hiddenDepth = 0;
@@ -144,16 +151,18 @@ export function readPage(html: string, url: string): PageFacts {
   let linkText = '';
 
   let tagName = '';
-  let attrs = new Map<string, string>();
+  const attrs = new Map<string, string>();
   let attrName = '';
   let attrValue = '';
 
   const pushText = (s: string) => {
     if (length >= MAX_TEXT) return;
+    if (atLineStart && s.charCodeAt(0) === 32) s = s.trimStart();
+    if (!s) return;
     const t = s.length + length > MAX_TEXT ? s.slice(0, MAX_TEXT - length) : s;
     parts.push(t);
     length += t.length;
-    lastChar = t[t.length - 1] ?? lastChar;
+    atLineStart = false;
   };
   const addText = (s: string) => {
     if (inTitle) {
@@ -163,13 +172,31 @@ export function readPage(html: string, url: string): PageFacts {
     if (hiddenDepth > 0) return;
     pushText(s);
     const top = open[open.length - 1];
-    if (top && top.text.length < MAX_ITEM_TEXT) top.text += s;
+    if (top && top.text.length < MAX_ITEM_TEXT) {
+      top.text += s;
+      top.space = s.charCodeAt(s.length - 1) === 32;
+    }
     if (openLink && linkText.length < 500) linkText += s;
   };
   const lineBreak = () => {
-    if (lastChar !== '\n') pushText('\n');
+    if (!atLineStart && length < MAX_TEXT) {
+      const last = parts.length - 1;
+      const tail = parts[last]!;
+      if (tail.charCodeAt(tail.length - 1) === 32) {
+        const trimmed = tail.trimEnd();
+        length -= tail.length - trimmed.length;
+        if (trimmed) parts[last] = trimmed;
+        else parts.pop();
+      }
+      parts.push('\n');
+      length++;
+      atLineStart = true;
+    }
     const top = open[open.length - 1];
-    if (top && top.text.length < MAX_ITEM_TEXT && !top.text.endsWith(' ')) top.text += ' ';
+    if (top && top.text.length < MAX_ITEM_TEXT && !top.space) {
+      top.text += ' ';
+      top.space = true;
+    }
   };
   const addLink = (href: string | undefined, tag: LinkTag, text: string): string | null => {
     if (href === undefined) return null;
@@ -248,7 +275,7 @@ export function readPage(html: string, url: string): PageFacts {
       // An unclosed <li>/<tr> ends where the next one of the same list starts, as in browsers.
       const top = open[open.length - 1];
       if (top && CONTAINER[top.tag] === kind && top.depth === depth[kind]) closeItem();
-      if (open.length < 64) open.push({ tag: name, depth: depth[kind]!, text: '', url: null, title: '' });
+      if (open.length < 64) open.push({ tag: name, depth: depth[kind]!, text: '', space: false, url: null, title: '' });
     }
     if (name === 'br' || BLOCK.has(name)) lineBreak();
   };
@@ -278,14 +305,16 @@ export function readPage(html: string, url: string): PageFacts {
 
   const cbs: TokenizerCallbacks = {
     ontext(start, end) {
-      addText(html.slice(start, end).replace(/[\t\n\f\r ]+/g, ' '));
+      const raw = html.slice(start, end);
+      // Most text between tags is indentation: one space stands for it.
+      addText(BLANK.test(raw) ? ' ' : raw.replace(/[\t\n\f\r ]+/g, ' '));
     },
     ontextentity(codepoint) {
       addText(String.fromCodePoint(codepoint));
     },
     onopentagname(start, end) {
       tagName = html.slice(start, end).toLowerCase();
-      attrs = new Map();
+      attrs.clear();
     },
     onattribname(start, end) {
       attrName = html.slice(start, end).toLowerCase();
@@ -298,7 +327,7 @@ export function readPage(html: string, url: string): PageFacts {
       attrValue += String.fromCodePoint(codepoint);
     },
     onattribend() {
-      if (!attrs.has(attrName) && attrs.size < 64) attrs.set(attrName, attrValue);
+      if (READ_ATTRS.has(attrName) && !attrs.has(attrName)) attrs.set(attrName, attrValue);
     },
     onopentagend() {
       openTag(tagName);
@@ -320,9 +349,6 @@ export function readPage(html: string, url: string): PageFacts {
   tokenizer.end();
   closeLink();
   while (open.length > 0) closeItem();
-  const text = parts
-    .join('')
-    .replace(/ *\n[\n ]*/g, '\n')
-    .trim();
+  const text = parts.join('').trim();
   return { title: title.replace(/\s+/g, ' ').trim(), meta, links, linksOmitted, items, text };
 }
