@@ -1,8 +1,9 @@
 /**
  * Child process of the link-checking benchmark (bench/links.bench.ts): runs one crawl of the
- * site at `startUrl`, alone in its process, so the peak RSS (`resourceUsage().maxRSS`) is that
- * crawl's. `ours` is `crawlSite` of server/monitoring; `linkinator` is linkinator's library API
- * (recursive). Writes the broken URLs (url TAB status TAB parent TAB error) to `brokenFile` after
+ * site at `startUrl`. `linkinator` (its library API, recursive) runs alone in this process, so
+ * the peak RSS (`resourceUsage().maxRSS`) is that crawl's. `ours` is `crawlInProcess` of
+ * server/monitoring, as the platform runs it: in a crawl process of its own, which reports its
+ * own time, CPU and peak RSS; this process's wall time and peak are reported alongside. Writes the broken URLs (url TAB status TAB parent TAB error) to `brokenFile` after
  * the crawl and prints one JSON line on stdout.
  *
  * The concurrency budget is the number of HTTP requests in flight. Ours takes it as `concurrency`.
@@ -42,9 +43,13 @@ export interface CrawlChildResult {
   loadedRssMb: number;
   maxRssMb: number;
   aborted: string | null;
+  /** Ours: the calling process's wall time (the crawl process's start-up included) and peak RSS. */
+  caller?: { seconds: number; maxRssMb: number };
 }
 
 const broken: string[] = [];
+/** Ours: the figures of the crawl process, which stand for the crawl's. */
+let crawlProcess: { seconds: number; userSeconds: number; systemSeconds: number; maxRssMb: number; callerSeconds: number } | null = null;
 const clean = (s: unknown) => String(s ?? '').replace(/[\t\n\r]+/g, ' ');
 const startRssMb = process.memoryUsage().rss / 2 ** 20;
 let result: Omit<CrawlChildResult, 'seconds' | 'userSeconds' | 'systemSeconds' | 'startRssMb' | 'loadedRssMb' | 'maxRssMb'>;
@@ -64,11 +69,13 @@ const loaded = () => {
   t0 = performance.now();
 };
 if (tool === 'ours') {
-  // The crawler alone, as a crawl worker loads it: the room's door also loads the web app's routes and commands.
-  const { crawlSite } = await import('../../server/monitoring/crawler/crawl.ts');
+  // The crawler as the platform runs it: in a process of its own, with that process's heap limit
+  // (server/monitoring/crawler/crawl-process.ts). Its time, CPU and peak memory are the crawl
+  // process's own, measured there from the crawl's start, as linkinator's are here after its modules load.
+  const { crawlInProcess } = await import('../../server/monitoring/crawler/crawl-process.ts');
   loaded();
   let checked = 0;
-  const summary = await crawlSite(
+  const summary = await crawlInProcess(
     {
       startUrl,
       maxPages: 25_000,
@@ -87,6 +94,13 @@ if (tool === 'ours') {
     },
   );
   done();
+  crawlProcess = {
+    seconds: summary.crawlMs / 1000,
+    userSeconds: summary.cpuMs.user / 1000,
+    systemSeconds: summary.cpuMs.system / 1000,
+    maxRssMb: summary.peakRssMb,
+    callerSeconds: seconds,
+  };
   result = {
     tool,
     pages: summary.pages,
@@ -139,15 +153,26 @@ if (tool === 'ours') {
 }
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 fs.writeFileSync(brokenFile, broken.length ? `${broken.join('\n')}\n` : '');
-const out: CrawlChildResult = {
-  ...result,
-  seconds,
-  userSeconds: cpu.user / 1e6,
-  systemSeconds: cpu.system / 1e6,
-  startRssMb,
-  loadedRssMb,
-  maxRssMb,
-};
+const out: CrawlChildResult = crawlProcess
+  ? {
+      ...result,
+      seconds: crawlProcess.seconds,
+      userSeconds: crawlProcess.userSeconds,
+      systemSeconds: crawlProcess.systemSeconds,
+      startRssMb,
+      loadedRssMb,
+      maxRssMb: crawlProcess.maxRssMb,
+      caller: { seconds: crawlProcess.callerSeconds, maxRssMb },
+    }
+  : {
+      ...result,
+      seconds,
+      userSeconds: cpu.user / 1e6,
+      systemSeconds: cpu.system / 1e6,
+      startRssMb,
+      loadedRssMb,
+      maxRssMb,
+    };
 process.stdout.write(`${JSON.stringify(out)}\n`);
 // linkinator leaves an interval and pooled sockets behind.
 process.exit(0);

@@ -1,13 +1,15 @@
 /**
  * A crawl check of one site: crawl it, judge every page and link as the crawl goes, check its
  * certificate, and return the findings. Used by `gongkai monitor <url>` for any URL (nothing is
- * registered or stored) and by the scheduled crawl of registered sites (which records them).
+ * registered or stored) and by the scheduled crawl of registered sites (which records them). The
+ * crawl itself runs in a process of its own (crawler/crawl-process.ts); the judging runs here.
  */
 import type { Finding, MonitorReport } from '../../../common/schemas/monitoring.ts';
 import { wordingCheckerFor } from '../../content/index.ts';
 import { beijingToday } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { crawlSite, type CrawlOptions, type CrawlProgress, type CrawlSummary } from '../crawler/crawl.ts';
+import type { CrawlOptions, CrawlProgress, CrawlSummary } from '../crawler/crawl.ts';
+import { crawlInProcess } from '../crawler/crawl-process.ts';
 import { peerCertificate } from '../crawler/tls.ts';
 import { DEFAULT_ANALYSIS, createSiteAnalyser, type AnalysisSettings } from '../rules/site-analysis.ts';
 import { daysBetween } from '../rules/freshness.ts';
@@ -39,7 +41,7 @@ export async function crawlCheck(deps: Deps, input: CrawlCheckInput): Promise<Cr
   start.hash = '';
   const wording = await wordingCheckerFor(deps, input.siteId ?? null);
   const analyser = createSiteAnalyser({ homeUrl: start.href, asOf, settings: input.settings ?? DEFAULT_ANALYSIS, wording });
-  const summary = await crawlSite(
+  const summary = await crawlInProcess(
     { ...input.crawl, startUrl: start.href },
     {
       onPage: (p) => analyser.page({ url: p.finalUrl, depth: p.depth, parent: p.parent, facts: p.facts }),
