@@ -21,6 +21,8 @@ export const CRAWL_PROCESS_FLAGS: readonly string[] = [`--max-old-space-size=${C
 const ABORT_GRACE_MS = 30_000;
 
 const CHILD = fileURLToPath(new URL('./crawl-child.ts', import.meta.url));
+/** The TypeScript loader, by its address: `--import tsx` would be looked up from the working directory. */
+const TSX_LOADER = import.meta.resolve('tsx');
 
 /** Messages from the caller to the crawl process. */
 export type ToCrawl =
@@ -50,7 +52,7 @@ export function crawlInProcess(options: CrawlOptions, handlers: CrawlHandlers = 
   const { signal, ...rest } = options;
   return new Promise<ProcessCrawlSummary>((resolve, reject) => {
     const child = fork(CHILD, [], {
-      execArgv: ['--import', 'tsx', ...CRAWL_PROCESS_FLAGS],
+      execArgv: ['--import', TSX_LOADER, ...CRAWL_PROCESS_FLAGS],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
