@@ -10,7 +10,9 @@ import { createUser, findUserIdByUsername, grantRole, platformIsEmpty, resetPass
 import { findSiteId } from '../sites/index.ts';
 import { NginxConfigError, platformNginxConfig, publishSite, publishableSites } from '../publishing/index.ts';
 import { verifyAuditChain } from '../audit/index.ts';
-import { CRAWL_DEFAULTS, crawlCheck } from '../monitoring/index.ts';
+import { CRAWL_DEFAULTS, crawlCheck, type CrawlCheckInput } from '../monitoring/index.ts';
+import { BUILT_IN_SYSTEMS, builtInSystem, DEFAULT_SYSTEM_KEY, evaluateUrl } from '../evaluation/index.ts';
+import { evaluateJson, printEvaluation } from './evaluate-output.ts';
 import { isExistingDate } from '../../common/dates.ts';
 import { monitorJson, printMonitorReport } from './monitor-output.ts';
 import { addWorkdays, isWorkday, loadCalendar } from '../calendar/index.ts';
@@ -293,68 +295,89 @@ export function buildProgram(): Command {
       }),
     );
 
-  program
-    .command('monitor <url>')
-    .description('检测任一网站（无需登记）：抓取页面，检查链接、更新情况、空白栏目、网站标识、表述错误、留言回复和证书')
-    .option('--as-of <date>', '按指定日期（YYYY-MM-DD）计算各时限，用于复现检查或检查过去时段')
-    .option('--max-pages <n>', '最多读取的页面数', String(CRAWL_DEFAULTS.maxPages))
-    .option('--concurrency <n>', '同时向该网站发出的请求数', String(CRAWL_DEFAULTS.concurrency))
-    .option('--interval <ms>', '向同一主机发出两次请求的最小间隔（毫秒）', String(CRAWL_DEFAULTS.intervalMs))
-    .option('--no-external', '不检查外部链接')
-    .option('--journal <file>', '抓取进度文件：中断后用同一文件再次运行可继续')
-    .option('--json', '以 JSON 输出')
-    .action(
-      async (
-        url: string,
-        opts: {
-          asOf?: string;
-          maxPages: string;
-          concurrency: string;
-          interval: string;
-          external: boolean;
-          journal?: string;
-          json?: boolean;
-        },
-      ) => {
-        let start: URL;
-        try {
-          start = new URL(url);
-          if (start.protocol !== 'http:' && start.protocol !== 'https:') throw new Error('scheme');
-        } catch {
-          throw new CliError(`网址无效：${url}（应以 http:// 或 https:// 开头）`, EXIT.usage);
-        }
-        if (opts.asOf !== undefined && !isExistingDate(opts.asOf)) throw new CliError('--as-of 应为 YYYY-MM-DD 格式的日期', EXIT.usage);
-        const int = (v: string, name: string, min: number, max: number) => {
-          const n = Number(v);
-          if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${name} 应为 ${min} 到 ${max} 的整数`, EXIT.usage);
-          return n;
-        };
-        const maxPages = int(opts.maxPages, '--max-pages', 1, 1_000_000);
-        const concurrency = int(opts.concurrency, '--concurrency', 1, 256);
-        const intervalMs = int(opts.interval, '--interval', 0, 60_000);
-        await withDeps(async (deps) => {
-          const tty = !opts.json && process.stderr.isTTY;
-          const { report } = await crawlCheck(deps, {
-            url: start.href,
-            ...(opts.asOf ? { asOf: opts.asOf } : {}),
-            crawl: {
-              maxPages,
-              concurrency,
-              intervalMs,
-              checkExternal: opts.external,
-              ...(opts.journal ? { journalPath: opts.journal } : {}),
-            },
-            onProgress: (p) => {
-              if (tty) process.stderr.write(`\r已读 ${p.pages} 个页面，已检查 ${p.checked} 个链接，待检查 ${p.queued}   `);
-            },
-          });
-          if (tty) process.stderr.write('\n');
-          if (opts.json) printJson(monitorJson(report));
-          else printMonitorReport(report);
-          if (report.findings.some((f) => f.severity === 'veto')) process.exitCode = EXIT.failure;
-        });
+  /** The options `monitor` and `evaluate` share: the crawl's limits and the day the windows are counted to. */
+  const crawlCommand = (name: string, description: string) =>
+    program
+      .command(`${name} <url>`)
+      .description(description)
+      .option('--as-of <date>', '按指定日期（YYYY-MM-DD）计算各时限，用于复现检查或检查过去时段')
+      .option('--max-pages <n>', '最多读取的页面数', String(CRAWL_DEFAULTS.maxPages))
+      .option('--concurrency <n>', '同时向该网站发出的请求数', String(CRAWL_DEFAULTS.concurrency))
+      .option('--interval <ms>', '向同一主机发出两次请求的最小间隔（毫秒）', String(CRAWL_DEFAULTS.intervalMs))
+      .option('--no-external', '不检查外部链接')
+      .option('--journal <file>', '抓取进度文件：中断后用同一文件再次运行可继续')
+      .option('--json', '以 JSON 输出');
+  interface CrawlCommandOptions {
+    asOf?: string;
+    maxPages: string;
+    concurrency: string;
+    interval: string;
+    external: boolean;
+    journal?: string;
+    json?: boolean;
+  }
+  /** The crawl check's input from the command line; usage errors exit with 2. */
+  const crawlCheckInput = (url: string, opts: CrawlCommandOptions): CrawlCheckInput => {
+    let start: URL;
+    try {
+      start = new URL(url);
+      if (start.protocol !== 'http:' && start.protocol !== 'https:') throw new Error('scheme');
+    } catch {
+      throw new CliError(`网址无效：${url}（应以 http:// 或 https:// 开头）`, EXIT.usage);
+    }
+    if (opts.asOf !== undefined && !isExistingDate(opts.asOf)) throw new CliError('--as-of 应为 YYYY-MM-DD 格式的日期', EXIT.usage);
+    const int = (v: string, name: string, min: number, max: number) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${name} 应为 ${min} 到 ${max} 的整数`, EXIT.usage);
+      return n;
+    };
+    const tty = !opts.json && process.stderr.isTTY;
+    return {
+      url: start.href,
+      ...(opts.asOf ? { asOf: opts.asOf } : {}),
+      crawl: {
+        maxPages: int(opts.maxPages, '--max-pages', 1, 1_000_000),
+        concurrency: int(opts.concurrency, '--concurrency', 1, 256),
+        intervalMs: int(opts.interval, '--interval', 0, 60_000),
+        checkExternal: opts.external,
+        ...(opts.journal ? { journalPath: opts.journal } : {}),
       },
-    );
+      onProgress: (p) => {
+        if (tty) process.stderr.write(`\r已读 ${p.pages} 个页面，已检查 ${p.checked} 个链接，待检查 ${p.queued}   `);
+      },
+    };
+  };
+  const progressDone = (opts: CrawlCommandOptions) => {
+    if (!opts.json && process.stderr.isTTY) process.stderr.write('\n');
+  };
+
+  crawlCommand('monitor', '检测任一网站（无需登记）：抓取页面，检查链接、更新情况、空白栏目、网站标识、表述错误、留言回复和证书').action(
+    async (url: string, opts: CrawlCommandOptions) => {
+      const input = crawlCheckInput(url, opts);
+      await withDeps(async (deps) => {
+        const { report } = await crawlCheck(deps, input);
+        progressDone(opts);
+        if (opts.json) printJson(monitorJson(report));
+        else printMonitorReport(report);
+        if (report.findings.some((f) => f.severity === 'veto')) process.exitCode = EXIT.failure;
+      });
+    },
+  );
+
+  crawlCommand('evaluate', '按指标体系评价任一网站（无需登记）：单项否决、扣分和得分；不合格时以状态 1 退出')
+    .option('--system <key>', `指标体系：${BUILT_IN_SYSTEMS.map((s) => `${s.key}（${s.name}）`).join('，')}`, DEFAULT_SYSTEM_KEY)
+    .action(async (url: string, opts: CrawlCommandOptions & { system: string }) => {
+      const input = crawlCheckInput(url, opts);
+      if (!builtInSystem(opts.system))
+        throw new CliError(`没有名为“${opts.system}”的指标体系（可选：${BUILT_IN_SYSTEMS.map((s) => s.key).join('、')}）`, EXIT.usage);
+      await withDeps(async (deps) => {
+        const result = await evaluateUrl(deps, { ...input, system: opts.system });
+        progressDone(opts);
+        if (opts.json) printJson(evaluateJson(result.report));
+        else printEvaluation(result);
+        if (result.report.verdict === 'fail') process.exitCode = EXIT.failure;
+      });
+    });
 
   const audit = program.command('audit').description('审计日志');
   audit

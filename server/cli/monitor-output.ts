@@ -4,17 +4,13 @@ import { printLine } from './output.ts';
 
 const CONTRACT_FIELDS = ['kind', 'severity', 'url', 'parent', 'column', 'element', 'status', 'lastUpdated', 'days', 'detail'] as const;
 
+/** A finding as the `--json` documents print it: the contract's fields only. */
+export const contractFinding = (f: Finding): MonitorFinding =>
+  Object.fromEntries(CONTRACT_FIELDS.filter((k) => f[k] !== undefined).map((k) => [k, f[k]])) as unknown as MonitorFinding;
+
 /** The `--json` document: `{url, asOf, pages, links, findings:[{kind, severity, url, parent?, column?, element?, status?, lastUpdated?, days?, detail}]}`. */
 export function monitorJson(report: MonitorReport): Omit<MonitorReport, 'findings'> & { findings: MonitorFinding[] } {
-  return {
-    url: report.url,
-    asOf: report.asOf,
-    pages: report.pages,
-    links: report.links,
-    findings: report.findings.map(
-      (f) => Object.fromEntries(CONTRACT_FIELDS.filter((k) => f[k] !== undefined).map((k) => [k, f[k]])) as unknown as MonitorFinding,
-    ),
-  };
+  return { url: report.url, asOf: report.asOf, pages: report.pages, links: report.links, findings: report.findings.map(contractFinding) };
 }
 
 const SEVERITY_LABEL = { veto: '否决', deduction: '扣分', info: '提示' } as const;

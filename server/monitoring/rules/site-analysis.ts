@@ -385,7 +385,7 @@ export function createSiteAnalyser(opts: {
           element: el,
           detail: m.problem ? `${m.problem}（${where}）` : `${where}底部未列明${label}`,
           rule: 'deduction.identity',
-          params: { pages: m.pages, examples: m.examples },
+          params: { pages: m.pages, home: m.home, examples: m.examples },
         });
       }
       const TYPE_LABEL: Record<PageType, string> = { home: '首页', column: '栏目页', article: '内容页' };

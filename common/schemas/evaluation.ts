@@ -1,0 +1,149 @@
+/**
+ * Indicator systems (指标体系) and the evaluation of a site against one (server/evaluation).
+ *
+ * A system is data: groups (一级指标, with their points) and items (veto, deduction or bonus),
+ * each with the official rule text shown to users, a cap, and how it is measured — `drivers`
+ * that count monitoring findings, or `manual` when the table itself has a checker sample or try
+ * the site (the checker's recorded result then scores it). Shape checks are here; the checks
+ * that need the whole system (unknown finding kinds, caps that do not add up…) are in
+ * server/evaluation/rules/indicator-system.ts and name the item at fault.
+ */
+import { z } from 'zod';
+import { FRESHNESS_CLASSES } from './sites.ts';
+import { SEVERITIES, type Finding } from './monitoring.ts';
+
+export const INDICATOR_KINDS = ['veto', 'deduction', 'bonus'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = { veto: '单项否决', deduction: '扣分指标', bonus: '加分指标' };
+
+/**
+ * What one matching finding is worth: `site` — the points once if any finding matches; `finding`
+ * — the points for each; `page` — for each page the finding counts (`params.pages`, at most
+ * `sample`); `percent` — for each whole percent of failed probes (`params.failures / probes`).
+ */
+export const DRIVER_UNITS = ['site', 'finding', 'page', 'percent'] as const;
+
+export const DriverSchema = z.strictObject({
+  /** Finding kinds (monitoring's FINDING_KINDS). */
+  kinds: z.array(z.string().min(1).max(40)).min(1).max(20),
+  /** Only findings of these elements (identity_missing: siteCode…; meta_missing: home/column/article). */
+  element: z.array(z.string().min(1).max(40)).max(20).optional(),
+  /** Only column findings of these freshness classes (`params.class`). */
+  columnClass: z.array(z.enum(FRESHNESS_CLASSES)).max(10).optional(),
+  /** Only column findings whose column name matches (a regular expression). */
+  columnName: z.string().min(1).max(200).optional(),
+  /** Only findings of these severities. */
+  severity: z.array(z.enum(SEVERITIES)).max(3).optional(),
+  per: z.enum(DRIVER_UNITS),
+  /** Points per unit (deduction and bonus items). */
+  points: z.number().positive().max(100).optional(),
+  /** Points per unit on the home page instead (a broken link or a missing 找错 entry there weighs more). */
+  homePoints: z.number().positive().max(100).optional(),
+  sample: z.number().int().positive().max(1000).optional(),
+});
+export type IndicatorDriver = z.infer<typeof DriverSchema>;
+
+export const IndicatorGroupSchema = z.strictObject({
+  code: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,39}$/),
+  kind: z.enum(['deduction', 'bonus']),
+  name: z.string().min(1).max(40),
+  /** The group's points; unset when the table gives none (its items then deduct until the score is zero). */
+  points: z.number().positive().max(100).optional(),
+  /** The 办事服务 group: not checked for sites without external services. */
+  services: z.boolean().optional(),
+});
+export type IndicatorGroup = z.infer<typeof IndicatorGroupSchema>;
+
+export const IndicatorItemSchema = z.strictObject({
+  code: z.string().regex(/^[a-z0-9][a-z0-9.-]{0,59}$/),
+  kind: z.enum(INDICATOR_KINDS),
+  /** The group (deduction and bonus items). */
+  group: z.string().max(40).optional(),
+  name: z.string().min(1).max(60),
+  /** Most points the item can take or give (bonus items always; deduction items unless the table sets none). */
+  cap: z.number().positive().max(100).optional(),
+  /** The official rule text, shown as is. */
+  rule: z.string().min(1).max(4000),
+  drivers: z.array(DriverSchema).max(20).optional(),
+  /** What the checker samples or tries and records; set when the item is (also) scored by hand. */
+  manual: z.string().min(1).max(500).optional(),
+  /** A veto item about services: not checked for sites without external services. */
+  services: z.boolean().optional(),
+});
+export type IndicatorItem = z.infer<typeof IndicatorItemSchema>;
+
+export const IndicatorSystemSchema = z.strictObject({
+  key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+  name: z.string().min(1).max(100),
+  version: z.number().int().positive(),
+  /** Below this 不合格. */
+  passLine: z.number().min(0).max(100),
+  /** Above this the bonus items are scored. */
+  bonusLine: z.number().min(0).max(100),
+  /** Sites without external services are scored out of `without` points, scaled to 100 (75 × 4/3). */
+  serviceScale: z.strictObject({ without: z.number().positive().max(100) }).optional(),
+  groups: z.array(IndicatorGroupSchema).max(50),
+  items: z.array(IndicatorItemSchema).min(1).max(500),
+});
+export type IndicatorSystem = z.infer<typeof IndicatorSystemSchema>;
+
+/** A checker's recorded result for an item scored by hand. */
+export interface ManualResult {
+  /** Points lost (deduction) or gained (bonus); for a veto item, whether it is hit. */
+  points?: number;
+  veto?: boolean;
+  /** What was sampled (the items, letters, titles tried…). */
+  sample?: string[];
+  note?: string;
+}
+
+export interface ScoredVeto {
+  code: string;
+  indicator: string;
+  findings: Finding[];
+  manual?: ManualResult;
+}
+
+export interface ScoredDeduction {
+  code: string;
+  indicator: string;
+  /** Points lost, at most the item's cap. */
+  points: number;
+  findings: Finding[];
+  manual?: ManualResult;
+}
+
+export interface ScoredBonus {
+  code: string;
+  indicator: string;
+  points: number;
+  manual?: ManualResult;
+}
+
+/** A site scored against a system. */
+export interface Evaluation {
+  system: string;
+  verdict: 'pass' | 'fail';
+  vetoes: ScoredVeto[];
+  /** Every item that lost points, with the findings behind it. */
+  deductions: ScoredDeduction[];
+  bonuses: ScoredBonus[];
+  /** 100 minus the deductions (scaled for sites without services); null when a veto stopped the scoring. */
+  deductionScore: number | null;
+  bonus: number;
+  /** The final score (deductions plus bonus), null when vetoed. */
+  score: number | null;
+  /** Items scored by hand that have no recorded result yet (counted as no loss and no gain). */
+  notAssessed: { code: string; indicator: string; manual: string }[];
+}
+
+/** The document `gongkai evaluate --json` prints (the contract's fields only). */
+export interface EvaluateReport {
+  url: string;
+  asOf: string;
+  system: string;
+  verdict: 'pass' | 'fail';
+  vetoes: { indicator: string; findings: Finding[] }[];
+  deductions: { indicator: string; points: number; findings: Finding[] }[];
+  score: number | null;
+}
