@@ -24,6 +24,7 @@ import { catalogueRoutes, disclosureRoutes } from './disclosure/index.ts';
 import { guidesJobs, guidesRoutes } from './guides/index.ts';
 import { interactionJobs, interactionRoutes } from './interaction/index.ts';
 import { monitoringJobs, monitoringRoutes } from './monitoring/index.ts';
+import { evaluationJobs, evaluationRoutes } from './evaluation/index.ts';
 import { createPublicSites, publishingJobs, publishingRoutes } from './publishing/index.ts';
 import { sitesRoutes } from './sites/index.ts';
 
@@ -48,6 +49,7 @@ export const ROUTES: RoutesPlugin[] = [
   interactionRoutes,
   guidesRoutes,
   monitoringRoutes,
+  evaluationRoutes,
   systemRoutes,
 ];
 
@@ -61,6 +63,7 @@ export function jobRegistry(): JobRegistry {
     ...interactionJobs,
     ...guidesJobs,
     ...monitoringJobs,
+    ...evaluationJobs,
   ]);
 }
 

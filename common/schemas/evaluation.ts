@@ -147,3 +147,89 @@ export interface EvaluateReport {
   deductions: { indicator: string; points: number; findings: Finding[] }[];
   score: number | null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Spot checks (抽查): batches of a period, their results, and the checkers' manual results.
+
+export const PERIOD_PATTERN = /^\d{4}-(Q[1-4]|H[12])$/;
+
+export const CreateBatchSchema = z.strictObject({
+  name: z.string().trim().min(1, '请填写抽查名称').max(200, '抽查名称不超过 200 字'),
+  /** `YYYY-Qn` (quarter) or `YYYY-Hn` (half-year). */
+  period: z.string().regex(PERIOD_PATTERN, '期间应为“2026-Q3”（季度）或“2026-H1”（半年）的格式'),
+  /** The day the findings are judged to; the period's last day unless given. */
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '检查日期应为 YYYY-MM-DD 格式')
+    .optional(),
+  system: z.string().max(40).optional(),
+  /** A random sample instead of every open site; the seed is drawn when not given. */
+  sample: z
+    .strictObject({
+      size: z.number({ message: '请填写抽查网站数' }).int('抽查网站数应为整数').min(1, '至少抽查 1 个网站').max(10_000),
+      seed: z.string().trim().min(1).max(40).optional(),
+    })
+    .optional(),
+});
+export type CreateBatchInput = z.infer<typeof CreateBatchSchema>;
+
+export const ManualResultInputSchema = z
+  .strictObject({
+    itemCode: z.string().min(1).max(60),
+    points: z.number().min(0, '分值不能为负').max(100).optional(),
+    veto: z.boolean().optional(),
+    /** What was sampled or tried (items, letters, titles…): at least one. */
+    sample: z.array(z.string().trim().min(1).max(500)).min(1, '请记录抽查的样本').max(100),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .refine((v) => (v.points === undefined) !== (v.veto === undefined), {
+    message: '请填写扣分（或得分），否决项请填写是否否决',
+    path: ['points'],
+  });
+export type ManualResultInput = z.infer<typeof ManualResultInputSchema>;
+
+export const BATCH_STATES = ['pending', 'running', 'done'] as const;
+export type BatchState = (typeof BATCH_STATES)[number];
+export const BATCH_STATE_LABELS: Record<BatchState, string> = { pending: '待评分', running: '评分中', done: '已完成' };
+
+export interface BatchView {
+  id: string;
+  name: string;
+  period: string;
+  asOf: string;
+  system: { key: string; version: number; name: string };
+  scope: 'all' | 'sample';
+  sampleSize: number | null;
+  /** The sample's seed: anyone can draw the same sample again from it. */
+  seed: string | null;
+  state: BatchState;
+  sites: number;
+  scored: number;
+  createdBy: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface BatchResultView {
+  siteId: string;
+  siteName: string;
+  rank: number | null;
+  state: 'pending' | 'scored';
+  verdict: 'pass' | 'fail' | null;
+  score: number | null;
+  deductionScore: number | null;
+  bonus: number | null;
+  vetoes: { code: string; indicator: string; findingIds: string[] }[];
+  deductions: { code: string; indicator: string; points: number; findingIds: string[] }[];
+  notAssessed: number;
+  /** The same site in the previous period's batch, when there is one. */
+  previous: { batchId: string; verdict: 'pass' | 'fail' | null; score: number | null } | null;
+}
+
+export interface BatchDetail {
+  batch: BatchView;
+  results: BatchResultView[];
+  /** The batch of the previous period the comparison uses, if any. */
+  previousBatchId: string | null;
+}

@@ -1,5 +1,8 @@
-/** The evaluation room: indicator systems as data, scoring a site against one, and one-off evaluations of any URL. */
+/** The evaluation room: indicator systems as data, scoring a site against one, spot-check batches, and one-off evaluations of any URL. */
 export { evaluateUrl, type EvaluateUrlInput, type EvaluateUrlResult } from './commands/evaluate-url.ts';
+export { createBatch, getBatch, listBatches, recordManualResult, runBatch } from './commands/batches.ts';
+export { evaluationJobs, runBatchJob } from './evaluation.jobs.ts';
+export { evaluationRoutes } from './evaluation.routes.ts';
 export { indicatorLabel, systemProblems } from './rules/indicator-system.ts';
 export { scoreSite, type ScoreContext } from './rules/score.ts';
 export { BUILT_IN_SYSTEMS, builtInSystem, CENSUS_2015, DEFAULT_SYSTEM_KEY, NATIONAL_2019 } from './rules/systems/index.ts';

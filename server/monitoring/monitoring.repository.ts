@@ -13,6 +13,7 @@ import type {
   MonitoringProbeTable,
   MonitoringRunTable,
 } from '../platform/db/schema.ts';
+import { chunks } from '../platform/db/chunks.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -22,12 +23,6 @@ const INSERT_CHUNK = 200;
 const ID_CHUNK = 500;
 
 const count = (v: number | string | bigint | null | undefined) => Number(v ?? 0);
-
-function chunks<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
 
 /** Removes LIKE wildcards from what people type, lower-cased (SQLite and PostgreSQL compare alike). */
 const likeNeedle = (q: string) => `%${q.replace(/[%_\\]/g, '').toLowerCase()}%`;
@@ -108,6 +103,23 @@ function filtered(db: Q, f: FindingFilter) {
 }
 
 export const findings = {
+  /** Every open finding of the sites, all sources, for scoring. */
+  openOfSites: async (db: Q, siteIds: readonly string[]) => {
+    const out: MonitoringFindingTable[] = [];
+    for (const part of chunks(siteIds, ID_CHUNK))
+      out.push(
+        ...(await db
+          .selectFrom('monitoring_findings')
+          .selectAll()
+          .where('site_id', 'in', part)
+          .where('state', '=', 'open')
+          .orderBy('site_id')
+          .orderBy('first_seen_at')
+          .orderBy('id')
+          .execute()),
+      );
+    return out;
+  },
   /** Every open finding of a site and source, as planning needs them. */
   openOf: (db: Q, siteId: string, source: string) =>
     db

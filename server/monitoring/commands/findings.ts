@@ -7,6 +7,7 @@
 import {
   FindingQuerySchema,
   RunQuerySchema,
+  type Finding,
   type FindingDetail,
   type FindingEventKind,
   type FindingKind,
@@ -23,7 +24,8 @@ import type { FreshnessClass } from '../../../common/schemas/sites.ts';
 import { can, visibleSites } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { beijingToday } from '../../platform/clock.ts';
-import type { MonitoringFindingRow, MonitoringRunRow } from '../../platform/db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Database, MonitoringFindingRow, MonitoringRunRow } from '../../platform/db/schema.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
@@ -242,4 +244,33 @@ export async function siteHealth(deps: Deps, actor: Actor, siteId: string): Prom
     openFindings: countByKind(counts),
     freshness,
   };
+}
+
+/** A finding as stored, with its id (what an evaluation's deductions point to). */
+export type StoredFinding = Finding & { id: string };
+
+/** The open findings of the sites, all sources, by site (for scoring). */
+export async function openFindingsOf(db: Kysely<Database>, siteIds: readonly string[]): Promise<Map<string, StoredFinding[]>> {
+  const out = new Map<string, StoredFinding[]>(siteIds.map((id) => [id, []]));
+  for (const r of await findings.openOfSites(db, siteIds)) {
+    const f: StoredFinding = {
+      id: r.id,
+      kind: r.kind as Finding['kind'],
+      severity: r.severity as Finding['severity'],
+      url: r.url,
+      detail: r.detail,
+      rule: r.rule,
+    };
+    if (r.parent !== null) f.parent = r.parent;
+    if (r.column_name !== null) f.column = r.column_name;
+    if (r.element !== null) f.element = r.element;
+    if (r.http_status !== null) f.status = r.http_status;
+    if (r.last_updated !== null) f.lastUpdated = r.last_updated;
+    if (r.days !== null) f.days = r.days;
+    const params = parseParams(r.params);
+    if (params) f.params = params;
+    if (r.snippet !== null) f.snippet = r.snippet;
+    out.get(r.site_id)?.push(f);
+  }
+  return out;
 }

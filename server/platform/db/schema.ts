@@ -733,6 +733,64 @@ export interface MonitoringNoticeTable {
   read_by: string | null;
 }
 
+/** A spot check (抽查) of a period, scored against a frozen copy of an indicator system. */
+export interface EvaluationBatchTable {
+  id: string;
+  name: string;
+  /** `YYYY-Qn` or `YYYY-Hn`. */
+  period: string;
+  as_of: string;
+  system_key: string;
+  system_version: number;
+  system_name: string;
+  /** The indicator system as it was when the batch was made (JSON). */
+  system_json: string;
+  /** all | sample */
+  scope: string;
+  sample_size: number | null;
+  seed: string | null;
+  /** pending | running | done */
+  state: string;
+  sites: number;
+  scored: number;
+  created_by: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** One site of a batch: pending until scored; points in hundredths; JSON lists name the findings behind each veto and deduction. */
+export interface EvaluationResultTable {
+  batch_id: string;
+  site_id: string;
+  /** pending | scored */
+  state: string;
+  verdict: string | null;
+  score_cents: number | null;
+  deduction_cents: number | null;
+  bonus_cents: number | null;
+  vetoes: string | null;
+  deductions: string | null;
+  bonuses: string | null;
+  not_assessed: string | null;
+  findings: number | null;
+  scored_at: string | null;
+}
+
+/** A checker's recorded result for an item scored by hand. */
+export interface EvaluationManualResultTable {
+  batch_id: string;
+  site_id: string;
+  item_code: string;
+  points_cents: number | null;
+  veto: number | null;
+  /** JSON array of what was sampled. */
+  sample: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface Database {
   orgs: OrgTable;
   users: UserTable;
@@ -783,6 +841,9 @@ export interface Database {
   monitoring_finding_events: MonitoringFindingEventTable;
   monitoring_probes: MonitoringProbeTable;
   monitoring_notices: MonitoringNoticeTable;
+  evaluation_batches: EvaluationBatchTable;
+  evaluation_results: EvaluationResultTable;
+  evaluation_manual_results: EvaluationManualResultTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;

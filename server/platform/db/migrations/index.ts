@@ -22,6 +22,7 @@ import * as m0014 from './0014-interaction.ts';
 import * as m0015 from './0015-letter-attachments.ts';
 import * as m0016 from './0016-service-items.ts';
 import * as m0017 from './0017-monitoring.ts';
+import * as m0018 from './0018-evaluation.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0015-letter-attachments': m0015,
   '0016-service-items': m0016,
   '0017-monitoring': m0017,
+  '0018-evaluation': m0018,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,0 +1,35 @@
+/** HTTP surface of the evaluation room: the indicator systems, spot-check batches, their ranked results and manual results. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../platform/deps.ts';
+import { authOf } from '../platform/http/auth.ts';
+import { requirePermission } from '../platform/access.ts';
+import { createBatch, getBatch, listBatches, recordManualResult } from './commands/batches.ts';
+import { BUILT_IN_SYSTEMS } from './rules/systems/index.ts';
+
+const Id = z.strictObject({ id: z.string().min(1).max(40) });
+const SiteOfBatch = z.strictObject({ id: z.string().min(1).max(40), siteId: z.string().min(1).max(40) });
+
+export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promise<void> {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['evaluation'];
+
+  app.get('/api/evaluation/systems', { schema: { tags, summary: '内置的检查指标体系（含每项指标的原文）' } }, async (req) => {
+    requirePermission(authOf(req).actor, 'evaluation.manage');
+    return BUILT_IN_SYSTEMS;
+  });
+  app.get('/api/evaluation/batches', { schema: { tags, summary: '抽查批次' } }, async (req) => listBatches(deps, authOf(req).actor));
+  app.post('/api/evaluation/batches', { schema: { tags, summary: '新建抽查：全部网站或随机抽样，按指标体系评分' } }, async (req, reply) => {
+    const batch = await createBatch(deps, authOf(req).actor, req.body);
+    return reply.code(201).send(batch);
+  });
+  app.get('/api/evaluation/batches/:id', { schema: { tags, summary: '抽查结果：排名、扣分和上期对比', params: Id } }, async (req) =>
+    getBatch(deps, authOf(req).actor, req.params.id),
+  );
+  app.post(
+    '/api/evaluation/batches/:id/sites/:siteId/manual',
+    { schema: { tags, summary: '记录人工核查结果（含抽查样本），并重新评分', params: SiteOfBatch } },
+    async (req) => recordManualResult(deps, authOf(req).actor, req.params.id, req.params.siteId, req.body),
+  );
+}
