@@ -23,6 +23,7 @@ import {
   type LinkStatus,
   type SensitiveWord,
 } from '../server/content/checks/index.ts';
+import { mulberry32 } from '../common/prng.ts';
 
 const RUNS = Number(process.env.PREPUBLISH_BENCH_RUNS ?? 200);
 const WARMUP = 30;
@@ -33,15 +34,6 @@ const COMMON_ERROR_PAIRS = 2_000;
 const LEADERS = 200;
 const ARTICLE_CHARS = 20_000;
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(20240601);
 const int = (n: number) => Math.floor(rnd() * n);
 const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;

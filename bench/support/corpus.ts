@@ -6,6 +6,9 @@
  * Zipf-like (营商环境 and 政务服务 are common, 对口支援 rare); 20 columns; dates 2015–2025,
  * increasing with the index (as articles are published).
  */
+import { mulberry32 } from '../../common/prng.ts';
+
+export { mulberry32 };
 
 export interface SyntheticArticle {
   index: number;
@@ -253,17 +256,6 @@ const CLOSINGS = [
 
 const START = Date.UTC(2015, 0, 1) - 8 * 3_600_000; // 2015-01-01 00:00 Beijing
 const END = Date.UTC(2025, 11, 31, 23, 59, 59) - 8 * 3_600_000;
-
-/** mulberry32: small, fast, good enough for synthetic data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A Zipf(1) sampler over `n` ranks: returns 0 (most frequent) … n-1. */
 export function zipf(n: number, rnd: () => number): () => number {

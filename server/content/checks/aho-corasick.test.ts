@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../common/prng.ts';
 import { buildMatcher, foldForMatch } from './aho-corasick.ts';
 
 const matcher = (words: string[]) => buildMatcher(words.map((word, i) => ({ word, payload: i })));
 const spans = (ms: { start: number; end: number; word: string }[]) => ms.map((m) => `${m.word}@${m.start}-${m.end}`);
-
-// Deterministic PRNG so the cross-check against brute force is reproducible.
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('buildMatcher', () => {
   it('returns every overlapping occurrence when asked, including words that end inside longer ones', () => {

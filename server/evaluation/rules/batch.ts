@@ -2,6 +2,7 @@
  * Rules of a spot check (抽查): its period, the reproducible random sample of sites, and the
  * ranking of its results. Pure.
  */
+import { fnv1a, mulberry32 } from '../../../common/prng.ts';
 
 const PERIOD = /^(\d{4})-(Q[1-4]|H[12])$/;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -29,27 +30,6 @@ export function previousPeriod(period: string): string | null {
   const n = Number(m[2]!.slice(1));
   if (n > 1) return `${year}-${kind}${n - 1}`;
   return `${year - 1}-${kind}${kind === 'Q' ? 4 : 2}`;
-}
-
-/** 32-bit FNV-1a of a string: the seed's number. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: a small PRNG good enough to draw a sample anyone can redraw from the seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -7,18 +7,10 @@
  * the same second get different keys unless their hashes collide (then the writer probes the
  * next free key). Seconds up to 2106 fit: 2^32 × 2^20 = 2^52 < 2^53.
  */
+import { fnv1a } from '../../../common/prng.ts';
 
 const SLOTS = 2 ** 20;
 const SHANGHAI = '+08:00';
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** The preferred key of an article published at `publishedAt` (ISO timestamp). */
 export function docKey(publishedAt: string, articleId: string): number {
