@@ -87,6 +87,9 @@ export const IndicatorSystemSchema = z.strictObject({
 });
 export type IndicatorSystem = z.infer<typeof IndicatorSystemSchema>;
 
+/** What scoring reads of a finding (a batch loads only this much of each). */
+export type ScorableFinding = Pick<Finding, 'kind' | 'severity' | 'url' | 'parent' | 'column' | 'element' | 'params'>;
+
 /** A checker's recorded result for an item scored by hand. */
 export interface ManualResult {
   /** Points lost (deduction) or gained (bonus); for a veto item, whether it is hit. */
@@ -97,19 +100,19 @@ export interface ManualResult {
   note?: string;
 }
 
-export interface ScoredVeto {
+export interface ScoredVeto<F extends ScorableFinding = Finding> {
   code: string;
   indicator: string;
-  findings: Finding[];
+  findings: F[];
   manual?: ManualResult;
 }
 
-export interface ScoredDeduction {
+export interface ScoredDeduction<F extends ScorableFinding = Finding> {
   code: string;
   indicator: string;
   /** Points lost, at most the item's cap. */
   points: number;
-  findings: Finding[];
+  findings: F[];
   manual?: ManualResult;
 }
 
@@ -121,12 +124,12 @@ export interface ScoredBonus {
 }
 
 /** A site scored against a system. */
-export interface Evaluation {
+export interface Evaluation<F extends ScorableFinding = Finding> {
   system: string;
   verdict: 'pass' | 'fail';
-  vetoes: ScoredVeto[];
+  vetoes: ScoredVeto<F>[];
   /** Every item that lost points, with the findings behind it. */
-  deductions: ScoredDeduction[];
+  deductions: ScoredDeduction<F>[];
   bonuses: ScoredBonus[];
   /** 100 minus the deductions (scaled for sites without services); null when a veto stopped the scoring. */
   deductionScore: number | null;
@@ -220,8 +223,9 @@ export interface BatchResultView {
   score: number | null;
   deductionScore: number | null;
   bonus: number | null;
-  vetoes: { code: string; indicator: string; findingIds: string[] }[];
-  deductions: { code: string; indicator: string; points: number; findingIds: string[] }[];
+  /** Each with the findings behind it (the first 100 named; `findingCount` in all). */
+  vetoes: { code: string; indicator: string; findingIds: string[]; findingCount: number }[];
+  deductions: { code: string; indicator: string; points: number; findingIds: string[]; findingCount: number }[];
   notAssessed: number;
   /** The same site in the previous period's batch, when there is one. */
   previous: { batchId: string; verdict: 'pass' | 'fail' | null; score: number | null } | null;

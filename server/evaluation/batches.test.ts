@@ -64,10 +64,16 @@ describe(`spot-check batches on ${dialectUnderTest}`, () => {
         .sort();
     const links = results.find((r) => r.siteId === sites.links)!;
     expect(links.deductions).toEqual([
-      { code: 'd.links', indicator: '功能设计/可用性', points: 0.3, findingIds: expect.arrayContaining(idsOf(sites.links, 'broken_link')) },
+      {
+        code: 'd.links',
+        indicator: '功能设计/可用性',
+        points: 0.3,
+        findingIds: expect.arrayContaining(idsOf(sites.links, 'broken_link')),
+        findingCount: 2,
+      },
     ]);
     expect(results.find((r) => r.siteId === sites.vetoed)?.vetoes).toEqual([
-      { code: 'veto.homepage', indicator: '首页不更新', findingIds: idsOf(sites.vetoed, 'homepage_stale') },
+      { code: 'veto.homepage', indicator: '首页不更新', findingIds: idsOf(sites.vetoed, 'homepage_stale'), findingCount: 1 },
     ]);
     expect(results[0]?.notAssessed).toBeGreaterThan(20);
     const audit = await deps.db.kysely
@@ -125,7 +131,9 @@ describe(`spot-check batches on ${dialectUnderTest}`, () => {
     const sample = ['咨询一：2026-09-01 提问，9 个工作日后答复', '咨询二：未答复'];
     const after = await recordManualResult(deps, supervisor, batch.id, sites.tidy, { itemCode: 'd.mock-consultation', points: 7, sample });
     expect(after).toMatchObject({ score: 93, verdict: 'pass' });
-    expect(after.deductions).toEqual([{ code: 'd.mock-consultation', indicator: '互动交流/办理答复', points: 7, findingIds: [] }]);
+    expect(after.deductions).toEqual([
+      { code: 'd.mock-consultation', indicator: '互动交流/办理答复', points: 7, findingIds: [], findingCount: 0 },
+    ]);
     const veto = await recordManualResult(deps, supervisor, batch.id, sites.tidy, {
       itemCode: 'veto.serious',
       veto: true,

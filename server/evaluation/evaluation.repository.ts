@@ -1,23 +1,23 @@
 /** SQL of the evaluation room: spot-check batches, their per-site results, and the checkers' manual results. */
 import type { Kysely, Transaction } from 'kysely';
-import { chunks } from '../platform/db/chunks.ts';
+import { chunks, fetchInChunks } from '../platform/db/chunks.ts';
 import type { Database, EvaluationBatchTable, EvaluationManualResultTable, EvaluationResultTable } from '../platform/db/schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 const INSERT_CHUNK = 500;
+/** Ids per `IN (…)` list. */
+const ID_CHUNK = 500;
 
 /** What the room reads of other rooms' tables. */
 export const evaluationRefs = {
   /** Every site that is not closed, with what scoring needs (the home page's address). */
   openSites: (db: Q) =>
     db.selectFrom('sites').select(['id', 'name', 'base_url', 'domains']).where('status', '!=', 'closed').orderBy('id').execute(),
-  sitesByIds: async (db: Q, ids: readonly string[]) => {
-    const out: { id: string; name: string; base_url: string | null; domains: string }[] = [];
-    for (const part of chunks(ids, 500))
-      out.push(...(await db.selectFrom('sites').select(['id', 'name', 'base_url', 'domains']).where('id', 'in', part).execute()));
-    return out;
-  },
+  sitesByIds: (db: Q, ids: readonly string[]) =>
+    fetchInChunks(ids, ID_CHUNK, (part) =>
+      db.selectFrom('sites').select(['id', 'name', 'base_url', 'domains']).where('id', 'in', part).execute(),
+    ),
 };
 
 export const batches = {
@@ -88,17 +88,8 @@ export const manualResults = {
     await db.insertInto('evaluation_manual_results').values(row).execute();
   },
   /** The recorded results of the sites of a batch. */
-  ofSites: async (db: Q, batchId: string, siteIds: readonly string[]) => {
-    const out: EvaluationManualResultTable[] = [];
-    for (const part of chunks(siteIds, 500))
-      out.push(
-        ...(await db
-          .selectFrom('evaluation_manual_results')
-          .selectAll()
-          .where('batch_id', '=', batchId)
-          .where('site_id', 'in', part)
-          .execute()),
-      );
-    return out;
-  },
+  ofSites: (db: Q, batchId: string, siteIds: readonly string[]) =>
+    fetchInChunks(siteIds, ID_CHUNK, (part) =>
+      db.selectFrom('evaluation_manual_results').selectAll().where('batch_id', '=', batchId).where('site_id', 'in', part).execute(),
+    ),
 };

@@ -13,7 +13,7 @@ import type {
   MonitoringProbeTable,
   MonitoringRunTable,
 } from '../platform/db/schema.ts';
-import { chunks } from '../platform/db/chunks.ts';
+import { chunks, fetchInChunks } from '../platform/db/chunks.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -103,23 +103,43 @@ function filtered(db: Q, f: FindingFilter) {
 }
 
 export const findings = {
-  /** Every open finding of the sites, all sources, for scoring. */
-  openOfSites: async (db: Q, siteIds: readonly string[]) => {
-    const out: MonitoringFindingTable[] = [];
-    for (const part of chunks(siteIds, ID_CHUNK))
-      out.push(
-        ...(await db
-          .selectFrom('monitoring_findings')
-          .selectAll()
-          .where('site_id', 'in', part)
-          .where('state', '=', 'open')
-          .orderBy('site_id')
-          .orderBy('first_seen_at')
-          .orderBy('id')
-          .execute()),
-      );
-    return out;
-  },
+  /** What scoring reads of the open findings of the sites (unordered: the caller groups them). */
+  openForScoring: (db: Q, siteIds: readonly string[]) =>
+    fetchInChunks(siteIds, ID_CHUNK, (part) =>
+      db
+        .selectFrom('monitoring_findings')
+        .select(['id', 'site_id', 'kind', 'severity', 'url', 'parent', 'column_name', 'element', 'params', 'first_seen_at'])
+        .where('site_id', 'in', part)
+        .where('state', '=', 'open')
+        .execute(),
+    ),
+  /** Every open finding of the sites, all sources (unordered: the caller groups them). */
+  openOfSites: (db: Q, siteIds: readonly string[]) =>
+    fetchInChunks(siteIds, ID_CHUNK, (part) =>
+      db
+        .selectFrom('monitoring_findings')
+        .select([
+          'id',
+          'site_id',
+          'kind',
+          'severity',
+          'url',
+          'parent',
+          'column_name',
+          'element',
+          'http_status',
+          'last_updated',
+          'days',
+          'detail',
+          'rule',
+          'params',
+          'snippet',
+          'first_seen_at',
+        ])
+        .where('site_id', 'in', part)
+        .where('state', '=', 'open')
+        .execute(),
+    ),
   /** Every open finding of a site and source, as planning needs them. */
   openOf: (db: Q, siteId: string, source: string) =>
     db

@@ -20,7 +20,7 @@ import {
   type ManualResult,
 } from '../../../common/schemas/evaluation.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { homepageUrl, openFindingsOf, type StoredFinding } from '../../monitoring/index.ts';
+import { homepageUrl, openFindingsForScoring, type ScoringFinding } from '../../monitoring/index.ts';
 import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { EvaluationBatchTable, EvaluationManualResultTable, EvaluationResultTable } from '../../platform/db/schema.ts';
@@ -35,8 +35,8 @@ import { cents, systemProblems } from '../rules/indicator-system.ts';
 import { scoreSite } from '../rules/score.ts';
 import { BUILT_IN_SYSTEMS, builtInSystem, DEFAULT_SYSTEM_KEY } from '../rules/systems/index.ts';
 
-/** Sites scored per transaction. */
-const CHUNK = 200;
+/** Sites scored per transaction: their open findings are in memory together. */
+const CHUNK = 25;
 /** The job that scores a batch (evaluation.jobs.ts). */
 export const RUN_BATCH_JOB = 'evaluation.runBatch';
 
@@ -139,10 +139,21 @@ function emptyResult(batchId: string, siteId: string): EvaluationResultTable {
   };
 }
 
-const ids = (fs: readonly { id?: string }[]) => fs.map((f) => f.id ?? '').filter(Boolean);
+/** Findings named per veto or deduction: more than the points could ever need (a capped item stops counting long before). */
+const MAX_IDS = 100;
+const evidence = (fs: readonly ScoringFinding[]) => ({
+  findingIds: fs.slice(0, MAX_IDS).map((f) => f.id),
+  findingCount: fs.length,
+});
 
 /** One site's result row from its evaluation. */
-function resultRow(batchId: string, siteId: string, e: Evaluation, findings: number, at: string): EvaluationResultTable {
+export function resultRow(
+  batchId: string,
+  siteId: string,
+  e: Evaluation<ScoringFinding>,
+  findings: number,
+  at: string,
+): EvaluationResultTable {
   return {
     batch_id: batchId,
     site_id: siteId,
@@ -151,9 +162,9 @@ function resultRow(batchId: string, siteId: string, e: Evaluation, findings: num
     score_cents: e.score === null ? null : cents(e.score),
     deduction_cents: e.deductionScore === null ? null : cents(e.deductionScore),
     bonus_cents: cents(e.bonus),
-    vetoes: JSON.stringify(e.vetoes.map((v) => ({ code: v.code, indicator: v.indicator, findingIds: ids(v.findings as StoredFinding[]) }))),
+    vetoes: JSON.stringify(e.vetoes.map((v) => ({ code: v.code, indicator: v.indicator, ...evidence(v.findings) }))),
     deductions: JSON.stringify(
-      e.deductions.map((d) => ({ code: d.code, indicator: d.indicator, points: d.points, findingIds: ids(d.findings as StoredFinding[]) })),
+      e.deductions.map((d) => ({ code: d.code, indicator: d.indicator, points: d.points, ...evidence(d.findings) })),
     ),
     bonuses: JSON.stringify(e.bonuses.map((b) => ({ code: b.code, indicator: b.indicator, points: b.points }))),
     not_assessed: JSON.stringify(e.notAssessed),
@@ -180,7 +191,7 @@ async function scoreSites(deps: Deps, batch: EvaluationBatchTable, system: Indic
   const db = deps.db.kysely;
   const [sites, found, manual] = await Promise.all([
     evaluationRefs.sitesByIds(db, siteIds),
-    openFindingsOf(db, siteIds),
+    openFindingsForScoring(db, siteIds),
     manualResults.ofSites(db, batch.id, siteIds),
   ]);
   const at = deps.clock.now().toISOString();

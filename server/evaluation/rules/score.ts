@@ -12,21 +12,21 @@
  * are listed as not assessed, so a score never claims more than was checked. Every lost point
  * carries the findings behind it. Points are summed in hundredths. Pure.
  */
-import type { Finding } from '../../../common/schemas/monitoring.ts';
 import type {
   Evaluation,
   IndicatorDriver,
   IndicatorItem,
   IndicatorSystem,
   ManualResult,
+  ScorableFinding,
   ScoredBonus,
   ScoredDeduction,
   ScoredVeto,
 } from '../../../common/schemas/evaluation.ts';
 import { cents, indicatorLabel } from './indicator-system.ts';
 
-export interface ScoreContext {
-  findings: readonly Finding[];
+export interface ScoreContext<F extends ScorableFinding = ScorableFinding> {
+  findings: readonly F[];
   /** The home page's addresses (the start URL and where it led): what is found there weighs more. */
   homeUrls?: readonly string[];
   /** Recorded results of the items scored by hand, by item code. */
@@ -43,7 +43,14 @@ const normal = (url: string): string => {
   }
 };
 
-function matches(d: IndicatorDriver, f: Finding): boolean {
+const patterns = new Map<string, RegExp>();
+const columnPattern = (source: string): RegExp => {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source)));
+  return re;
+};
+
+function matches(d: IndicatorDriver, f: ScorableFinding): boolean {
   if (!d.kinds.includes(f.kind)) return false;
   if (d.severity && !d.severity.includes(f.severity)) return false;
   if (d.element && !(f.element !== undefined && d.element.includes(f.element))) return false;
@@ -51,14 +58,14 @@ function matches(d: IndicatorDriver, f: Finding): boolean {
     const cls = f.params?.['class'];
     if (typeof cls !== 'string' || !(d.columnClass as readonly string[]).includes(cls)) return false;
   }
-  if (d.columnName !== undefined && !(f.column !== undefined && new RegExp(d.columnName).test(f.column))) return false;
+  if (d.columnName !== undefined && !(f.column !== undefined && columnPattern(d.columnName).test(f.column))) return false;
   return true;
 }
 
 const count = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : 0);
 
 /** Hundredths of a point that `found` (the driver's matches) cost or give. */
-function driverCents(d: IndicatorDriver, found: readonly Finding[], onHome: (f: Finding) => boolean): number {
+function driverCents(d: IndicatorDriver, found: readonly ScorableFinding[], onHome: (f: ScorableFinding) => boolean): number {
   const per = cents(d.points ?? 0);
   const home = d.homePoints !== undefined ? cents(d.homePoints) : per;
   switch (d.per) {
@@ -83,21 +90,21 @@ function driverCents(d: IndicatorDriver, found: readonly Finding[], onHome: (f: 
 }
 
 /** Scores one site; `system` must have passed `systemProblems`. */
-export function scoreSite(system: IndicatorSystem, ctx: ScoreContext): Evaluation {
+export function scoreSite<F extends ScorableFinding>(system: IndicatorSystem, ctx: ScoreContext<F>): Evaluation<F> {
   const homes = new Set((ctx.homeUrls ?? []).map(normal));
-  const onHome = (f: Finding) => homes.has(normal(f.parent ?? f.url));
+  const onHome = (f: ScorableFinding) => homes.has(normal(f.parent ?? f.url));
   const servicesOut = Boolean(ctx.noExternalServices);
   const serviceGroups = new Set(system.groups.filter((g) => g.services).map((g) => g.code));
   const applies = (item: IndicatorItem) => !(servicesOut && (item.services || (item.group !== undefined && serviceGroups.has(item.group))));
   const items = system.items.filter(applies);
-  const notAssessed: Evaluation['notAssessed'] = [];
+  const notAssessed: Evaluation<F>['notAssessed'] = [];
   const manualOf = (item: IndicatorItem): ManualResult | undefined => {
     const m = item.manual ? ctx.manual?.[item.code] : undefined;
     if (item.manual && !m) notAssessed.push({ code: item.code, indicator: indicatorLabel(system, item), manual: item.manual });
     return m;
   };
 
-  const vetoes: ScoredVeto[] = [];
+  const vetoes: ScoredVeto<F>[] = [];
   for (const item of items.filter((i) => i.kind === 'veto')) {
     const found = ctx.findings.filter((f) => (item.drivers ?? []).some((d) => matches(d, f)));
     const manual = manualOf(item);
@@ -118,12 +125,12 @@ export function scoreSite(system: IndicatorSystem, ctx: ScoreContext): Evaluatio
     };
 
   // Deductions: each finding is charged under the first item that takes it.
-  const charged = new Set<Finding>();
-  const deductions: ScoredDeduction[] = [];
+  const charged = new Set<F>();
+  const deductions: ScoredDeduction<F>[] = [];
   let lost = 0;
   for (const item of items.filter((i) => i.kind === 'deduction')) {
     let sum = 0;
-    const behind: Finding[] = [];
+    const behind: F[] = [];
     for (const d of item.drivers ?? []) {
       const found = ctx.findings.filter((f) => !charged.has(f) && matches(d, f));
       sum += driverCents(d, found, onHome);

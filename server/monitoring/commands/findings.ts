@@ -248,11 +248,31 @@ export async function siteHealth(deps: Deps, actor: Actor, siteId: string): Prom
 
 /** A finding as stored, with its id (what an evaluation's deductions point to). */
 export type StoredFinding = Finding & { id: string };
+/** What scoring reads of a stored finding. */
+export type ScoringFinding = Pick<Finding, 'kind' | 'severity' | 'url' | 'parent' | 'column' | 'element' | 'params'> & { id: string };
 
-/** The open findings of the sites, all sources, by site (for scoring). */
+const oldestFirst = (a: { first_seen_at: string; id: string }, b: { first_seen_at: string; id: string }) =>
+  a.first_seen_at < b.first_seen_at ? -1 : a.first_seen_at > b.first_seen_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** The open findings of the sites as scoring needs them, by site, oldest first. */
+export async function openFindingsForScoring(db: Kysely<Database>, siteIds: readonly string[]): Promise<Map<string, ScoringFinding[]>> {
+  const out = new Map<string, ScoringFinding[]>(siteIds.map((id) => [id, []]));
+  for (const r of (await findings.openForScoring(db, siteIds)).sort(oldestFirst)) {
+    const f: ScoringFinding = { id: r.id, kind: r.kind as Finding['kind'], severity: r.severity as Finding['severity'], url: r.url };
+    if (r.parent !== null) f.parent = r.parent;
+    if (r.column_name !== null) f.column = r.column_name;
+    if (r.element !== null) f.element = r.element;
+    const params = parseParams(r.params);
+    if (params) f.params = params;
+    out.get(r.site_id)?.push(f);
+  }
+  return out;
+}
+
+/** The open findings of the sites, all sources, with their evidence, by site, oldest first. */
 export async function openFindingsOf(db: Kysely<Database>, siteIds: readonly string[]): Promise<Map<string, StoredFinding[]>> {
   const out = new Map<string, StoredFinding[]>(siteIds.map((id) => [id, []]));
-  for (const r of await findings.openOfSites(db, siteIds)) {
+  for (const r of (await findings.openOfSites(db, siteIds)).sort(oldestFirst)) {
     const f: StoredFinding = {
       id: r.id,
       kind: r.kind as Finding['kind'],
