@@ -25,7 +25,7 @@
  * Last line:
  *   `evaluation sites=500 findings=1000000 dialect=sqlite batch_ms=… baseline_ms=… ratio=… target_ms=10000`.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -248,7 +248,7 @@ async function seed(): Promise<number> {
         site_id: siteId,
         source: 'crawl',
         key,
-        key_hash: key,
+        key_hash: createHash('sha256').update(key).digest('hex'),
         kind: f.kind,
         severity: f.severity,
         url: f.url,

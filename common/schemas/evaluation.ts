@@ -13,6 +13,17 @@ import { FRESHNESS_CLASSES } from './sites.ts';
 import { SEVERITIES, type Finding } from './monitoring.ts';
 
 export const INDICATOR_KINDS = ['veto', 'deduction', 'bonus'] as const;
+
+/** The kinds of problem results are broken down by (the founding notice's four failures, and the rest). */
+export const PROBLEM_CATEGORIES = ['update', 'accuracy', 'interaction', 'service', 'function'] as const;
+export type ProblemCategory = (typeof PROBLEM_CATEGORIES)[number];
+export const PROBLEM_CATEGORY_LABELS: Record<ProblemCategory, string> = {
+  update: '更新不及时',
+  accuracy: '发布不准确',
+  interaction: '互动不回应',
+  service: '服务不实用',
+  function: '功能和可用性',
+};
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = { veto: '单项否决', deduction: '扣分指标', bonus: '加分指标' };
 
@@ -69,6 +80,8 @@ export const IndicatorItemSchema = z.strictObject({
   manual: z.string().min(1).max(500).optional(),
   /** A veto item about services: not checked for sites without external services. */
   services: z.boolean().optional(),
+  /** What kind of problem losing it means (deduction and veto items). */
+  category: z.enum(PROBLEM_CATEGORIES).optional(),
 });
 export type IndicatorItem = z.infer<typeof IndicatorItemSchema>;
 

@@ -25,10 +25,10 @@ describe(`the evaluation API on ${dialectUnderTest}`, () => {
   it('answers nothing without a session, and nothing to those who do not supervise', async () => {
     for (const [method, url] of [
       ['GET', '/api/evaluation/systems'],
-      ['GET', '/api/evaluation/batches'],
-      ['POST', '/api/evaluation/batches'],
-      ['GET', '/api/evaluation/batches/x'],
-      ['POST', `/api/evaluation/batches/x/sites/${siteId}/manual`],
+      ['GET', '/api/evaluation/spot-checks'],
+      ['POST', '/api/evaluation/spot-checks'],
+      ['GET', '/api/evaluation/spot-checks/x'],
+      ['POST', `/api/evaluation/spot-checks/x/sites/${siteId}/manual`],
     ] as const) {
       expect((await t.app.inject({ method, url })).statusCode, url).toBe(401);
       expect((await editor.request({ method, url, ...(method === 'POST' ? json({}) : {}) })).statusCode, url).toBe(403);
@@ -41,18 +41,18 @@ describe(`the evaluation API on ${dialectUnderTest}`, () => {
     expect(systems[0]?.items.find((i) => i.code === 'veto.unreachable')?.rule).toContain('超过（含）15秒');
     const made = await supervisor.request({
       method: 'POST',
-      url: '/api/evaluation/batches',
+      url: '/api/evaluation/spot-checks',
       ...json({ name: '第三季度抽查', period: '2026-Q3' }),
     });
     expect(made.statusCode, made.body).toBe(201);
     const batch = made.json<BatchView>();
-    const listed = (await supervisor.request({ method: 'GET', url: '/api/evaluation/batches' })).json<BatchView[]>();
+    const listed = (await supervisor.request({ method: 'GET', url: '/api/evaluation/spot-checks' })).json<BatchView[]>();
     expect(listed.map((b) => b.id)).toContain(batch.id);
-    const detail = (await supervisor.request({ method: 'GET', url: `/api/evaluation/batches/${batch.id}` })).json<BatchDetail>();
+    const detail = (await supervisor.request({ method: 'GET', url: `/api/evaluation/spot-checks/${batch.id}` })).json<BatchDetail>();
     expect(detail.results.map((r) => [r.siteId, r.state])).toEqual([[siteId, 'pending']]);
     const recorded = await supervisor.request({
       method: 'POST',
-      url: `/api/evaluation/batches/${batch.id}/sites/${siteId}/manual`,
+      url: `/api/evaluation/spot-checks/${batch.id}/sites/${siteId}/manual`,
       ...json({ itemCode: 'd.search', points: 2, sample: ['标题一', '标题二', '标题三', '标题四'] }),
     });
     expect(recorded.statusCode, recorded.body).toBe(200);
@@ -71,12 +71,12 @@ describe(`the evaluation API on ${dialectUnderTest}`, () => {
       { name: '<script>', period: '2026-Q3', extra: true },
     ])
       expect(
-        (await supervisor.request({ method: 'POST', url: '/api/evaluation/batches', ...json(bad) })).statusCode,
+        (await supervisor.request({ method: 'POST', url: '/api/evaluation/spot-checks', ...json(bad) })).statusCode,
         JSON.stringify(bad),
       ).toBe(400);
-    const before = (await supervisor.request({ method: 'GET', url: '/api/evaluation/batches' })).json<BatchView[]>().length;
+    const before = (await supervisor.request({ method: 'GET', url: '/api/evaluation/spot-checks' })).json<BatchView[]>().length;
     const { id } = (
-      await supervisor.request({ method: 'POST', url: '/api/evaluation/batches', ...json({ name: 'x', period: '2026-Q2' }) })
+      await supervisor.request({ method: 'POST', url: '/api/evaluation/spot-checks', ...json({ name: 'x', period: '2026-Q2' }) })
     ).json<BatchView>();
     for (const bad of [
       null,
@@ -86,11 +86,11 @@ describe(`the evaluation API on ${dialectUnderTest}`, () => {
       { itemCode: 'd.search', points: 1, sample: 'x' },
     ])
       expect(
-        (await supervisor.request({ method: 'POST', url: `/api/evaluation/batches/${id}/sites/${siteId}/manual`, ...json(bad) }))
+        (await supervisor.request({ method: 'POST', url: `/api/evaluation/spot-checks/${id}/sites/${siteId}/manual`, ...json(bad) }))
           .statusCode,
         JSON.stringify(bad),
       ).toBe(400);
-    expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/batches/%00' })).statusCode).toBe(404);
-    expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/batches' })).json<BatchView[]>()).toHaveLength(before + 1);
+    expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/spot-checks/%00' })).statusCode).toBe(404);
+    expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/spot-checks' })).json<BatchView[]>()).toHaveLength(before + 1);
   });
 });

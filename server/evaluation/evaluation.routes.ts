@@ -19,16 +19,16 @@ export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promi
     requirePermission(authOf(req).actor, 'evaluation.manage');
     return BUILT_IN_SYSTEMS;
   });
-  app.get('/api/evaluation/batches', { schema: { tags, summary: '抽查批次' } }, async (req) => listBatches(deps, authOf(req).actor));
-  app.post('/api/evaluation/batches', { schema: { tags, summary: '新建抽查：全部网站或随机抽样，按指标体系评分' } }, async (req, reply) => {
+  app.get('/api/evaluation/spot-checks', { schema: { tags, summary: '抽查批次' } }, async (req) => listBatches(deps, authOf(req).actor));
+  app.post('/api/evaluation/spot-checks', { schema: { tags, summary: '新建抽查：全部网站或随机抽样，按指标体系评分' } }, async (req, reply) => {
     const batch = await createBatch(deps, authOf(req).actor, req.body);
     return reply.code(201).send(batch);
   });
-  app.get('/api/evaluation/batches/:id', { schema: { tags, summary: '抽查结果：排名、扣分和上期对比', params: Id } }, async (req) =>
+  app.get('/api/evaluation/spot-checks/:id', { schema: { tags, summary: '抽查结果：排名、扣分和上期对比', params: Id } }, async (req) =>
     getBatch(deps, authOf(req).actor, req.params.id),
   );
   app.post(
-    '/api/evaluation/batches/:id/sites/:siteId/manual',
+    '/api/evaluation/spot-checks/:id/sites/:siteId/manual',
     { schema: { tags, summary: '记录人工核查结果（含抽查样本），并重新评分', params: SiteOfBatch } },
     async (req) => recordManualResult(deps, authOf(req).actor, req.params.id, req.params.siteId, req.body),
   );

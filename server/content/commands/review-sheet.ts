@@ -1,6 +1,6 @@
 /** The review sheet of an article as DOCX (公文 layout: A4, 仿宋 三号) and print-ready HTML. */
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
-import { docHeading, docText, officialDocx } from '../../platform/docx.ts';
+import { AlignmentType, Paragraph, Table, TableRow, WidthType } from 'docx';
+import { docCell, docHeading, docTable, docText, officialDocx } from '../../platform/docx.ts';
 import { ARTICLE_STATUS_LABELS, ARTICLE_TYPE_CONFIG, type ArticleStatus, type ArticleType } from '../../../common/content.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -47,13 +47,6 @@ export async function reviewSheet(deps: Deps, actor: Actor, articleId: string): 
 }
 
 const text = docText;
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const cell = (t: string, span = 1) =>
-  new TableCell({
-    columnSpan: span,
-    borders: { top: border, bottom: border, left: border, right: border },
-    children: [new Paragraph({ children: [text(t, 28)] })],
-  });
 
 /** The sheet as a DOCX document (A4 with 公文 margins). */
 export async function reviewSheetDocx(m: SheetModel): Promise<Buffer> {
@@ -61,16 +54,10 @@ export async function reviewSheetDocx(m: SheetModel): Promise<Buffer> {
     docHeading(m.heading),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: m.fields.map(([k, v]) => new TableRow({ children: [cell(k), cell(v, 4)] })),
+      rows: m.fields.map(([k, v]) => new TableRow({ children: [docCell(k), docCell(v, { span: 4 })] })),
     }),
     new Paragraph({ spacing: { before: 300, after: 120 }, children: [text('审核记录')] }),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [
-        new TableRow({ tableHeader: true, children: m.decisionHeader.map((h) => cell(h)) }),
-        ...m.decisions.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
-      ],
-    }),
+    docTable(m.decisionHeader, m.decisions),
     new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 300 }, children: [text(m.footer, 24)] }),
   ]);
 }

@@ -23,6 +23,8 @@ export const CENSUS_2015: IndicatorSystem = {
   items: [
     {
       code: 'veto.unreachable',
+
+      category: 'function',
       kind: 'veto',
       name: '站点无法访问',
       rule: '监测1周,每天间隔性访问20次以上,超过(含)15秒网站仍打不开的次数比例累计超过(含)5%,即单项否决。',
@@ -30,6 +32,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'veto.homepage',
+
+      category: 'update',
       kind: 'veto',
       name: '网站不更新',
       rule: '监测2周,首页栏目无信息更新的,即单项否决。(注:未注明信息发布时间的视为不更新,下同。)\n如首页仅为网站栏目导航入口,则检查所有二级页面栏目信息的更新情况。',
@@ -37,6 +41,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'veto.columns',
+
+      category: 'update',
       kind: 'veto',
       name: '栏目不更新',
       rule: '1.监测时间点前2周内的动态、要闻类栏目,以及监测时间点前6个月内的通知公告、政策文件类栏目,累计超过(含)5个未更新;\n2.网站中应更新但长期未更新的栏目数超过(含)10个;\n3.空白栏目数量超过(含)5个。\n上述情况出现任意一种,即单项否决。',
@@ -44,6 +50,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'veto.serious',
+
+      category: 'accuracy',
       kind: 'veto',
       name: '严重错误',
       rule: '网站出现严重错别字(例如,将党和国家领导人姓名写错)、虚假或伪造内容(例如,严重不符合实际情况的文字、图片、视频)以及反动、暴力、色情等内容的,即单项否决。',
@@ -52,6 +60,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'veto.interaction',
+
+      category: 'interaction',
       kind: 'veto',
       name: '互动回应差',
       rule: '监测时间点前1年内,要求对公众信件、留言及时答复处理的政务咨询类栏目(在线访谈、调查征集、举报投诉类栏目除外)中存在超过三个月未回应的现象,即单项否决。',
@@ -59,6 +69,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'd.homepage-availability',
+
+      category: 'function',
       kind: 'deduction',
       group: 'availability',
       name: '首页可用性',
@@ -67,6 +79,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'd.links',
+
+      category: 'function',
       kind: 'deduction',
       group: 'availability',
       name: '链接可用性',
@@ -75,6 +89,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'd.homepage-updates',
+
+      category: 'update',
       kind: 'deduction',
       group: 'updates',
       name: '首页栏目',
@@ -83,6 +99,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'd.basic-info',
+
+      category: 'update',
       kind: 'deduction',
       group: 'updates',
       name: '基本信息',
@@ -96,6 +114,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'd.consultation',
+
+      category: 'interaction',
       kind: 'deduction',
       group: 'interaction',
       name: '政务咨询类栏目',
@@ -104,6 +124,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'd.surveys',
+
+      category: 'interaction',
       kind: 'deduction',
       group: 'interaction',
       name: '调查征集类栏目',
@@ -112,6 +134,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'd.interviews',
+
+      category: 'interaction',
       kind: 'deduction',
       group: 'interaction',
       name: '互动访谈类栏目',
@@ -120,6 +144,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'd.guides',
+
+      category: 'service',
       kind: 'deduction',
       group: 'services',
       name: '办事指南',
@@ -128,6 +154,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'd.downloads',
+
+      category: 'service',
       kind: 'deduction',
       group: 'services',
       name: '附件下载',
@@ -136,6 +164,8 @@ export const CENSUS_2015: IndicatorSystem = {
     },
     {
       code: 'd.online-systems',
+
+      category: 'service',
       kind: 'deduction',
       group: 'services',
       name: '在线系统',

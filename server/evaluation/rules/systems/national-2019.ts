@@ -29,6 +29,8 @@ export const NATIONAL_2019: IndicatorSystem = {
   items: [
     {
       code: 'veto.serious',
+
+      category: 'accuracy',
       kind: 'veto',
       name: '安全、泄密事故等严重问题',
       rule: '1.出现严重表述错误；\n2.泄露国家秘密。\n3.发布或链接反动、暴力、色情等内容；\n4.对安全攻击（如页面被挂马、内容被篡改等）没有及时有效处置造成严重安全事故；\n5.存在弄虚作假行为（如伪造发稿日期等）；\n6.因网站建设管理工作不当而引发严重负面舆情。\n上述情况出现任意一种，即单项否决。',
@@ -37,6 +39,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'veto.unreachable',
+
+      category: 'function',
       kind: 'veto',
       name: '站点无法访问',
       rule: '监测1周，每天间隔性访问20次以上，超过（含）15秒网站仍打不开的次数累计占比超过（含）5%，即单项否决。',
@@ -44,6 +48,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'veto.homepage',
+
+      category: 'update',
       kind: 'veto',
       name: '首页不更新',
       rule: '监测2周，首页无信息更新的，即单项否决。\n如首页仅为网站栏目导航入口，所有二级页面无信息更新的，即单项否决。\n（注：稿件发布页未注明发布时间的视为不更新，下同。）',
@@ -51,6 +57,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'veto.columns',
+
+      category: 'update',
       kind: 'veto',
       name: '栏目不更新',
       rule: '1.监测时间点前2周内的动态、要闻类栏目，以及监测时间点前6个月内的通知公告、政策文件类一级栏目，累计超过（含）5个未更新；\n2.应更新但长期未更新的栏目数超过（含）10个；\n3.空白栏目数量超过（含）5个。\n上述情况出现任意一种，即单项否决。',
@@ -58,6 +66,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'veto.interaction',
+
+      category: 'interaction',
       kind: 'veto',
       name: '互动回应差',
       rule: '1.未提供网上有效咨询建言渠道（网上信访、纪检举报等专门渠道除外）；\n2.监测时间点前1年内，对网民留言应及时答复处理的政务咨询类栏目（在线访谈、调查征集、网上信访、纪检举报类栏目除外）存在超过3个月未回应有效留言的现象。\n上述情况出现任意一种，即单项否决。',
@@ -66,6 +76,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'veto.service',
+
+      category: 'service',
       kind: 'veto',
       name: '服务不实用',
       rule: '1.未提供办事服务；\n2.办事指南重点要素类别（包括事项名称、设定依据、申请条件、办理材料、办理地点、办理机构、收费标准、办理时间、联系电话、办理流程）缺失4类及以上的事项数量超过（含）5个。\n3.事项总数不足5个的，每个事项办事指南重点要素类别（包括事项名称、设定依据、申请条件、办理材料、办理地点、办理机构、收费标准、办理时间、联系电话、办理流程）均缺失4类及以上。\n上述情况出现任意一种，即单项否决。\n（注：对没有对外服务职能的部门，不检查其网站该项指标）',
@@ -75,6 +87,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.overview',
+
+      category: 'update',
       kind: 'deduction',
       group: 'publish',
       name: '概况信息',
@@ -84,6 +98,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.functions',
+
+      category: 'accuracy',
       kind: 'deduction',
       group: 'publish',
       name: '机构职能',
@@ -93,6 +109,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.leaders',
+
+      category: 'accuracy',
       kind: 'deduction',
       group: 'publish',
       name: '领导信息',
@@ -102,6 +120,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.news',
+
+      category: 'update',
       kind: 'deduction',
       group: 'publish',
       name: '动态要闻',
@@ -112,6 +132,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.policy',
+
+      category: 'update',
       kind: 'deduction',
       group: 'publish',
       name: '政策文件',
@@ -122,6 +144,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.interpretation',
+
+      category: 'update',
       kind: 'deduction',
       group: 'publish',
       name: '政策解读',
@@ -132,6 +156,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.interpretation-ratio',
+
+      category: 'accuracy',
       kind: 'deduction',
       group: 'publish',
       name: '解读比例',
@@ -141,6 +167,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.interpretation-links',
+
+      category: 'accuracy',
       kind: 'deduction',
       group: 'publish',
       name: '解读关联',
@@ -150,6 +178,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.other-columns',
+
+      category: 'update',
       kind: 'deduction',
       group: 'publish',
       name: '其他栏目',
@@ -162,6 +192,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.service-catalogue',
+
+      category: 'service',
       kind: 'deduction',
       group: 'service',
       name: '事项公开',
@@ -171,6 +203,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.online-application',
+
+      category: 'service',
       kind: 'deduction',
       group: 'service',
       name: '在线申请',
@@ -180,6 +214,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.service-statistics',
+
+      category: 'service',
       kind: 'deduction',
       group: 'service',
       name: '办事统计',
@@ -189,6 +225,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.guides',
+
+      category: 'service',
       kind: 'deduction',
       group: 'service',
       name: '办事指南',
@@ -198,6 +236,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.guide-accuracy',
+
+      category: 'service',
       kind: 'deduction',
       group: 'service',
       name: '内容准确',
@@ -207,6 +247,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.forms',
+
+      category: 'service',
       kind: 'deduction',
       group: 'service',
       name: '表格样表',
@@ -216,6 +258,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.submission',
+
+      category: 'interaction',
       kind: 'deduction',
       group: 'interaction',
       name: '信息提交',
@@ -225,6 +269,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.single-registration',
+
+      category: 'interaction',
       kind: 'deduction',
       group: 'interaction',
       name: '统一登录',
@@ -234,6 +280,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.letters-public',
+
+      category: 'interaction',
       kind: 'deduction',
       group: 'interaction',
       name: '留言公开',
@@ -243,6 +291,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.mock-consultation',
+
+      category: 'interaction',
       kind: 'deduction',
       group: 'interaction',
       name: '办理答复',
@@ -252,6 +302,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.domain-name',
+
+      category: 'function',
       kind: 'deduction',
       group: 'function',
       name: '域名名称',
@@ -261,6 +313,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.identity',
+
+      category: 'function',
       kind: 'deduction',
       group: 'function',
       name: '网站标识',
@@ -277,6 +331,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.links',
+
+      category: 'function',
       kind: 'deduction',
       group: 'function',
       name: '可用性',
@@ -286,6 +342,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.error-report-entry',
+
+      category: 'function',
       kind: 'deduction',
       group: 'function',
       name: '“我为政府网站找错”（入口）',
@@ -295,6 +353,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.error-report-replies',
+
+      category: 'interaction',
       kind: 'deduction',
       group: 'function',
       name: '“我为政府网站找错”（留言办理）',
@@ -304,6 +364,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.search',
+
+      category: 'function',
       kind: 'deduction',
       group: 'function',
       name: '站内搜索',
@@ -313,6 +375,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.single-sign-on',
+
+      category: 'function',
       kind: 'deduction',
       group: 'function',
       name: '一号登录',
@@ -322,6 +386,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.page-tags',
+
+      category: 'function',
       kind: 'deduction',
       group: 'function',
       name: '页面标签',
@@ -334,6 +400,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.compatibility',
+
+      category: 'function',
       kind: 'deduction',
       group: 'function',
       name: '兼容性',
@@ -343,6 +411,8 @@ export const NATIONAL_2019: IndicatorSystem = {
     },
     {
       code: 'd.ipv6',
+
+      category: 'function',
       kind: 'deduction',
       group: 'function',
       name: 'IPv6改造',
