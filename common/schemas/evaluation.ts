@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { FRESHNESS_CLASSES } from './sites.ts';
+import { plainText } from './text.ts';
 import { SEVERITIES, type Finding } from './monitoring.ts';
 
 export const INDICATOR_KINDS = ['veto', 'deduction', 'bonus'] as const;
@@ -170,7 +171,7 @@ export interface EvaluateReport {
 export const PERIOD_PATTERN = /^\d{4}-(Q[1-4]|H[12])$/;
 
 export const CreateBatchSchema = z.strictObject({
-  name: z.string().trim().min(1, '请填写抽查名称').max(200, '抽查名称不超过 200 字'),
+  name: plainText(200, '抽查名称'),
   /** `YYYY-Qn` (quarter) or `YYYY-Hn` (half-year). */
   period: z.string().regex(PERIOD_PATTERN, '期间应为“2026-Q3”（季度）或“2026-H1”（半年）的格式'),
   /** The day the findings are judged to; the period's last day unless given. */
@@ -195,8 +196,8 @@ export const ManualResultInputSchema = z
     points: z.number().min(0, '分值不能为负').max(100).optional(),
     veto: z.boolean().optional(),
     /** What was sampled or tried (items, letters, titles…): at least one. */
-    sample: z.array(z.string().trim().min(1).max(500)).min(1, '请记录抽查的样本').max(100),
-    note: z.string().trim().max(1000).optional(),
+    sample: z.array(plainText(500, '抽查样本')).min(1, '请记录抽查的样本').max(100),
+    note: plainText(1000, '说明').optional(),
   })
   .refine((v) => (v.points === undefined) !== (v.veto === undefined), {
     message: '请填写扣分（或得分），否决项请填写是否否决',
@@ -250,3 +251,24 @@ export interface BatchDetail {
   /** The batch of the previous period the comparison uses, if any. */
   previousBatchId: string | null;
 }
+
+/** What the office fills in to draft the circular (通报) of a spot check. */
+export const NoticeRequestSchema = z.strictObject({
+  /** 发文机关 (its mark in the 版头 and the signature). */
+  issuer: plainText(40, '发文机关'),
+  /** 发文字号, the year in 六角括号: 攀办函〔2026〕12号. */
+  docNumber: z
+    .string()
+    .trim()
+    .regex(/^\S{1,20}〔\d{4}〕\d{1,5}号$/, '发文字号应为“机关代字〔年份〕序号号”，如“攀办函〔2026〕12号”'),
+  recipients: plainText(200, '主送机关').default('各县（区）人民政府，市级各部门'),
+  /** 成文日期, today unless given. */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期应为 YYYY-MM-DD 格式')
+    .optional(),
+  /** Sites at or above this score are praised. */
+  praiseFrom: z.number().min(0).max(130).default(90),
+  /** Days to rectify. */
+  rectifyDays: z.number().int().min(1).max(365).default(30),
+});

@@ -90,7 +90,14 @@ describe(`the evaluation API on ${dialectUnderTest}`, () => {
           .statusCode,
         JSON.stringify(bad),
       ).toBe(400);
-    expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/spot-checks/%00' })).statusCode).toBe(404);
+    expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/spot-checks/%00' })).statusCode).toBe(400);
+    expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/spot-checks/nope' })).statusCode).toBe(404);
+    const nul = await supervisor.request({
+      method: 'POST',
+      url: '/api/evaluation/spot-checks',
+      ...json({ name: 'a\u0000b', period: '2026-Q1' }),
+    });
+    expect(nul.statusCode).toBe(400);
     expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/spot-checks' })).json<BatchView[]>()).toHaveLength(before + 1);
   });
 });

@@ -6,6 +6,7 @@ import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
 import { requirePermission } from '../platform/access.ts';
 import { createBatch, getBatch, listBatches, recordManualResult } from './commands/batches.ts';
+import { spotCheckNotice } from './commands/notice.ts';
 import { BUILT_IN_SYSTEMS } from './rules/systems/index.ts';
 
 const Id = z.strictObject({ id: z.string().min(1).max(40) });
@@ -20,12 +21,27 @@ export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promi
     return BUILT_IN_SYSTEMS;
   });
   app.get('/api/evaluation/spot-checks', { schema: { tags, summary: '抽查批次' } }, async (req) => listBatches(deps, authOf(req).actor));
-  app.post('/api/evaluation/spot-checks', { schema: { tags, summary: '新建抽查：全部网站或随机抽样，按指标体系评分' } }, async (req, reply) => {
-    const batch = await createBatch(deps, authOf(req).actor, req.body);
-    return reply.code(201).send(batch);
-  });
+  app.post(
+    '/api/evaluation/spot-checks',
+    { schema: { tags, summary: '新建抽查：全部网站或随机抽样，按指标体系评分' } },
+    async (req, reply) => {
+      const batch = await createBatch(deps, authOf(req).actor, req.body);
+      return reply.code(201).send(batch);
+    },
+  );
   app.get('/api/evaluation/spot-checks/:id', { schema: { tags, summary: '抽查结果：排名、扣分和上期对比', params: Id } }, async (req) =>
     getBatch(deps, authOf(req).actor, req.params.id),
+  );
+  app.post(
+    '/api/evaluation/spot-checks/:id/notice.docx',
+    { schema: { tags, summary: '起草抽查通报（公文格式 DOCX，供修改后印发）', params: Id } },
+    async (req, reply) => {
+      const { docx } = await spotCheckNotice(deps, authOf(req).actor, req.params.id, req.body);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('抽查情况通报（草稿）.docx')}`)
+        .send(docx);
+    },
   );
   app.post(
     '/api/evaluation/spot-checks/:id/sites/:siteId/manual',

@@ -1,6 +1,7 @@
 /** The evaluation room: indicator systems as data, scoring a site against one, spot-check batches, and one-off evaluations of any URL. */
 export { evaluateUrl, type EvaluateUrlInput, type EvaluateUrlResult } from './commands/evaluate-url.ts';
 export { createBatch, getBatch, listBatches, recordManualResult, runBatch } from './commands/batches.ts';
+export { spotCheckNotice } from './commands/notice.ts';
 export { evaluationJobs, runBatchJob } from './evaluation.jobs.ts';
 export { evaluationRoutes } from './evaluation.routes.ts';
 export { indicatorLabel, systemProblems } from './rules/indicator-system.ts';

@@ -60,7 +60,8 @@ function presentBatch(b: EvaluationBatchTable): BatchView {
   };
 }
 
-const frozenSystem = (b: EvaluationBatchTable): IndicatorSystem => IndicatorSystemSchema.parse(JSON.parse(b.system_json));
+/** The indicator system as it was when the batch was made. */
+export const frozenSystem = (b: EvaluationBatchTable): IndicatorSystem => IndicatorSystemSchema.parse(JSON.parse(b.system_json));
 
 /** Creates a batch of a period and queues its scoring. */
 export async function createBatch(deps: Deps, actor: Actor, input: unknown): Promise<BatchView> {

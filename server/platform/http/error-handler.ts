@@ -49,6 +49,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const e = Errors.validation(undefined, validationFields(error as never));
       return reply.status(400).send({ code: e.code, message: e.message, fields: e.fields });
     }
+    // PostgreSQL refuses text with NUL characters (SQLite keeps it): a bad request, not a failure; the transaction rolled back.
+    const pgCode = (error as { code?: unknown }).code;
+    if (pgCode === '22021' || pgCode === '22P05')
+      return reply.status(400).send({ code: 'GK_ERR_BAD_REQUEST', message: '提交的内容包含无效字符' });
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status < 500) {
       const [code, message] = BY_STATUS[status] ?? ['GK_ERR_BAD_REQUEST', '请求无法处理'];
