@@ -243,6 +243,8 @@ export interface BatchResultView {
   notAssessed: number;
   /** The same site in the previous period's batch, when there is one. */
   previous: { batchId: string; verdict: 'pass' | 'fail' | null; score: number | null } | null;
+  /** Failed in this period and the previous one: flagged for 约谈问责. */
+  repeatFailure: boolean;
 }
 
 export interface BatchDetail {

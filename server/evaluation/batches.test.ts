@@ -167,7 +167,7 @@ describe(`spot-check batches on ${dialectUnderTest}`, () => {
     });
   });
 
-  it('sets each site beside its result of the previous period', async () => {
+  it('sets each site beside its result of the previous period, and flags those failing twice running', async () => {
     const q2 = await createBatch(deps, supervisor, { name: '第二季度', period: '2026-Q2' });
     await runBatch(deps, factoryActor, q2.id);
     await findingsOf(sites.links, [f({ kind: 'broken_link', parent: 'http://site.example.test/b.html' })]);
@@ -175,7 +175,18 @@ describe(`spot-check batches on ${dialectUnderTest}`, () => {
     await runBatch(deps, factoryActor, q3.id);
     const detail = await getBatch(deps, supervisor, q3.id);
     expect(detail.previousBatchId).toBe(q2.id);
-    expect(detail.results.find((r) => r.siteId === sites.links)).toMatchObject({ score: 99.9, previous: { batchId: q2.id, score: 99.7 } });
+    expect(detail.results.find((r) => r.siteId === sites.links)).toMatchObject({
+      score: 99.9,
+      previous: { batchId: q2.id, score: 99.7 },
+      repeatFailure: false,
+    });
+    // Vetoed in both quarters: flagged for an interview.
+    expect(detail.results.find((r) => r.siteId === sites.vetoed)).toMatchObject({
+      verdict: 'fail',
+      previous: { verdict: 'fail' },
+      repeatFailure: true,
+    });
+    expect(detail.results.filter((r) => r.repeatFailure)).toHaveLength(1);
   });
 
   it('is for supervisors, and refuses a period, day or system that does not exist', async () => {

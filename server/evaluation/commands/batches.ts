@@ -276,6 +276,7 @@ function presentResult(
             score: previous.score_cents === null ? null : previous.score_cents / 100,
           }
         : null,
+    repeatFailure: r.verdict === 'fail' && previous?.verdict === 'fail',
   };
 }
 

@@ -63,6 +63,7 @@ export async function spotCheckNotice(
     sampled: detail.batch.scope === 'sample',
     sites: detail.results.map((r) => ({
       name: r.siteName,
+      repeatFailure: r.repeatFailure,
       rank: r.rank,
       verdict: r.verdict,
       score: r.score,
@@ -78,7 +79,12 @@ export async function spotCheckNotice(
       targetType: 'evaluation_batch',
       targetId: batchId,
       siteId: null,
-      details: { docNumber: data.docNumber, praised: model.praised.length, criticised: model.criticised.length },
+      details: {
+        docNumber: data.docNumber,
+        praised: model.praised.length,
+        criticised: model.criticised.length,
+        repeatOffenders: model.repeatOffenders,
+      },
     }),
   );
   return { docx: await noticeDocx(model), model };

@@ -13,6 +13,8 @@ import {
 
 export interface NoticeSite {
   name: string;
+  /** Failed in the previous period too. */
+  repeatFailure: boolean;
   rank: number | null;
   verdict: 'pass' | 'fail' | null;
   score: number | null;
@@ -50,6 +52,8 @@ export interface NoticeModel {
   date: string;
   praised: string[];
   criticised: string[];
+  /** Failed two periods running: their organs are to be interviewed (约谈). */
+  repeatOffenders: string[];
 }
 
 const PERIOD_NAME = (period: string) => {
@@ -80,6 +84,7 @@ export function noticeModel(input: NoticeInput): NoticeModel {
   const rate = scored.length ? ((100 * passed.length) / scored.length).toFixed(1) : '0.0';
   const praised = passed.filter((s) => (s.score ?? 0) >= input.praiseFrom).map((s) => s.name);
   const criticised = failed.map((s) => s.name);
+  const repeatOffenders = failed.filter((s) => s.repeatFailure).map((s) => s.name);
 
   const categoryOf = new Map(input.system.items.map((i) => [i.code, i.category ?? 'function'] as const));
   const byCategory = new Map<ProblemCategory, { sites: Set<string>; items: Map<string, number> }>();
@@ -116,6 +121,9 @@ export function noticeModel(input: NoticeInput): NoticeModel {
         ? `${criticised.join('、')}等${criticised.length}个网站检查不合格，予以通报批评。`
         : '本次检查没有不合格网站。',
     },
+    ...(repeatOffenders.length
+      ? [{ text: `${repeatOffenders.join('、')}等${repeatOffenders.length}个网站连续两次检查不合格，将约谈其主办单位负责人。` }]
+      : []),
     { heading: true, text: '三、发现的主要问题' },
   ];
   let n = 0;
@@ -158,5 +166,6 @@ export function noticeModel(input: NoticeInput): NoticeModel {
     date: noticeDate(input.date),
     praised,
     criticised,
+    repeatOffenders,
   };
 }
