@@ -90,9 +90,11 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions): Promise<Fasti
     transform: jsonSchemaTransform,
   });
 
-  // A NUL character is never part of a valid address (and PostgreSQL refuses it in text).
+  // A NUL character is never part of a valid API address (and PostgreSQL refuses it in text);
+  // the public pages answer such addresses with their own 400 page.
   app.addHook('onRequest', async (req, reply) => {
-    if (/%00/i.test(req.url)) return reply.status(400).send({ code: 'GK_ERR_BAD_REQUEST', message: '请求地址包含无效字符' });
+    if (req.url.startsWith('/api/') && /%00/i.test(req.url))
+      return reply.status(400).send({ code: 'GK_ERR_BAD_REQUEST', message: '请求地址包含无效字符' });
   });
 
   app.addHook('onSend', async (req, reply) => {
