@@ -102,6 +102,21 @@ describe('the site analysis', () => {
     ).toEqual(['contact', 'errorReport', 'icp', 'partyGovMark', 'psb', 'siteCode', 'sponsor'].sort());
   });
 
+  it('takes /index.html for the home page it is, not for a column page without its tags', () => {
+    const home = `<title>某县</title><meta name="SiteName" content="某县"><meta name="SiteDomain" content="site.test"><meta name="SiteIDCode" content="5104210001"><ul><li><a href="/a.html">甲</a> 2017-10-14</li><li><a href="/b.html">乙</a> 2017-10-13</li><li><a href="/c.html">丙</a> 2017-10-12</li></ul>${FOOTER}`;
+    const pages = (alias: string) => [
+      { url: HOME, html: home, depth: 0, parent: null },
+      { url: `${HOME}${alias}`, html: home, depth: 1, parent: HOME },
+    ];
+    expect(analyse(pages('index.html'), '2017-10-15').filter((f) => f.kind === 'meta_missing')).toEqual([]);
+    // Another page with the same lists is a column page, and lacks its column tags.
+    expect(
+      analyse(pages('list.html'), '2017-10-15')
+        .filter((f) => f.kind === 'meta_missing')
+        .map((f) => f.element),
+    ).toEqual(['column']);
+  });
+
   it('reports wording errors with the page and a snippet; serious ones are vetoes', () => {
     const wording = (text: string) => {
       const at = text.indexOf('付市长');

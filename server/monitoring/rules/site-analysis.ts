@@ -34,6 +34,19 @@ import {
   type FreshnessSettings,
 } from './freshness.ts';
 
+/** Default documents a server answers for a folder: a link to one of them is a link to the home page. */
+const HOME_DOCUMENTS = [
+  'index.html',
+  'index.htm',
+  'index.shtml',
+  'default.html',
+  'default.htm',
+  'index.jsp',
+  'index.php',
+  'index.asp',
+  'default.aspx',
+];
+
 export interface AnalysedPage {
   url: string;
   depth: number;
@@ -165,8 +178,16 @@ export function createSiteAnalyser(opts: {
     return c;
   };
 
+  // The home page under another name (`/index.html` for `/`): the same page, not a column page.
+  const homeAliases = (() => {
+    const home = new URL(opts.homeUrl);
+    if (!home.pathname.endsWith('/')) return new Set<string>();
+    return new Set(HOME_DOCUMENTS.map((doc) => new URL(doc, home).href));
+  })();
+
   return {
     page({ url, depth, parent, facts }) {
+      if (depth > 0 && homeAliases.has(url)) return;
       pagesSeen++;
       const isHome = depth === 0 && parent === null;
       const isArticle = !isHome && (Boolean(facts.meta.articletitle) || (parent !== null && listPages.has(parent)));
