@@ -31,9 +31,9 @@ import { enqueueJob } from '../../platform/jobs/index.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { batches, evaluationRefs, manualResults, results } from '../evaluation.repository.ts';
 import { drawSample, periodDays, previousPeriod, rankResults } from '../rules/batch.ts';
-import { cents, systemProblems } from '../rules/indicator-system.ts';
+import { cents } from '../rules/indicator-system.ts';
 import { scoreSite } from '../rules/score.ts';
-import { BUILT_IN_SYSTEMS, builtInSystem, DEFAULT_SYSTEM_KEY } from '../rules/systems/index.ts';
+import { usableSystem } from './systems.ts';
 
 /** Sites scored per transaction: their open findings are in memory together. */
 const CHUNK = 25;
@@ -68,14 +68,7 @@ export async function createBatch(deps: Deps, actor: Actor, input: unknown): Pro
   requirePermission(actor, 'evaluation.manage');
   const data = parseInput(CreateBatchSchema, input);
   const days = periodDays(data.period)!;
-  const key = data.system ?? DEFAULT_SYSTEM_KEY;
-  const system = builtInSystem(key);
-  if (!system)
-    throw Errors.validation(`没有名为“${key}”的指标体系`, [
-      { field: 'system', message: `可选：${BUILT_IN_SYSTEMS.map((s) => s.key).join('、')}` },
-    ]);
-  const problems = systemProblems(system);
-  if (problems.length) throw Errors.validation(`指标体系“${system.name}”有误：${problems.join('；')}`);
+  const system = usableSystem(data.system);
   const asOf = data.asOf ?? days.end;
   if (asOf < days.start) throw Errors.validation('检查日期早于期间开始', [{ field: 'asOf', message: `应不早于 ${days.start}` }]);
 
@@ -247,8 +240,8 @@ export async function listBatches(deps: Deps, actor: Actor): Promise<BatchView[]
   return (await batches.list(deps.db.kysely)).map(presentBatch);
 }
 
-type StoredList<T> = T[];
-const parseList = <T>(raw: string | null): StoredList<T> => (raw ? (JSON.parse(raw) as T[]) : []);
+const parseList = <T>(raw: string | null): T[] => (raw ? (JSON.parse(raw) as T[]) : []);
+const verdictOf = (stored: string | null): 'pass' | 'fail' | null => (stored === 'pass' || stored === 'fail' ? stored : null);
 
 function presentResult(
   r: EvaluationResultTable & { rank: number | null },
@@ -261,7 +254,7 @@ function presentResult(
     siteName,
     rank: r.rank,
     state: r.state === 'scored' ? 'scored' : 'pending',
-    verdict: r.verdict === 'pass' || r.verdict === 'fail' ? r.verdict : null,
+    verdict: verdictOf(r.verdict),
     score: r.score_cents === null ? null : r.score_cents / 100,
     deductionScore: r.deduction_cents === null ? null : r.deduction_cents / 100,
     bonus: r.bonus_cents === null ? null : r.bonus_cents / 100,
@@ -272,7 +265,7 @@ function presentResult(
       previous && previousBatchId
         ? {
             batchId: previousBatchId,
-            verdict: previous.verdict === 'pass' || previous.verdict === 'fail' ? previous.verdict : null,
+            verdict: verdictOf(previous.verdict),
             score: previous.score_cents === null ? null : previous.score_cents / 100,
           }
         : null,
@@ -302,7 +295,7 @@ export async function getBatch(deps: Deps, actor: Actor, batchId: string): Promi
     rows.map((r) => ({
       ...r,
       siteId: r.site_id,
-      verdict: r.verdict === 'pass' || r.verdict === 'fail' ? r.verdict : null,
+      verdict: verdictOf(r.verdict),
       vetoed: parseList(r.vetoes).length > 0,
       scoreCents: r.score_cents,
     })),

@@ -7,10 +7,8 @@ import type { EvaluateReport, Evaluation } from '../../../common/schemas/evaluat
 import type { MonitorReport } from '../../../common/schemas/monitoring.ts';
 import { crawlCheck, type CrawlCheckInput } from '../../monitoring/index.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { Errors } from '../../platform/errors.ts';
-import { systemProblems } from '../rules/indicator-system.ts';
 import { scoreSite } from '../rules/score.ts';
-import { BUILT_IN_SYSTEMS, builtInSystem, DEFAULT_SYSTEM_KEY } from '../rules/systems/index.ts';
+import { usableSystem } from './systems.ts';
 
 export interface EvaluateUrlInput extends Omit<CrawlCheckInput, 'siteId'> {
   /** A built-in system's key; the 2019 national table unless given. */
@@ -26,11 +24,7 @@ export interface EvaluateUrlResult {
 
 /** Crawls `url`, scores it, and returns the `gongkai evaluate --json` document with the full evaluation. */
 export async function evaluateUrl(deps: Deps, input: EvaluateUrlInput): Promise<EvaluateUrlResult> {
-  const key = input.system ?? DEFAULT_SYSTEM_KEY;
-  const system = builtInSystem(key);
-  if (!system) throw Errors.validation(`没有名为“${key}”的指标体系（可选：${BUILT_IN_SYSTEMS.map((s) => s.key).join('、')}）`);
-  const problems = systemProblems(system);
-  if (problems.length) throw Errors.validation(`指标体系“${system.name}”有误：${problems.join('；')}`);
+  const system = usableSystem(input.system);
   const { system: _system, ...check } = input;
   const { report: monitor, summary } = await crawlCheck(deps, check);
   const evaluation = scoreSite(system, { findings: monitor.findings, homeUrls: [monitor.url, summary.home.finalUrl] });
