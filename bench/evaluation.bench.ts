@@ -33,7 +33,7 @@ import { mulberry32 } from '../common/prng.ts';
 import type { Finding } from '../common/schemas/monitoring.ts';
 import { resultRow } from '../server/evaluation/commands/batches.ts';
 import { createBatch, getBatch, runBatch, scoreSite, NATIONAL_2019 } from '../server/evaluation/index.ts';
-import { openFindingsOf } from '../server/monitoring/index.ts';
+import { openFindingsForScoring } from '../server/monitoring/index.ts';
 import { systemActor, type Actor } from '../server/platform/actor.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { loadConfig } from '../server/platform/config.ts';
@@ -282,7 +282,7 @@ async function seed(): Promise<number> {
 async function baseline(batchId: string): Promise<number> {
   const t0 = performance.now();
   for (const siteId of siteIds) {
-    const found = (await openFindingsOf(db.kysely, [siteId])).get(siteId) ?? [];
+    const found = (await openFindingsForScoring(db.kysely, [siteId])).get(siteId) ?? [];
     const e = scoreSite(NATIONAL_2019, { findings: found, homeUrls: [home(siteId)] });
     const row = resultRow(batchId, siteId, e, found.length, new Date().toISOString());
     await inTransaction(db, async (tx) => {
@@ -318,7 +318,7 @@ try {
     throw new Error(`expected ${vetoes} vetoed sites, got ${failed.length}`);
   // Five sites recomputed from their findings.
   for (const siteId of [0, 1, 7, Math.floor(SITES / 5), SITES - 1].map((i) => siteIds[i]!)) {
-    const found = (await openFindingsOf(db.kysely, [siteId])).get(siteId) ?? [];
+    const found = (await openFindingsForScoring(db.kysely, [siteId])).get(siteId) ?? [];
     const e = scoreSite(NATIONAL_2019, { findings: found, homeUrls: [home(siteId)] });
     const got = detail.results.find((r) => r.siteId === siteId)!;
     if (got.score !== e.score) throw new Error(`${siteId}: stored ${got.score}, recomputed ${e.score}`);

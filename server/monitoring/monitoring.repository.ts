@@ -113,33 +113,6 @@ export const findings = {
         .where('state', '=', 'open')
         .execute(),
     ),
-  /** Every open finding of the sites, all sources (unordered: the caller groups them). */
-  openOfSites: (db: Q, siteIds: readonly string[]) =>
-    fetchInChunks(siteIds, ID_CHUNK, (part) =>
-      db
-        .selectFrom('monitoring_findings')
-        .select([
-          'id',
-          'site_id',
-          'kind',
-          'severity',
-          'url',
-          'parent',
-          'column_name',
-          'element',
-          'http_status',
-          'last_updated',
-          'days',
-          'detail',
-          'rule',
-          'params',
-          'snippet',
-          'first_seen_at',
-        ])
-        .where('site_id', 'in', part)
-        .where('state', '=', 'open')
-        .execute(),
-    ),
   /** Every open finding of a site and source, as planning needs them. */
   openOf: (db: Q, siteId: string, source: string) =>
     db

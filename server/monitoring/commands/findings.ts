@@ -246,8 +246,6 @@ export async function siteHealth(deps: Deps, actor: Actor, siteId: string): Prom
   };
 }
 
-/** A finding as stored, with its id (what an evaluation's deductions point to). */
-export type StoredFinding = Finding & { id: string };
 /** What scoring reads of a stored finding. */
 export type ScoringFinding = Pick<Finding, 'kind' | 'severity' | 'url' | 'parent' | 'column' | 'element' | 'params'> & { id: string };
 
@@ -264,32 +262,6 @@ export async function openFindingsForScoring(db: Kysely<Database>, siteIds: read
     if (r.element !== null) f.element = r.element;
     const params = parseParams(r.params);
     if (params) f.params = params;
-    out.get(r.site_id)?.push(f);
-  }
-  return out;
-}
-
-/** The open findings of the sites, all sources, with their evidence, by site, oldest first. */
-export async function openFindingsOf(db: Kysely<Database>, siteIds: readonly string[]): Promise<Map<string, StoredFinding[]>> {
-  const out = new Map<string, StoredFinding[]>(siteIds.map((id) => [id, []]));
-  for (const r of (await findings.openOfSites(db, siteIds)).sort(oldestFirst)) {
-    const f: StoredFinding = {
-      id: r.id,
-      kind: r.kind as Finding['kind'],
-      severity: r.severity as Finding['severity'],
-      url: r.url,
-      detail: r.detail,
-      rule: r.rule,
-    };
-    if (r.parent !== null) f.parent = r.parent;
-    if (r.column_name !== null) f.column = r.column_name;
-    if (r.element !== null) f.element = r.element;
-    if (r.http_status !== null) f.status = r.http_status;
-    if (r.last_updated !== null) f.lastUpdated = r.last_updated;
-    if (r.days !== null) f.days = r.days;
-    const params = parseParams(r.params);
-    if (params) f.params = params;
-    if (r.snippet !== null) f.snippet = r.snippet;
     out.get(r.site_id)?.push(f);
   }
   return out;
