@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'guides.publish',
   'monitoring.read',
   'evaluation.manage',
+  'rectification.report',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -56,7 +57,7 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
   ],
   securityAdmin: ['security.policy', 'roles.grant', 'users.unlock', 'users.read', 'orgs.read', 'sites.read'],
   auditor: ['audit.read', 'audit.export', 'users.read', 'orgs.read', 'sites.read'],
-  siteAdmin: ['sites.read', 'sites.edit', 'columns.read', 'columns.manage', 'orgs.read'],
+  siteAdmin: ['sites.read', 'sites.edit', 'columns.read', 'columns.manage', 'orgs.read', 'rectification.report'],
   editor: ['sites.read', 'columns.read', 'content.author', 'content.firstReview', 'orgs.read'],
   sectionReviewer: ['sites.read', 'columns.read', 'content.sectionReview', 'guides.publish', 'orgs.read'],
   leader: ['sites.read', 'columns.read', 'content.leaderApproval', 'interaction.approveReply', 'guides.publish', 'orgs.read'],

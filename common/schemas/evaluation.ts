@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { FRESHNESS_CLASSES } from './sites.ts';
-import { plainText } from './text.ts';
+import { calendarDate, plainText } from './text.ts';
 import { SEVERITIES, type Finding } from './monitoring.ts';
 
 export const INDICATOR_KINDS = ['veto', 'deduction', 'bonus'] as const;
@@ -274,3 +274,166 @@ export const NoticeRequestSchema = z.strictObject({
   /** Days to rectify. */
   rectifyDays: z.number().int().min(1).max(365).default(30),
 });
+
+// ---- Rectification (整改) ------------------------------------------------------------------
+
+export const TASK_STATES = ['open', 'reported', 'dismissalRequested', 'closed', 'dismissed'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+export const TASK_STATE_LABELS: Record<TaskState, string> = {
+  open: '待整改',
+  reported: '已报整改，待复查',
+  dismissalRequested: '申请核销，待审批',
+  closed: '复查通过，已销号',
+  dismissed: '经批准核销',
+};
+
+export const TASK_EVENTS = [
+  'created',
+  'reported',
+  'closed',
+  'reopened',
+  'escalated',
+  'dismissalRequested',
+  'dismissalApproved',
+  'dismissalRejected',
+] as const;
+export type TaskEvent = (typeof TASK_EVENTS)[number];
+export const TASK_EVENT_LABELS: Record<TaskEvent, string> = {
+  created: '下发整改',
+  reported: '报送整改情况',
+  closed: '复查通过，销号',
+  reopened: '复查未通过，重新整改',
+  escalated: '逾期未整改，已督办',
+  dismissalRequested: '申请核销',
+  dismissalApproved: '批准核销',
+  dismissalRejected: '驳回核销申请',
+};
+
+/** Issuing the rectification tasks of a finished spot check: one per lost item of each site. */
+export const IssueTasksSchema = z.strictObject({
+  /** 整改期限; 30 days from today unless given. */
+  deadline: calendarDate.optional(),
+  /** Only the failing sites' items (default), or every item that lost points. */
+  scope: z.enum(['failing', 'all']).default('failing'),
+});
+export type IssueTasksInput = z.infer<typeof IssueTasksSchema>;
+
+export const ReportFixSchema = z.strictObject({ note: plainText(2000, '整改情况') });
+export const RequestDismissalSchema = z.strictObject({
+  reason: plainText(2000, '核销理由').refine((s) => s.length >= 5, '请写明核销理由（不少于5个字）'),
+});
+export const DecideDismissalSchema = z.strictObject({
+  approve: z.boolean({ message: '请选择批准或驳回' }),
+  opinion: plainText(1000, '审批意见'),
+});
+/** A checker's re-check of an item scored by hand. */
+export const VerifyTaskSchema = z.strictObject({
+  fixed: z.boolean({ message: '请选择复查结果' }),
+  note: plainText(1000, '复查说明'),
+});
+
+export const TaskQuerySchema = z.strictObject({
+  batchId: z.string().max(40).optional(),
+  siteId: z.string().max(40).optional(),
+  state: z.enum(TASK_STATES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export interface TaskView {
+  id: string;
+  batchId: string;
+  batchName: string;
+  period: string;
+  siteId: string;
+  siteName: string;
+  orgId: string;
+  orgName: string;
+  itemCode: string;
+  indicator: string;
+  kind: 'veto' | 'deduction';
+  /** Points lost (deductions). */
+  points: number | null;
+  category: ProblemCategory | null;
+  /** The findings behind it when it was last (re)checked: the first 100 named, `findingCount` in all. */
+  findingIds: string[];
+  findingCount: number;
+  /** `auto`: a re-check runs the monitoring again; `manual`: a checker re-checks by hand. */
+  recheck: 'auto' | 'manual';
+  state: TaskState;
+  deadline: string;
+  overdue: boolean;
+  escalatedAt: string | null;
+  reopened: number;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface TaskEventView {
+  seq: number;
+  at: string;
+  actor: string;
+  event: TaskEvent;
+  note: string | null;
+}
+
+export interface TaskDetail extends TaskView {
+  events: TaskEventView[];
+}
+
+export interface TaskList {
+  items: TaskView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+// ---- Accountability interviews (约谈问责) ----------------------------------------------------
+
+export const INTERVIEW_REASONS = ['repeatFailure', 'overdueRectification'] as const;
+export type InterviewReason = (typeof INTERVIEW_REASONS)[number];
+export const INTERVIEW_REASON_LABELS: Record<InterviewReason, string> = {
+  repeatFailure: '连续两期检查不合格',
+  overdueRectification: '整改逾期',
+};
+
+export const InterviewInputSchema = z.strictObject({
+  siteId: z.string().min(1).max(40),
+  batchId: z.string().min(1).max(40).optional(),
+  reason: z.enum(INTERVIEW_REASONS, { message: '请选择约谈原因' }),
+  heldOn: calendarDate,
+  /** Who was interviewed and by whom. */
+  attendees: plainText(500, '参加人员'),
+  summary: plainText(4000, '约谈情况'),
+  /** What the org committed to. */
+  commitments: plainText(2000, '整改承诺').optional(),
+});
+
+export interface InterviewView {
+  id: string;
+  siteId: string;
+  siteName: string;
+  orgId: string;
+  orgName: string;
+  batchId: string | null;
+  reason: InterviewReason;
+  heldOn: string;
+  attendees: string;
+  summary: string;
+  commitments: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** A site flagged for 约谈问责, with why. */
+export interface InterviewCandidate {
+  siteId: string;
+  siteName: string;
+  orgName: string;
+  reasons: InterviewReason[];
+  /** Overdue tasks, when that is a reason. */
+  overdueTasks: number;
+  /** Interviews already recorded for the site since the flag arose. */
+  interviews: number;
+}

@@ -1,7 +1,12 @@
-/** Jobs of the evaluation room: scoring a spot-check batch (queued when the batch is made; resumes what is pending). */
+/**
+ * Jobs of the evaluation room: scoring a spot-check batch (queued when the batch is made;
+ * resumes what is pending), re-checking a rectification task whose fix was reported, and the
+ * morning escalation of overdue tasks.
+ */
 import { z } from 'zod';
 import { defineJob } from '../platform/jobs/index.ts';
 import { RUN_BATCH_JOB, runBatch } from './commands/batches.ts';
+import { escalateOverdue, RECHECK_TASK_JOB, recheckTask } from './commands/rectification.ts';
 
 export const runBatchJob = defineJob({
   name: RUN_BATCH_JOB,
@@ -14,4 +19,27 @@ export const runBatchJob = defineJob({
   },
 });
 
-export const evaluationJobs = [runBatchJob];
+export const recheckTaskJob = defineJob({
+  name: RECHECK_TASK_JOB,
+  payload: z.object({ taskId: z.string().min(1).max(40) }),
+  maxAttempts: 3,
+  // A re-check may crawl the site.
+  timeoutMs: 2 * 3600_000,
+  run: async (payload, ctx) => {
+    const done = await recheckTask(ctx.deps, ctx.actor, payload.taskId, ctx.signal);
+    ctx.deps.logger.info({ taskId: payload.taskId, ...done }, 'rectification task re-checked');
+  },
+});
+
+export const escalateOverdueJob = defineJob({
+  name: 'evaluation.escalateOverdue',
+  payload: z.object({}),
+  maxAttempts: 3,
+  timeoutMs: 10 * 60_000,
+  run: async (_payload, ctx) => {
+    const escalated = await escalateOverdue(ctx.deps, ctx.actor);
+    ctx.deps.logger.info({ escalated }, 'overdue rectification tasks escalated');
+  },
+});
+
+export const evaluationJobs = [runBatchJob, recheckTaskJob, escalateOverdueJob];

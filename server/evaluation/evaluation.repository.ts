@@ -1,7 +1,16 @@
 /** SQL of the evaluation room: spot-check batches, their per-site results, and the checkers' manual results. */
 import type { Kysely, Transaction } from 'kysely';
 import { chunks, fetchInChunks } from '../platform/db/chunks.ts';
-import type { Database, EvaluationBatchTable, EvaluationManualResultTable, EvaluationResultTable } from '../platform/db/schema.ts';
+import type {
+  Database,
+  EvaluationBatchTable,
+  EvaluationDismissalTable,
+  EvaluationInterviewTable,
+  EvaluationManualResultTable,
+  EvaluationResultTable,
+  RectificationEventTable,
+  RectificationTaskTable,
+} from '../platform/db/schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -16,7 +25,15 @@ export const evaluationRefs = {
     db.selectFrom('sites').select(['id', 'name', 'base_url', 'domains']).where('status', '!=', 'closed').orderBy('id').execute(),
   sitesByIds: (db: Q, ids: readonly string[]) =>
     fetchInChunks(ids, ID_CHUNK, (part) =>
-      db.selectFrom('sites').select(['id', 'name', 'base_url', 'domains']).where('id', 'in', part).execute(),
+      db.selectFrom('sites').select(['id', 'name', 'base_url', 'domains', 'sponsor_org_id']).where('id', 'in', part).execute(),
+    ),
+  orgNames: async (db: Q, ids: readonly string[]): Promise<Map<string, string>> =>
+    new Map(
+      (
+        await fetchInChunks([...new Set(ids)], ID_CHUNK, (part) =>
+          db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', part).execute(),
+        )
+      ).map((o) => [o.id, o.name]),
     ),
 };
 
@@ -91,5 +108,164 @@ export const manualResults = {
   ofSites: (db: Q, batchId: string, siteIds: readonly string[]) =>
     fetchInChunks(siteIds, ID_CHUNK, (part) =>
       db.selectFrom('evaluation_manual_results').selectAll().where('batch_id', '=', batchId).where('site_id', 'in', part).execute(),
+    ),
+};
+
+export interface TaskFilter {
+  /** The sites whose tasks may be listed. */
+  scope: 'all' | readonly string[];
+  batchId?: string | undefined;
+  siteId?: string | undefined;
+  state?: string | undefined;
+  /** Only tasks past this deadline and not finished. */
+  overdueOn?: string | undefined;
+}
+
+const FINISHED = ['closed', 'dismissed'];
+
+export const tasks = {
+  insertMany: async (db: Q, rows: readonly RectificationTaskTable[]) => {
+    for (const part of chunks(rows, INSERT_CHUNK)) await db.insertInto('rectification_tasks').values(part).execute();
+  },
+  get: (db: Q, id: string) => db.selectFrom('rectification_tasks').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** The item codes that already have a task, per site, in a batch. */
+  keysOfBatch: async (db: Q, batchId: string): Promise<Set<string>> =>
+    new Set(
+      (await db.selectFrom('rectification_tasks').select(['site_id', 'item_code']).where('batch_id', '=', batchId).execute()).map(
+        (r) => `${r.site_id}:${r.item_code}`,
+      ),
+    ),
+  list: (db: Q, f: TaskFilter & { limit: number; offset: number }) =>
+    taskQuery(db, f)
+      .selectAll()
+      .orderBy('deadline')
+      .orderBy('site_id')
+      .orderBy('item_code')
+      .orderBy('id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+  count: async (db: Q, f: TaskFilter): Promise<number> =>
+    Number(
+      (
+        await taskQuery(db, f)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    ),
+  /**
+   * Moves a task from the state it was read in (with whatever else changes) and counts one more
+   * event; returns false when another hand changed it since.
+   */
+  move: async (
+    db: Q,
+    task: Pick<RectificationTaskTable, 'id' | 'state' | 'events'>,
+    set: Partial<RectificationTaskTable>,
+  ): Promise<boolean> => {
+    const r = await db
+      .updateTable('rectification_tasks')
+      .set({ ...set, events: task.events + 1 })
+      .where('id', '=', task.id)
+      .where('state', '=', task.state)
+      .where('events', '=', task.events)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+  /** Unfinished tasks past their deadline that were not escalated yet. */
+  toEscalate: (db: Q, today: string) =>
+    db
+      .selectFrom('rectification_tasks')
+      .selectAll()
+      .where('state', 'not in', FINISHED)
+      .where('deadline', '<', today)
+      .where('escalated_at', 'is', null)
+      .orderBy('id')
+      .execute(),
+  markEscalated: async (db: Q, task: Pick<RectificationTaskTable, 'id' | 'events'>, at: string): Promise<boolean> => {
+    const r = await db
+      .updateTable('rectification_tasks')
+      .set({ escalated_at: at, updated_at: at, events: task.events + 1 })
+      .where('id', '=', task.id)
+      .where('events', '=', task.events)
+      .where('escalated_at', 'is', null)
+      .where('state', 'not in', FINISHED)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+  /** Unfinished tasks past their deadline, counted per site. */
+  overdueBySite: async (db: Q, today: string): Promise<Map<string, number>> =>
+    new Map(
+      (
+        await db
+          .selectFrom('rectification_tasks')
+          .select(['site_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('state', 'not in', FINISHED)
+          .where('deadline', '<', today)
+          .groupBy('site_id')
+          .execute()
+      ).map((r) => [r.site_id, Number(r.n)]),
+    ),
+  /** Tasks of a batch counted by state, per site. */
+  statesOfBatch: (db: Q, batchId: string) =>
+    db
+      .selectFrom('rectification_tasks')
+      .select(['site_id', 'state', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('batch_id', '=', batchId)
+      .groupBy(['site_id', 'state'])
+      .execute(),
+};
+
+function taskQuery(db: Q, f: TaskFilter) {
+  let q = db.selectFrom('rectification_tasks');
+  if (f.scope !== 'all') q = q.where('site_id', 'in', f.scope.length ? [...f.scope] : ['']);
+  if (f.batchId) q = q.where('batch_id', '=', f.batchId);
+  if (f.siteId) q = q.where('site_id', '=', f.siteId);
+  if (f.state) q = q.where('state', '=', f.state);
+  if (f.overdueOn) q = q.where('deadline', '<', f.overdueOn).where('state', 'not in', FINISHED);
+  return q;
+}
+
+export const taskEvents = {
+  insert: (db: Q, row: RectificationEventTable) => db.insertInto('rectification_events').values(row).execute(),
+  insertMany: async (db: Q, rows: readonly RectificationEventTable[]) => {
+    for (const part of chunks(rows, INSERT_CHUNK)) await db.insertInto('rectification_events').values(part).execute();
+  },
+  ofTask: (db: Q, taskId: string) =>
+    db.selectFrom('rectification_events').selectAll().where('task_id', '=', taskId).orderBy('seq').execute(),
+};
+
+export const dismissals = {
+  insertMany: async (db: Q, rows: readonly EvaluationDismissalTable[]) => {
+    for (const part of chunks(rows, INSERT_CHUNK)) await db.insertInto('evaluation_dismissals').values(part).execute();
+  },
+  /** The dismissed finding ids of the sites. */
+  ofSites: async (db: Q, siteIds: readonly string[]): Promise<Set<string>> =>
+    new Set(
+      (
+        await fetchInChunks(siteIds, ID_CHUNK, (part) =>
+          db.selectFrom('evaluation_dismissals').select('finding_id').where('site_id', 'in', part).execute(),
+        )
+      ).map((r) => r.finding_id),
+    ),
+};
+
+export const interviews = {
+  insert: (db: Q, row: EvaluationInterviewTable) => db.insertInto('evaluation_interviews').values(row).execute(),
+  list: (db: Q, siteId?: string) => {
+    let q = db.selectFrom('evaluation_interviews').selectAll();
+    if (siteId) q = q.where('site_id', '=', siteId);
+    return q.orderBy('held_on', 'desc').orderBy('id').execute();
+  },
+  /** Interviews held on or after `since`, counted per site. */
+  countSince: async (db: Q, since: string): Promise<Map<string, number>> =>
+    new Map(
+      (
+        await db
+          .selectFrom('evaluation_interviews')
+          .select(['site_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('held_on', '>=', since)
+          .groupBy('site_id')
+          .execute()
+      ).map((r) => [r.site_id, Number(r.n)]),
     ),
 };

@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BatchDetail, BatchResultView, BatchView, IndicatorSystem } from '#common/schemas/evaluation.ts';
-import { buildSite, buildUser } from '#test/factories.ts';
+import type {
+  BatchDetail,
+  BatchResultView,
+  BatchView,
+  IndicatorSystem,
+  InterviewCandidate,
+  InterviewView,
+  TaskDetail,
+  TaskList,
+} from '#common/schemas/evaluation.ts';
+import { recordRun } from '#server/monitoring/index.ts';
+import { drainJobs, JobRegistry } from '#server/platform/jobs/index.ts';
+import { evaluationJobs } from './evaluation.jobs.ts';
+import { buildSite, buildUser, factoryActor } from '#test/factories.ts';
 import { createTestApp, loginAs, type Session, type TestApp } from '#test/http.ts';
 import { dialectUnderTest } from '#test/support.ts';
 
@@ -99,5 +111,95 @@ describe(`the evaluation API on ${dialectUnderTest}`, () => {
     });
     expect(nul.statusCode).toBe(400);
     expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/spot-checks' })).json<BatchView[]>()).toHaveLength(before + 1);
+  });
+
+  it('issues rectification tasks, lets the owner report and ask for a dismissal, and records an interview; hostile bodies get 400', async () => {
+    const failing = (await buildSite(t.deps, { hosting: 'external', name: '整改网站', baseUrl: 'http://b.example.test/' })).id;
+    await recordRun(t.deps, factoryActor, {
+      siteId: failing,
+      source: 'crawl',
+      asOf: '2026-09-30',
+      startedAt: t.deps.clock.now().toISOString(),
+      findings: [
+        { kind: 'homepage_stale', severity: 'veto', url: 'http://b.example.test/', detail: '首页长期未更新', rule: 'veto.homepage_stale' },
+      ],
+    });
+    const owner = await loginAs(t.app, (await buildUser(t.deps, { grants: [{ role: 'siteAdmin', siteId: failing }] })).username);
+    const { id } = (
+      await supervisor.request({ method: 'POST', url: '/api/evaluation/spot-checks', ...json({ name: '整改用', period: '2025-Q4' }) })
+    ).json<BatchView>();
+    const issue = (body: unknown) =>
+      supervisor.request({ method: 'POST', url: `/api/evaluation/spot-checks/${id}/rectification`, ...json(body) });
+    // Not scored yet.
+    expect((await issue({})).statusCode).toBe(409);
+    await drainJobs(t.deps, new JobRegistry(evaluationJobs));
+    for (const bad of [[], { deadline: '2026-02-30' }, { deadline: '2020-01-01' }, { scope: 'some' }, { extra: 1 }])
+      expect((await issue(bad)).statusCode, JSON.stringify(bad)).toBe(400);
+    expect((await owner.request({ method: 'POST', url: `/api/evaluation/spot-checks/${id}/rectification`, ...json({}) })).statusCode).toBe(
+      403,
+    );
+    const issued = await issue({ deadline: '2026-12-31' });
+    expect(issued.statusCode, issued.body).toBe(201);
+    expect(issued.json()).toMatchObject({ created: 1 });
+
+    const mine = (await owner.request({ method: 'GET', url: '/api/evaluation/rectification' })).json<TaskList>();
+    expect(mine.items.map((x) => [x.siteId, x.itemCode, x.deadline, x.state])).toEqual([[failing, 'veto.homepage', '2026-12-31', 'open']]);
+    const taskId = mine.items[0]!.id;
+    // Someone else's site sees none of it.
+    expect((await editor.request({ method: 'GET', url: '/api/evaluation/rectification' })).json<TaskList>().total).toBe(0);
+    expect((await editor.request({ method: 'GET', url: `/api/evaluation/rectification/${taskId}` })).statusCode).toBe(403);
+    for (const bad of [null, {}, { note: '' }, { note: '<img src=x onerror=alert(1)>' }, { note: 'a\u0000b' }, { note: 'x'.repeat(2001) }])
+      expect(
+        (await owner.request({ method: 'POST', url: `/api/evaluation/rectification/${taskId}/report`, ...json(bad) })).statusCode,
+        JSON.stringify(bad),
+      ).toBe(400);
+    for (const bad of [{ reason: '短' }, { reason: 5 }])
+      expect(
+        (await owner.request({ method: 'POST', url: `/api/evaluation/rectification/${taskId}/dismissal`, ...json(bad) })).statusCode,
+      ).toBe(400);
+    const asked = await owner.request({
+      method: 'POST',
+      url: `/api/evaluation/rectification/${taskId}/dismissal`,
+      ...json({ reason: '该站点已于9月并入市政府门户网站，原域名停用' }),
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json<TaskDetail>().state).toBe('dismissalRequested');
+    const decide = (who: Session, body: unknown) =>
+      who.request({ method: 'POST', url: `/api/evaluation/rectification/${taskId}/dismissal/decision`, ...json(body) });
+    expect((await decide(owner, { approve: true, opinion: '同意' })).statusCode).toBe(403);
+    expect((await decide(supervisor, { approve: 'yes', opinion: '同意' })).statusCode).toBe(400);
+    const rejected = await decide(supervisor, { approve: false, opinion: '网站仍在运行，请整改' });
+    expect(rejected.json<TaskDetail>().events.map((e) => e.event)).toEqual(['created', 'dismissalRequested', 'dismissalRejected']);
+    expect((await owner.request({ method: 'GET', url: '/api/evaluation/rectification/nope' })).statusCode).toBe(404);
+    expect((await owner.request({ method: 'GET', url: '/api/evaluation/rectification?state=lost' })).statusCode).toBe(400);
+    expect((await owner.request({ method: 'GET', url: '/api/evaluation/rectification?pageSize=100000' })).statusCode).toBe(400);
+
+    const candidates = (await supervisor.request({ method: 'GET', url: `/api/evaluation/spot-checks/${id}/interviews/candidates` })).json<
+      InterviewCandidate[]
+    >();
+    expect(Array.isArray(candidates)).toBe(true);
+    const interview = (body: unknown) => supervisor.request({ method: 'POST', url: '/api/evaluation/interviews', ...json(body) });
+    const good = {
+      siteId: failing,
+      reason: 'repeatFailure',
+      heldOn: '2026-10-08',
+      attendees: '网站主办单位负责人',
+      summary: '约谈并提出整改要求',
+    };
+    for (const bad of [
+      {},
+      { ...good, reason: 'other' },
+      { ...good, heldOn: '2026-13-01' },
+      { ...good, siteId: 'nope' },
+      { ...good, summary: '<b>x</b>' },
+    ])
+      expect((await interview(bad)).statusCode, JSON.stringify(bad)).toBe(400);
+    expect((await owner.request({ method: 'POST', url: '/api/evaluation/interviews', ...json(good) })).statusCode).toBe(403);
+    const held = await interview(good);
+    expect(held.statusCode, held.body).toBe(201);
+    const listed = (await supervisor.request({ method: 'GET', url: `/api/evaluation/interviews?siteId=${failing}` })).json<
+      InterviewView[]
+    >();
+    expect(listed.map((i) => i.id)).toEqual([held.json<InterviewView>().id]);
   });
 });

@@ -6,10 +6,13 @@ import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
 import { requirePermission } from '../platform/access.ts';
 import { createBatch, getBatch, listBatches, recordManualResult } from './commands/batches.ts';
+import { interviewCandidates, listInterviews, recordInterview } from './commands/interviews.ts';
 import { spotCheckNotice } from './commands/notice.ts';
+import { decideDismissal, getTask, issueTasks, listTasks, reportFix, requestDismissal, verifyTask } from './commands/rectification.ts';
 import { BUILT_IN_SYSTEMS } from './rules/systems/index.ts';
 
 const Id = z.strictObject({ id: z.string().min(1).max(40) });
+const SiteQuery = z.strictObject({ siteId: z.string().min(1).max(40).optional() });
 const SiteOfBatch = z.strictObject({ id: z.string().min(1).max(40), siteId: z.string().min(1).max(40) });
 
 export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promise<void> {
@@ -47,5 +50,50 @@ export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promi
     '/api/evaluation/spot-checks/:id/sites/:siteId/manual',
     { schema: { tags, summary: '记录人工核查结果（含抽查样本），并重新评分', params: SiteOfBatch } },
     async (req) => recordManualResult(deps, authOf(req).actor, req.params.id, req.params.siteId, req.body),
+  );
+
+  app.post(
+    '/api/evaluation/spot-checks/:id/rectification',
+    { schema: { tags, summary: '下发整改：每个网站失分的每项指标成为一项整改任务', params: Id } },
+    async (req, reply) => reply.code(201).send(await issueTasks(deps, authOf(req).actor, req.params.id, req.body ?? {})),
+  );
+  app.get(
+    '/api/evaluation/spot-checks/:id/interviews/candidates',
+    { schema: { tags, summary: '应约谈问责的网站（连续两期不合格或整改逾期）', params: Id } },
+    async (req) => interviewCandidates(deps, authOf(req).actor, req.params.id),
+  );
+
+  app.get('/api/evaluation/rectification', { schema: { tags, summary: '整改任务（督查人员看全部，网站人员看本网站）' } }, async (req) =>
+    listTasks(deps, authOf(req).actor, req.query),
+  );
+  app.get('/api/evaluation/rectification/:id', { schema: { tags, summary: '整改任务及其办理记录', params: Id } }, async (req) =>
+    getTask(deps, authOf(req).actor, req.params.id),
+  );
+  app.post(
+    '/api/evaluation/rectification/:id/report',
+    { schema: { tags, summary: '报送整改情况（自动复查随即开始）', params: Id } },
+    async (req) => reportFix(deps, authOf(req).actor, req.params.id, req.body),
+  );
+  app.post(
+    '/api/evaluation/rectification/:id/verify',
+    { schema: { tags, summary: '人工复查（人工评分的指标）', params: Id } },
+    async (req) => verifyTask(deps, authOf(req).actor, req.params.id, req.body),
+  );
+  app.post(
+    '/api/evaluation/rectification/:id/dismissal',
+    { schema: { tags, summary: '申请核销（须写明理由）', params: Id } },
+    async (req) => requestDismissal(deps, authOf(req).actor, req.params.id, req.body),
+  );
+  app.post(
+    '/api/evaluation/rectification/:id/dismissal/decision',
+    { schema: { tags, summary: '审批核销申请（申请人不能审批）', params: Id } },
+    async (req) => decideDismissal(deps, authOf(req).actor, req.params.id, req.body),
+  );
+
+  app.get('/api/evaluation/interviews', { schema: { tags, summary: '约谈问责记录', querystring: SiteQuery } }, async (req) =>
+    listInterviews(deps, authOf(req).actor, req.query.siteId),
+  );
+  app.post('/api/evaluation/interviews', { schema: { tags, summary: '记录约谈问责' } }, async (req, reply) =>
+    reply.code(201).send(await recordInterview(deps, authOf(req).actor, req.body)),
   );
 }

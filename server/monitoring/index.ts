@@ -21,3 +21,4 @@ export { crawlCheck, type CrawlCheckInput, type CrawlCheckResult } from './comma
 export { crawlSites, type CrawlSitesSummary } from './commands/crawl-sites.ts';
 export { sampleAccessibility, type AccessibilitySummary } from './commands/accessibility.ts';
 export { checkHostedSite, checkHostedSites, type HostedChecksSummary } from './commands/hosted-checks.ts';
+export { recheckSite } from './commands/recheck.ts';

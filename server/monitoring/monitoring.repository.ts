@@ -108,7 +108,7 @@ export const findings = {
     fetchInChunks(siteIds, ID_CHUNK, (part) =>
       db
         .selectFrom('monitoring_findings')
-        .select(['id', 'site_id', 'kind', 'severity', 'url', 'parent', 'column_name', 'element', 'params', 'first_seen_at'])
+        .select(['id', 'site_id', 'source', 'kind', 'severity', 'url', 'parent', 'column_name', 'element', 'params', 'first_seen_at'])
         .where('site_id', 'in', part)
         .where('state', '=', 'open')
         .execute(),

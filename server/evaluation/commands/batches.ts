@@ -29,10 +29,10 @@ import type { Deps } from '../../platform/deps.ts';
 import { Errors } from '../../platform/errors.ts';
 import { enqueueJob } from '../../platform/jobs/index.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { batches, evaluationRefs, manualResults, results } from '../evaluation.repository.ts';
+import { batches, dismissals, evaluationRefs, manualResults, results } from '../evaluation.repository.ts';
 import { drawSample, periodDays, previousPeriod, rankResults } from '../rules/batch.ts';
 import { cents } from '../rules/indicator-system.ts';
-import { scoreSite } from '../rules/score.ts';
+import { scoreSite, type ScoreContext } from '../rules/score.ts';
 import { usableSystem } from './systems.ts';
 
 /** Sites scored per transaction: their open findings are in memory together. */
@@ -180,25 +180,41 @@ const manualOf = (rows: readonly EvaluationManualResultTable[]): Record<string, 
     ]),
   );
 
-/** Scores the given sites of a batch from their open findings and recorded results. */
-async function scoreSites(deps: Deps, batch: EvaluationBatchTable, system: IndicatorSystem, siteIds: readonly string[]) {
+/**
+ * What scoring reads of the given sites of a batch: each site's open findings (less those whose
+ * dismissal was approved), home page and recorded results.
+ */
+export async function scoringContexts(
+  deps: Deps,
+  batchId: string,
+  siteIds: readonly string[],
+): Promise<{ siteId: string; ctx: ScoreContext<ScoringFinding> }[]> {
   const db = deps.db.kysely;
-  const [sites, found, manual] = await Promise.all([
+  const [sites, found, manual, dismissed] = await Promise.all([
     evaluationRefs.sitesByIds(db, siteIds),
     openFindingsForScoring(db, siteIds),
-    manualResults.ofSites(db, batch.id, siteIds),
+    manualResults.ofSites(db, batchId, siteIds),
+    dismissals.ofSites(db, siteIds),
   ]);
-  const at = deps.clock.now().toISOString();
   return sites.map((site) => {
-    const findings = found.get(site.id) ?? [];
     const home = homepageUrl({ domains: JSON.parse(site.domains) as string[], baseUrl: site.base_url });
-    const e = scoreSite(system, {
-      findings,
-      homeUrls: home ? [home] : [],
-      manual: manualOf(manual.filter((m) => m.site_id === site.id)),
-    });
-    return resultRow(batch.id, site.id, e, findings.length, at);
+    return {
+      siteId: site.id,
+      ctx: {
+        findings: (found.get(site.id) ?? []).filter((f) => !dismissed.has(f.id)),
+        homeUrls: home ? [home] : [],
+        manual: manualOf(manual.filter((m) => m.site_id === site.id)),
+      },
+    };
   });
+}
+
+/** Scores the given sites of a batch. */
+async function scoreSites(deps: Deps, batch: EvaluationBatchTable, system: IndicatorSystem, siteIds: readonly string[]) {
+  const at = deps.clock.now().toISOString();
+  return (await scoringContexts(deps, batch.id, siteIds)).map(({ siteId, ctx }) =>
+    resultRow(batch.id, siteId, scoreSite(system, ctx), ctx.findings.length, at),
+  );
 }
 
 /**
@@ -241,7 +257,7 @@ export async function listBatches(deps: Deps, actor: Actor): Promise<BatchView[]
 }
 
 const parseList = <T>(raw: string | null): T[] => (raw ? (JSON.parse(raw) as T[]) : []);
-const verdictOf = (stored: string | null): 'pass' | 'fail' | null => (stored === 'pass' || stored === 'fail' ? stored : null);
+export const verdictOf = (stored: string | null): 'pass' | 'fail' | null => (stored === 'pass' || stored === 'fail' ? stored : null);
 
 function presentResult(
   r: EvaluationResultTable & { rank: number | null },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../common/schemas/monitoring.ts';
 import type { ManualResult } from '../../../common/schemas/evaluation.ts';
-import { scoreSite } from './score.ts';
+import { lostItem, scoreSite } from './score.ts';
 import { CENSUS_2015, NATIONAL_2019 } from './systems/index.ts';
 
 const HOME = 'http://www.example.gov.cn/';
@@ -182,5 +182,20 @@ describe('scoring a site against the 2015 census values', () => {
       finding({ kind: 'column_empty', params: { class: 'plan' } }),
     ]);
     expect(e.deductions).toMatchObject([{ indicator: '信息更新情况/基本信息', points: 16 }]);
+  });
+});
+
+describe('what one item loses now (the re-check of a rectification task)', () => {
+  it('finds a deduction behind a veto elsewhere, and nothing once its findings are gone', () => {
+    const links = [brokenOn(`${HOME}a.html`), brokenOn(`${HOME}b.html`)];
+    const veto = finding({ kind: 'homepage_stale', severity: 'veto' });
+    // The site is vetoed, so its score names no deduction, yet the broken links still lose points.
+    expect(score([veto, ...links]).deductions).toEqual([]);
+    const lost = lostItem(NATIONAL_2019, 'd.links', { findings: [veto, ...links], homeUrls: [HOME] });
+    expect(lost).toMatchObject({ code: 'd.links', points: 0.2, findings: links });
+    expect(lostItem(NATIONAL_2019, 'd.links', { findings: [veto], homeUrls: [HOME] })).toBeUndefined();
+    expect(lostItem(NATIONAL_2019, 'veto.homepage', { findings: [veto] })).toMatchObject({ code: 'veto.homepage', findings: [veto] });
+    expect(lostItem(NATIONAL_2019, 'veto.homepage', { findings: links })).toBeUndefined();
+    expect(lostItem(NATIONAL_2019, 'no.such.item', { findings: [veto] })).toBeUndefined();
   });
 });

@@ -191,3 +191,20 @@ export function scoreSite<F extends ScorableFinding>(system: IndicatorSystem, ct
     notAssessed,
   };
 }
+
+/**
+ * What item `code` loses now (a re-check of one item): its veto with the findings behind it, or
+ * its deduction as scored without the vetoes (so a new veto elsewhere neither hides nor closes
+ * it); undefined when it loses nothing.
+ */
+export function lostItem<F extends ScorableFinding>(
+  system: IndicatorSystem,
+  code: string,
+  ctx: ScoreContext<F>,
+): ScoredVeto<F> | ScoredDeduction<F> | undefined {
+  const item = system.items.find((i) => i.code === code);
+  if (!item) return undefined;
+  if (item.kind === 'veto') return scoreSite(system, ctx).vetoes.find((v) => v.code === code);
+  const withoutVetoes = { ...system, items: system.items.filter((i) => i.kind !== 'veto') };
+  return scoreSite(withoutVetoes, ctx).deductions.find((d) => d.code === code);
+}

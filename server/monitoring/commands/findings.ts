@@ -247,7 +247,11 @@ export async function siteHealth(deps: Deps, actor: Actor, siteId: string): Prom
 }
 
 /** What scoring reads of a stored finding. */
-export type ScoringFinding = Pick<Finding, 'kind' | 'severity' | 'url' | 'parent' | 'column' | 'element' | 'params'> & { id: string };
+export type ScoringFinding = Pick<Finding, 'kind' | 'severity' | 'url' | 'parent' | 'column' | 'element' | 'params'> & {
+  id: string;
+  /** Which check made it (a re-check runs that check again). */
+  source: FindingSource;
+};
 
 const oldestFirst = (a: { first_seen_at: string; id: string }, b: { first_seen_at: string; id: string }) =>
   a.first_seen_at < b.first_seen_at ? -1 : a.first_seen_at > b.first_seen_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -256,7 +260,13 @@ const oldestFirst = (a: { first_seen_at: string; id: string }, b: { first_seen_a
 export async function openFindingsForScoring(db: Kysely<Database>, siteIds: readonly string[]): Promise<Map<string, ScoringFinding[]>> {
   const out = new Map<string, ScoringFinding[]>(siteIds.map((id) => [id, []]));
   for (const r of (await findings.openForScoring(db, siteIds)).sort(oldestFirst)) {
-    const f: ScoringFinding = { id: r.id, kind: r.kind as Finding['kind'], severity: r.severity as Finding['severity'], url: r.url };
+    const f: ScoringFinding = {
+      id: r.id,
+      source: r.source as FindingSource,
+      kind: r.kind as Finding['kind'],
+      severity: r.severity as Finding['severity'],
+      url: r.url,
+    };
     if (r.parent !== null) f.parent = r.parent;
     if (r.column_name !== null) f.column = r.column_name;
     if (r.element !== null) f.element = r.element;

@@ -791,6 +791,74 @@ export interface EvaluationManualResultTable {
   recorded_at: string;
 }
 
+/** A rectification (整改) task: one lost item of a site in a spot check, for the site's owner org. */
+export interface RectificationTaskTable {
+  id: string;
+  batch_id: string;
+  site_id: string;
+  org_id: string;
+  item_code: string;
+  indicator: string;
+  /** veto | deduction */
+  kind: string;
+  points_cents: number | null;
+  /** JSON array of the first 100 finding ids behind it, as last (re)checked. */
+  finding_ids: string;
+  finding_count: number;
+  /** auto | manual */
+  recheck: string;
+  /** open | reported | dismissalRequested | closed | dismissed */
+  state: string;
+  deadline: string;
+  escalated_at: string | null;
+  reopened: number;
+  /** How many events it has (the next one is events + 1). */
+  events: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+/** A rectification task's history. Records (no UPDATE, no DELETE). */
+export interface RectificationEventTable {
+  task_id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  /** The user, when a person did it. */
+  actor_id: string | null;
+  event: string;
+  note: string | null;
+}
+
+/** A finding whose dismissal was approved for an item: later scoring of that item leaves it out. */
+export interface EvaluationDismissalTable {
+  finding_id: string;
+  item_code: string;
+  site_id: string;
+  task_id: string;
+  reason: string;
+  approved_by: string;
+  approved_at: string;
+}
+
+/** The record of an accountability interview (约谈问责). */
+export interface EvaluationInterviewTable {
+  id: string;
+  site_id: string;
+  org_id: string;
+  batch_id: string | null;
+  /** repeatFailure | overdueRectification */
+  reason: string;
+  held_on: string;
+  attendees: string;
+  summary: string;
+  commitments: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface Database {
   orgs: OrgTable;
   users: UserTable;
@@ -844,6 +912,10 @@ export interface Database {
   evaluation_batches: EvaluationBatchTable;
   evaluation_results: EvaluationResultTable;
   evaluation_manual_results: EvaluationManualResultTable;
+  rectification_tasks: RectificationTaskTable;
+  rectification_events: RectificationEventTable;
+  evaluation_dismissals: EvaluationDismissalTable;
+  evaluation_interviews: EvaluationInterviewTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;

@@ -67,6 +67,8 @@ export const SCHEDULES: ScheduleDefinition[] = [
   { name: 'monitoring.accessibility', cron: '30 3 * * 0', job: 'monitoring.accessibility', payload: {}, maxAttempts: 2 },
   // Every active hosted site checked exactly from the database each night (columns, home page, letters, guides).
   { name: 'monitoring.check-hosted', cron: '20 1 * * *', job: 'monitoring.checkHosted', payload: {}, maxAttempts: 2 },
+  // Defined by the evaluation room (evaluation.jobs.ts): rectification tasks past their deadline are escalated each morning.
+  { name: 'evaluation.escalate-overdue', cron: '10 8 * * *', job: 'evaluation.escalateOverdue', payload: {} },
 ];
 
 const crons = new Map<string, Cron>();

@@ -23,6 +23,7 @@ import * as m0015 from './0015-letter-attachments.ts';
 import * as m0016 from './0016-service-items.ts';
 import * as m0017 from './0017-monitoring.ts';
 import * as m0018 from './0018-evaluation.ts';
+import * as m0019 from './0019-rectification.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0016-service-items': m0016,
   '0017-monitoring': m0017,
   '0018-evaluation': m0018,
+  '0019-rectification': m0019,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
