@@ -4,7 +4,14 @@
  * Paths are relative to the router basename (/admin).
  */
 import type { Permission } from '../../common/permissions.ts';
-import { GUIDES_OVERSIGHT_PATH, MONITORING_FINDINGS_PATH, MONITORING_SITES_PATH, SERVICE_ITEMS_PATH } from './paths.ts';
+import {
+  GUIDES_OVERSIGHT_PATH,
+  MONITORING_FINDINGS_PATH,
+  MONITORING_SITES_PATH,
+  RECTIFICATION_PATH,
+  SERVICE_ITEMS_PATH,
+  SPOT_CHECKS_PATH,
+} from './paths.ts';
 
 export type NavGroupKey = 'sites' | 'content' | 'disclosure' | 'interaction' | 'services' | 'monitoring' | 'system';
 
@@ -88,7 +95,9 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     items: [
       { path: MONITORING_SITES_PATH, label: '监测概况', anyOf: ['monitoring.read'] },
       { path: MONITORING_FINDINGS_PATH, label: '问题清单', anyOf: ['monitoring.read'] },
-      { path: '/monitoring/evaluations', label: '检查评估', anyOf: ['evaluation.manage'] },
+      { path: SPOT_CHECKS_PATH, label: '检查评估', anyOf: ['evaluation.manage'] },
+      // Supervisors follow every task; a site's administrators report their own site's fixes.
+      { path: RECTIFICATION_PATH, label: '整改任务', anyOf: ['evaluation.manage', 'rectification.report'] },
     ],
   },
   {

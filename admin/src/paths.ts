@@ -27,3 +27,11 @@ export function findingPath(id: string): string {
 export function siteHealthPath(siteId: string): string {
   return `${MONITORING_SITES_PATH}/${encodeURIComponent(siteId)}`;
 }
+
+/** 检查评估: spot checks, one spot check, and the rectification tasks. */
+export const SPOT_CHECKS_PATH = '/monitoring/evaluations';
+export const RECTIFICATION_PATH = '/monitoring/rectification';
+
+export function spotCheckPath(id: string): string {
+  return `${SPOT_CHECKS_PATH}/${encodeURIComponent(id)}`;
+}

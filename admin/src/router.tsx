@@ -12,7 +12,9 @@ import {
   MONITORING_FINDINGS_PATH,
   MONITORING_SITES_PATH,
   NEW_SERVICE_ITEM_PATH,
+  RECTIFICATION_PATH,
   SERVICE_ITEMS_PATH,
+  SPOT_CHECKS_PATH,
 } from './paths.ts';
 
 // AppLayout is a named export (components/ rule); lazy() wants a default, hence the mapping.
@@ -48,6 +50,8 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   [GUIDES_OVERSIGHT_PATH]: lazy(() => import('./scenes/GuidesOversightScene.tsx')),
   [MONITORING_SITES_PATH]: lazy(() => import('./scenes/MonitoringSitesScene.tsx')),
   [MONITORING_FINDINGS_PATH]: lazy(() => import('./scenes/MonitoringFindingsScene.tsx')),
+  [SPOT_CHECKS_PATH]: lazy(() => import('./scenes/SpotChecksScene.tsx')),
+  [RECTIFICATION_PATH]: lazy(() => import('./scenes/RectificationScene.tsx')),
 };
 
 // Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).
@@ -58,6 +62,7 @@ const LetterViewScene = lazy(() => import('./scenes/LetterViewScene.tsx'));
 const ServiceItemEditScene = lazy(() => import('./scenes/ServiceItemEditScene.tsx'));
 const FindingViewScene = lazy(() => import('./scenes/FindingViewScene.tsx'));
 const SiteHealthScene = lazy(() => import('./scenes/SiteHealthScene.tsx'));
+const SpotCheckScene = lazy(() => import('./scenes/SpotCheckScene.tsx'));
 
 function menuScene(path: string, label: string): ReactNode {
   const Scene = MENU_SCENES[path];
@@ -162,6 +167,14 @@ const monitoringRoutes: RouteObject[] = [
     element: (
       <RequirePermission anyOf={['monitoring.read', 'sites.read']}>
         <SiteHealthScene />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: `${SPOT_CHECKS_PATH.slice(1)}/:id`,
+    element: (
+      <RequirePermission anyOf={['evaluation.manage']}>
+        <SpotCheckScene />
       </RequirePermission>
     ),
   },

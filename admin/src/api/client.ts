@@ -154,6 +154,40 @@ async function request<T>(method: string, path: string, body: unknown, options: 
   throw error;
 }
 
+/**
+ * Posts JSON and takes a file back (a document drafted from the body): the file as a Blob, or
+ * the server's error as an ApiError.
+ */
+export async function postForFile(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, NETWORK_ERROR_CODE, NETWORK_ERROR_MESSAGE);
+  }
+  if (!res.ok) {
+    const error = errorFromResponse(res.status, await readJson(res));
+    if (res.status === 401 && SESSION_LOST_CODES.has(error.code)) hooks.onSessionLost?.(error);
+    throw error;
+  }
+  hooks.onServerContact?.();
+  return res.blob();
+}
+
+/** Offers a Blob to the user as a download named `name`. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options),

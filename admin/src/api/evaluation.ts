@@ -1,0 +1,81 @@
+/**
+ * The 检查评估 endpoints of the office: indicator systems, spot checks (抽查) with their ranked
+ * results and circular, rectification tasks (整改) and accountability interviews (约谈问责).
+ */
+import type {
+  BatchDetail,
+  BatchResultView,
+  BatchView,
+  CreateBatchInput,
+  IndicatorSystem,
+  InterviewCandidate,
+  InterviewView,
+  TaskDetail,
+  TaskList,
+  TaskState,
+} from '../../../common/schemas/evaluation.ts';
+import { api, postForFile } from './client.ts';
+
+export type { BatchDetail, BatchResultView, BatchView, IndicatorSystem, InterviewCandidate, InterviewView, TaskDetail, TaskList };
+
+const withSignal = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
+const spotCheck = (id: string) => `/api/evaluation/spot-checks/${encodeURIComponent(id)}`;
+const task = (id: string) => `/api/evaluation/rectification/${encodeURIComponent(id)}`;
+
+export const fetchSystems = (signal?: AbortSignal): Promise<IndicatorSystem[]> => api.get('/api/evaluation/systems', withSignal(signal));
+export const fetchSpotChecks = (signal?: AbortSignal): Promise<BatchView[]> => api.get('/api/evaluation/spot-checks', withSignal(signal));
+export const fetchSpotCheck = (id: string, signal?: AbortSignal): Promise<BatchDetail> => api.get(spotCheck(id), withSignal(signal));
+export const createSpotCheck = (body: CreateBatchInput): Promise<BatchView> => api.post('/api/evaluation/spot-checks', body);
+
+export interface NoticeForm {
+  issuer: string;
+  docNumber: string;
+  recipients?: string;
+  date?: string;
+  praiseFrom?: number;
+  rectifyDays?: number;
+}
+
+/** The draft circular (DOCX) of a finished spot check. */
+export const draftNotice = (id: string, body: NoticeForm): Promise<Blob> => postForFile(`${spotCheck(id)}/notice.docx`, body);
+
+export const issueRectification = (
+  id: string,
+  body: { deadline?: string; scope?: 'failing' | 'all' },
+): Promise<{ created: number; existing: number }> => api.post(`${spotCheck(id)}/rectification`, body);
+
+export const fetchInterviewCandidates = (id: string, signal?: AbortSignal): Promise<InterviewCandidate[]> =>
+  api.get(`${spotCheck(id)}/interviews/candidates`, withSignal(signal));
+
+export interface TaskFilter {
+  batchId?: string | undefined;
+  siteId?: string | undefined;
+  state?: TaskState | undefined;
+  overdue?: boolean | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+export function fetchTasks(filter: TaskFilter = {}, signal?: AbortSignal): Promise<TaskList> {
+  const query = {
+    batchId: filter.batchId || undefined,
+    siteId: filter.siteId || undefined,
+    state: filter.state || undefined,
+    overdue: filter.overdue ? 'true' : undefined,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
+  return api.get('/api/evaluation/rectification', { query, ...withSignal(signal) });
+}
+
+export const fetchTask = (id: string, signal?: AbortSignal): Promise<TaskDetail> => api.get(task(id), withSignal(signal));
+export const reportFix = (id: string, note: string): Promise<TaskDetail> => api.post(`${task(id)}/report`, { note });
+export const verifyTask = (id: string, fixed: boolean, note: string): Promise<TaskDetail> =>
+  api.post(`${task(id)}/verify`, { fixed, note });
+export const requestDismissal = (id: string, reason: string): Promise<TaskDetail> => api.post(`${task(id)}/dismissal`, { reason });
+export const decideDismissal = (id: string, approve: boolean, opinion: string): Promise<TaskDetail> =>
+  api.post(`${task(id)}/dismissal/decision`, { approve, opinion });
+
+export const fetchInterviews = (siteId?: string, signal?: AbortSignal): Promise<InterviewView[]> =>
+  api.get('/api/evaluation/interviews', { query: { siteId }, ...withSignal(signal) });
+export const recordInterview = (body: Record<string, unknown>): Promise<InterviewView> => api.post('/api/evaluation/interviews', body);
