@@ -247,12 +247,51 @@ export interface BatchResultView {
   repeatFailure: boolean;
 }
 
+export interface CountyBreakdown {
+  /** null: the city-level sites. */
+  countyId: string | null;
+  county: string;
+  sites: number;
+  scored: number;
+  pass: number;
+  fail: number;
+  /** Per cent of the scored sites that passed. */
+  passRate: number | null;
+  /** Over the sites with a score (vetoed ones have none). */
+  averageScore: number | null;
+}
+
+export interface CategoryBreakdown {
+  category: ProblemCategory;
+  label: string;
+  /** Sites that lost points (or were vetoed) on this kind of problem. */
+  sites: number;
+  items: number;
+  points: number;
+  vetoes: number;
+}
+
+export interface InteractionRanking {
+  /** Letters a site must have received in the period to be ranked. */
+  minLetters: number;
+  ranked: { rank: number; siteId: string; siteName: string; letters: number; lost: number | null; vetoed: boolean }[];
+  unranked: { siteId: string; siteName: string; letters: number; reason: 'pending' | 'fewLetters' | 'vetoed' }[];
+}
+
 export interface BatchDetail {
   batch: BatchView;
   results: BatchResultView[];
   /** The batch of the previous period the comparison uses, if any. */
   previousBatchId: string | null;
+  byCounty: CountyBreakdown[];
+  byCategory: CategoryBreakdown[];
+  interaction: InteractionRanking;
 }
+
+export const BatchDetailQuerySchema = z.strictObject({
+  /** Letters a site must have received in the period to take part in the interaction ranking. */
+  minLetters: z.coerce.number().int().min(0).max(100_000).optional(),
+});
 
 /** What the office fills in to draft the circular (通报) of a spot check. */
 export const NoticeRequestSchema = z.strictObject({

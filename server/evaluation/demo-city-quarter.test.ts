@@ -148,6 +148,27 @@ describe(`a quarter's spot check over the demo city on ${dialectUnderTest}: circ
     );
   });
 
+  it('breaks the results down by county and by kind of problem, and ranks interaction only among sites with letters', async () => {
+    const detail = await getBatch(deps, supervisor, batchId);
+    const counties = detail.byCounty.map((c) => c.county);
+    expect(counties[0]).toBe('市级');
+    expect(counties).toEqual(expect.arrayContaining(['示例县人民政府', '示例市东区人民政府']));
+    expect(detail.byCounty.reduce((n, c) => n + c.sites, 0)).toBe(detail.results.length);
+    expect(detail.byCounty.reduce((n, c) => n + c.fail, 0)).toBe(detail.results.filter((r) => r.verdict === 'fail').length);
+    const update = detail.byCategory.find((c) => c.category === 'update')!;
+    expect(update.sites).toBe(
+      detail.results.filter((r) => r.vetoes.some((v) => v.code === 'veto.homepage' || v.code === 'veto.columns')).length,
+    );
+    // The demo letters went to a few sites only: with the default minimum hardly any site is ranked; with none, every site without another veto is.
+    const strict = detail.interaction;
+    expect(strict.minLetters).toBe(10);
+    expect(strict.ranked.length + strict.unranked.length).toBe(detail.results.length);
+    expect(strict.unranked.some((u) => u.reason === 'fewLetters')).toBe(true);
+    const loose = (await getBatch(deps, supervisor, batchId, { minLetters: '0' })).interaction;
+    expect(loose.unranked.every((u) => u.reason !== 'fewLetters')).toBe(true);
+    await expect(getBatch(deps, supervisor, batchId, { minLetters: 'many' })).rejects.toMatchObject({ code: 'GK_ERR_VALIDATION' });
+  });
+
   /** The demo hosted site whose home page the quarter found stale, with staff to publish and to report. */
   async function staleHomeSite() {
     const { items } = await listTasks(deps, supervisor, { batchId, pageSize: 200 });

@@ -27,6 +27,8 @@ export const evaluationRefs = {
     fetchInChunks(ids, ID_CHUNK, (part) =>
       db.selectFrom('sites').select(['id', 'name', 'base_url', 'domains', 'sponsor_org_id']).where('id', 'in', part).execute(),
     ),
+  /** Every org with its place in the tree (for the county breakdown). */
+  orgs: (db: Q) => db.selectFrom('orgs').select(['id', 'name', 'parent_id', 'level']).execute(),
   orgNames: async (db: Q, ids: readonly string[]): Promise<Map<string, string>> =>
     new Map(
       (

@@ -32,8 +32,10 @@ export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promi
       return reply.code(201).send(batch);
     },
   );
-  app.get('/api/evaluation/spot-checks/:id', { schema: { tags, summary: '抽查结果：排名、扣分和上期对比', params: Id } }, async (req) =>
-    getBatch(deps, authOf(req).actor, req.params.id),
+  app.get(
+    '/api/evaluation/spot-checks/:id',
+    { schema: { tags, summary: '抽查结果：排名、扣分和上期对比，按区县和问题类型的统计，互动交流排名', params: Id } },
+    async (req) => getBatch(deps, authOf(req).actor, req.params.id, req.query),
   );
   app.post(
     '/api/evaluation/spot-checks/:id/notice.docx',

@@ -20,7 +20,7 @@ export {
 } from './commands/letters.ts';
 export { actOnLetter, getLetter, listLetters } from './commands/letter-handling.ts';
 export { interactionOversight, interactionStatistics, overdueLetters, runLetterWarnings } from './commands/letter-oversight.ts';
-export { openLettersOfSite, type OpenLetterClock } from './commands/open-letters.ts';
+export { lettersReceived, openLettersOfSite, type OpenLetterClock } from './commands/open-letters.ts';
 export { createChannel, createReplyTemplate, saveInteractionSettings, updateChannel } from './commands/channels.ts';
 export { interactionJobs } from './interaction.jobs.ts';
 export { interactionRoutes } from './interaction.routes.ts';

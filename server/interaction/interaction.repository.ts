@@ -105,6 +105,16 @@ export const letters = {
           .executeTakeFirst()
       )?.n,
     ),
+  /** Letters received per site between two days (inclusive). */
+  receivedBySite: (db: Q, siteIds: readonly string[], from: string, to: string) =>
+    db
+      .selectFrom('letters')
+      .select(['site_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('site_id', 'in', siteIds.length ? [...siteIds] : [''])
+      .where('received_on', '>=', from)
+      .where('received_on', '<=', to)
+      .groupBy('site_id')
+      .execute(),
   /** Per channel of a site, letters received since a day: state, receipt and reply days (for the statistics). */
   forStatistics: (db: Q, siteIds: readonly string[], from: string, to: string) =>
     db

@@ -83,6 +83,9 @@ describe.runIf(chromiumAvailable)('a supervisor runs the quarter’s spot check;
       await ranking.getByRole('row').filter({ hasText: PORTAL }).getByText('不合格').waitFor({ timeout: 20_000 });
       await supervisor.getByText('已完成').first().waitFor();
       await ranking.getByText('首页不更新（否决', { exact: false }).first().waitFor();
+      await supervisor.getByRole('table', { name: '按区县统计' }).getByRole('row').filter({ hasText: '市级' }).waitFor();
+      await supervisor.getByRole('table', { name: '按问题类型统计' }).getByRole('row').filter({ hasText: '更新不及时' }).waitFor();
+      await supervisor.getByText(/本期收到来信不少于 10 件的网站参与排名/).waitFor();
       // The ranking appears under the pointer: judge it at rest, not hovered.
       await supervisor.mouse.move(0, 0);
       await expectAccessible(supervisor);

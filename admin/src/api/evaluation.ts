@@ -24,7 +24,9 @@ const task = (id: string) => `/api/evaluation/rectification/${encodeURIComponent
 
 export const fetchSystems = (signal?: AbortSignal): Promise<IndicatorSystem[]> => api.get('/api/evaluation/systems', withSignal(signal));
 export const fetchSpotChecks = (signal?: AbortSignal): Promise<BatchView[]> => api.get('/api/evaluation/spot-checks', withSignal(signal));
-export const fetchSpotCheck = (id: string, signal?: AbortSignal): Promise<BatchDetail> => api.get(spotCheck(id), withSignal(signal));
+/** A spot check's ranked results and breakdowns; the interaction ranking takes sites with at least `minLetters` letters. */
+export const fetchSpotCheck = (id: string, minLetters?: number, signal?: AbortSignal): Promise<BatchDetail> =>
+  api.get(spotCheck(id), { query: { minLetters }, ...withSignal(signal) });
 export const createSpotCheck = (body: CreateBatchInput): Promise<BatchView> => api.post('/api/evaluation/spot-checks', body);
 
 export interface NoticeForm {

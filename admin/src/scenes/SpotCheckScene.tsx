@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Breakdowns } from '../features/evaluation/Breakdowns.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { INTERVIEW_REASON_LABELS } from '../../../common/schemas/evaluation.ts';
@@ -34,7 +35,8 @@ const POLL_MS = 3000;
  */
 export default function SpotCheckScene() {
   const { id = '' } = useParams();
-  const load = useCallback((signal: AbortSignal) => fetchSpotCheck(id, signal), [id]);
+  const [minLetters, setMinLetters] = useState<number | null>(null);
+  const load = useCallback((signal: AbortSignal) => fetchSpotCheck(id, minLetters ?? undefined, signal), [id, minLetters]);
   const detail = useApiData(load);
   const loadCandidates = useCallback((signal: AbortSignal) => fetchInterviewCandidates(id, signal), [id]);
   const candidates = useApiData(loadCandidates);
@@ -143,6 +145,7 @@ export default function SpotCheckScene() {
           合格网站按得分排名，其后为不合格网站和被单项否决的网站。“较上期”为与上一期间最近一次完成的抽查相比。
         </Typography.Paragraph>
       </Card>
+      {detail.data ? <Breakdowns detail={detail.data} minLetters={minLetters} onMinLetters={setMinLetters} /> : null}
       <Card className="gk-block" title={<h2 className="gk-card-heading">约谈问责对象</h2>}>
         {candidates.error ? <LoadErrorAlert error={candidates.error} what="约谈问责对象" onRetry={candidates.reload} /> : null}
         <Table<InterviewCandidate>

@@ -8,6 +8,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  BatchDetailQuerySchema,
   CreateBatchSchema,
   IndicatorSystemSchema,
   ManualResultInputSchema,
@@ -20,6 +21,7 @@ import {
   type ManualResult,
 } from '../../../common/schemas/evaluation.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { lettersReceived } from '../../interaction/index.ts';
 import { homepageUrl, openFindingsForScoring, type ScoringFinding } from '../../monitoring/index.ts';
 import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -31,6 +33,7 @@ import { enqueueJob } from '../../platform/jobs/index.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { batches, dismissals, evaluationRefs, manualResults, results } from '../evaluation.repository.ts';
 import { drawSample, periodDays, previousPeriod, rankResults } from '../rules/batch.ts';
+import { byCategory, byCounty, countyOf, DEFAULT_MIN_LETTERS, interactionRanking } from '../rules/breakdowns.ts';
 import { cents } from '../rules/indicator-system.ts';
 import { scoreSite, type ScoreContext } from '../rules/score.ts';
 import { usableSystem } from './systems.ts';
@@ -289,9 +292,14 @@ function presentResult(
   };
 }
 
-/** A batch with its results ranked, each beside the same site's result of the previous period. */
-export async function getBatch(deps: Deps, actor: Actor, batchId: string): Promise<BatchDetail> {
+/**
+ * A batch with its results ranked, each beside the same site's result of the previous period,
+ * and the breakdowns by county and by kind of problem and the interaction ranking (sites with
+ * at least `minLetters` letters in the period).
+ */
+export async function getBatch(deps: Deps, actor: Actor, batchId: string, query: unknown = {}): Promise<BatchDetail> {
   requirePermission(actor, 'evaluation.manage');
+  const { minLetters = DEFAULT_MIN_LETTERS } = parseInput(BatchDetailQuerySchema, query);
   const db = deps.db.kysely;
   const batch = await batches.get(db, batchId);
   if (!batch) throw Errors.notFound('找不到该抽查');
@@ -299,14 +307,15 @@ export async function getBatch(deps: Deps, actor: Actor, batchId: string): Promi
   const prevPeriod = previousPeriod(batch.period);
   const prev = prevPeriod ? await batches.lastDoneOf(db, prevPeriod) : undefined;
   const prevRows = new Map(prev ? (await results.ofBatch(db, prev.id)).map((r) => [r.site_id, r]) : []);
-  const names = new Map(
-    (
-      await evaluationRefs.sitesByIds(
-        db,
-        rows.map((r) => r.site_id),
-      )
-    ).map((s) => [s.id, s.name]),
-  );
+  const siteIds = rows.map((r) => r.site_id);
+  const [sites, orgs, letters] = await Promise.all([
+    evaluationRefs.sitesByIds(db, siteIds),
+    evaluationRefs.orgs(db),
+    lettersReceived(deps, siteIds, periodDays(batch.period)!.start, batch.as_of),
+  ]);
+  const names = new Map(sites.map((s) => [s.id, s.name]));
+  const orgTree = new Map(orgs.map((o) => [o.id, { id: o.id, name: o.name, parentId: o.parent_id, level: o.level }]));
+  const counties = new Map(sites.map((s) => [s.id, countyOf(s.sponsor_org_id, orgTree)]));
   const ranked = rankResults(
     rows.map((r) => ({
       ...r,
@@ -316,10 +325,15 @@ export async function getBatch(deps: Deps, actor: Actor, batchId: string): Promi
       scoreCents: r.score_cents,
     })),
   );
+  const shown = ranked.map((r) => presentResult(r, names.get(r.site_id) ?? r.site_id, prevRows.get(r.site_id), prev?.id ?? null));
+  const system = frozenSystem(batch);
   return {
     batch: presentBatch(batch),
-    results: ranked.map((r) => presentResult(r, names.get(r.site_id) ?? r.site_id, prevRows.get(r.site_id), prev?.id ?? null)),
+    results: shown,
     previousBatchId: prev?.id ?? null,
+    byCounty: byCounty(shown, counties),
+    byCategory: byCategory(shown, system),
+    interaction: interactionRanking(shown, system, letters, minLetters),
   };
 }
 

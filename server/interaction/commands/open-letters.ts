@@ -5,9 +5,10 @@
  */
 import { CONSULTATIVE_KINDS, OPEN_LETTER_STATES, type ChannelKind, type DueLevel } from '../../../common/schemas/interaction.ts';
 import { loadCalendar } from '../../calendar/index.ts';
+import { fetchInChunks } from '../../platform/db/chunks.ts';
 import { readSetting } from '../../platform/db/settings.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { channels, siteLetters } from '../interaction.repository.ts';
+import { channels, letters, siteLetters } from '../interaction.repository.ts';
 import { letterClock, parseLadder } from '../rules/deadlines.ts';
 import { LADDER_SETTING } from './letter-handling.ts';
 
@@ -63,4 +64,13 @@ export async function openLettersOfSite(deps: Deps, siteId: string, asOf: string
       vetoDays: ladder.vetoDays,
     };
   });
+}
+
+/**
+ * How many letters each site received between `from` and `to` (YYYY-MM-DD, inclusive): the
+ * volume a ranking of interaction needs. Sites that received none are absent. No access check.
+ */
+export async function lettersReceived(deps: Deps, siteIds: readonly string[], from: string, to: string): Promise<Map<string, number>> {
+  const rows = await fetchInChunks(siteIds, 500, (part) => letters.receivedBySite(deps.db.kysely, part, from, to));
+  return new Map(rows.map((r) => [r.site_id, Number(r.n)]));
 }
