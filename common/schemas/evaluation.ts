@@ -476,3 +476,48 @@ export interface InterviewCandidate {
   /** Interviews already recorded for the site since the flag arose. */
   interviews: number;
 }
+
+// ---- Annual results (年度结果) ------------------------------------------------------------
+
+/** `Q1:30,Q2:20,Q3:25,Q4:25` (quarters) or `H1:50,H2:50` (half-years): each period's weight in the year's score. */
+export const WEIGHTS_PATTERN = /^(?:(?:Q[1-4]|H[12]):\d{1,3}(?:\.\d{1,2})?)(?:,(?:Q[1-4]|H[12]):\d{1,3}(?:\.\d{1,2})?)*$/;
+
+export const AnnualQuerySchema = z.strictObject({
+  weights: z.string().max(100).regex(WEIGHTS_PATTERN, '权重格式应为“Q1:25,Q2:25,Q3:25,Q4:25”，半年检查为“H1:50,H2:50”').optional(),
+});
+
+export const AnnualYearSchema = z.strictObject({
+  year: z.coerce.number({ message: '年份不正确' }).int('年份不正确').min(2000, '年份不正确').max(2100, '年份不正确'),
+});
+
+export interface AnnualPeriod {
+  period: string;
+  batchId: string;
+  batchName: string;
+  weight: number;
+}
+
+export interface AnnualRow {
+  rank: number | null;
+  siteId: string;
+  siteName: string;
+  orgName: string;
+  county: string;
+  /** Per period of `periods`, in order: the score, 0 when vetoed, null when the site was not checked. */
+  scores: (number | null)[];
+  vetoed: boolean[];
+  /** Periods that checked the site, and of them those it failed. */
+  checked: number;
+  failed: number;
+  /** The weighted mean over the periods that checked the site (a vetoed period counts 0). */
+  annualScore: number | null;
+  verdict: 'pass' | 'fail' | null;
+}
+
+export interface AnnualResults {
+  year: number;
+  /** The latest finished spot check of each period of the year, with its weight. */
+  periods: AnnualPeriod[];
+  passLine: number;
+  rows: AnnualRow[];
+}

@@ -41,6 +41,9 @@ describe(`the evaluation API on ${dialectUnderTest}`, () => {
       ['POST', '/api/evaluation/spot-checks'],
       ['GET', '/api/evaluation/spot-checks/x'],
       ['POST', `/api/evaluation/spot-checks/x/sites/${siteId}/manual`],
+      ['GET', '/api/evaluation/annual-results/2026'],
+      ['GET', '/api/evaluation/annual-results/2026/results.xlsx'],
+      ['GET', '/api/evaluation/interviews'],
     ] as const) {
       expect((await t.app.inject({ method, url })).statusCode, url).toBe(401);
       expect((await editor.request({ method, url, ...(method === 'POST' ? json({}) : {}) })).statusCode, url).toBe(403);
@@ -103,6 +106,17 @@ describe(`the evaluation API on ${dialectUnderTest}`, () => {
         JSON.stringify(bad),
       ).toBe(400);
     expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/spot-checks/%00' })).statusCode).toBe(400);
+    for (const url of [
+      '/api/evaluation/annual-results/abc',
+      '/api/evaluation/annual-results/99999',
+      '/api/evaluation/annual-results/2026?weights=Q9:1',
+      '/api/evaluation/annual-results/2026/results.xlsx?weights=%3Cscript%3E',
+      '/api/evaluation/spot-checks/x?minLetters=-1',
+    ])
+      expect((await supervisor.request({ method: 'GET', url })).statusCode, url).toBe(400);
+    const xlsx = await supervisor.request({ method: 'GET', url: '/api/evaluation/annual-results/2026/results.xlsx?weights=Q3:100' });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/spot-checks/nope' })).statusCode).toBe(404);
     const nul = await supervisor.request({
       method: 'POST',

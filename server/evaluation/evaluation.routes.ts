@@ -6,6 +6,7 @@ import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
 import { requirePermission } from '../platform/access.ts';
 import { createBatch, getBatch, listBatches, recordManualResult } from './commands/batches.ts';
+import { annualResults, annualResultsXlsx } from './commands/annual.ts';
 import { interviewCandidates, listInterviews, recordInterview } from './commands/interviews.ts';
 import { spotCheckNotice } from './commands/notice.ts';
 import { decideDismissal, getTask, issueTasks, listTasks, reportFix, requestDismissal, verifyTask } from './commands/rectification.ts';
@@ -97,5 +98,22 @@ export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promi
   );
   app.post('/api/evaluation/interviews', { schema: { tags, summary: '记录约谈问责' } }, async (req, reply) =>
     reply.code(201).send(await recordInterview(deps, authOf(req).actor, req.body)),
+  );
+
+  app.get(
+    '/api/evaluation/annual-results/:year',
+    { schema: { tags, summary: '年度结果：各期抽查得分按权重汇总（权重如 Q1:25,Q2:25,Q3:25,Q4:25）' } },
+    async (req) => annualResults(deps, authOf(req).actor, req.params, req.query),
+  );
+  app.get(
+    '/api/evaluation/annual-results/:year/results.xlsx',
+    { schema: { tags, summary: '导出年度结果（XLSX，供年度目标考核使用）' } },
+    async (req, reply) => {
+      const { year, xlsx } = await annualResultsXlsx(deps, authOf(req).actor, req.params, req.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${year}年度政府网站检查结果.xlsx`)}`)
+        .send(xlsx);
+    },
   );
 }

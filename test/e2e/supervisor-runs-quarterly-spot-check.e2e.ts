@@ -7,6 +7,7 @@
  * with an opinion, which the history keeps. Every screen passes axe.
  */
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskList } from '#common/schemas/evaluation.ts';
@@ -114,6 +115,23 @@ describe.runIf(chromiumAvailable)('a supervisor runs the quarter’s spot check;
         .getByText(/已下发 \d+ 项整改任务/)
         .first()
         .waitFor();
+    });
+
+    await step(supervisor, 'annual results', async () => {
+      await openMenu(supervisor, '检查评估');
+      const annual = supervisor.getByRole('table', { name: '年度结果' });
+      await annual.getByRole('row').filter({ hasText: PORTAL }).waitFor();
+      await supervisor.getByText(/年度得分为各期检查得分的加权平均/).waitFor();
+      await supervisor.mouse.move(0, 0);
+      await expectAccessible(supervisor);
+      const [download] = await Promise.all([
+        supervisor.waitForEvent('download'),
+        supervisor.getByRole('link', { name: /导出 XLSX/ }).click(),
+      ]);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+      const rows = book.getWorksheet('年度结果')!.getSheetValues().flat().map(String);
+      expect(rows).toContain(PORTAL);
     });
 
     const owner = await person();

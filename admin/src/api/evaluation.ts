@@ -3,6 +3,7 @@
  * results and circular, rectification tasks (整改) and accountability interviews (约谈问责).
  */
 import type {
+  AnnualResults,
   BatchDetail,
   BatchResultView,
   BatchView,
@@ -16,7 +17,17 @@ import type {
 } from '../../../common/schemas/evaluation.ts';
 import { api, postForFile } from './client.ts';
 
-export type { BatchDetail, BatchResultView, BatchView, IndicatorSystem, InterviewCandidate, InterviewView, TaskDetail, TaskList };
+export type {
+  AnnualResults,
+  BatchDetail,
+  BatchResultView,
+  BatchView,
+  IndicatorSystem,
+  InterviewCandidate,
+  InterviewView,
+  TaskDetail,
+  TaskList,
+};
 
 const withSignal = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
 const spotCheck = (id: string) => `/api/evaluation/spot-checks/${encodeURIComponent(id)}`;
@@ -81,3 +92,13 @@ export const decideDismissal = (id: string, approve: boolean, opinion: string): 
 export const fetchInterviews = (siteId?: string, signal?: AbortSignal): Promise<InterviewView[]> =>
   api.get('/api/evaluation/interviews', { query: { siteId }, ...withSignal(signal) });
 export const recordInterview = (body: Record<string, unknown>): Promise<InterviewView> => api.post('/api/evaluation/interviews', body);
+
+const annualPath = (year: number) => `/api/evaluation/annual-results/${year}`;
+
+/** The year's results from its spot checks; `weights` like `Q1:25,Q2:25,Q3:25,Q4:25` (equal shares when absent). */
+export const fetchAnnualResults = (year: number, weights?: string, signal?: AbortSignal): Promise<AnnualResults> =>
+  api.get(annualPath(year), { query: { weights: weights || undefined }, ...withSignal(signal) });
+
+/** Where the year's results are downloaded as XLSX. */
+export const annualResultsXlsxUrl = (year: number, weights?: string): string =>
+  `${annualPath(year)}/results.xlsx${weights ? `?${new URLSearchParams({ weights }).toString()}` : ''}`;

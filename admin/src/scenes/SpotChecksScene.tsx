@@ -8,6 +8,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { TableEmpty } from '../components/TableEmpty.tsx';
 import { BATCH_STATE_COLORS, batchStateLabel, periodLabel } from '../features/evaluation/evaluationLabels.ts';
+import { AnnualResultsCard } from '../features/evaluation/AnnualResultsCard.tsx';
 import { SpotCheckForm } from '../features/evaluation/SpotCheckForm.tsx';
 import { chinaDate, formatDateTime } from '../lib/datetime.ts';
 import { useApiData } from '../lib/useApiData.ts';
@@ -78,6 +79,7 @@ export default function SpotChecksScene() {
           />
         </ScrollRegion>
       </Card>
+      <AnnualResultsCard thisYear={Number(chinaDate().slice(0, 4))} />
       <FormModal open={creating} title="新建抽查" width={640} onClose={() => setCreating(false)}>
         {(cb) => (
           <SpotCheckForm
