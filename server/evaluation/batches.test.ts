@@ -5,7 +5,7 @@ import type { Actor } from '#server/platform/actor.ts';
 import { drainJobs, JobRegistry } from '#server/platform/jobs/index.ts';
 import { asActor, buildSite, buildUser, factoryActor } from '#test/factories.ts';
 import { createTestDeps, dialectUnderTest, type TestDeps } from '#test/support.ts';
-import { createBatch, getBatch, listBatches, recordManualResult, runBatch } from './commands/batches.ts';
+import { createBatch, getBatch, listBatches, recordManualResult, runBatch, scheduledQuarterCheck } from './commands/batches.ts';
 import { evaluationJobs } from './evaluation.jobs.ts';
 
 const f = (over: Partial<Finding> & Pick<Finding, 'kind'>): Finding => ({
@@ -204,5 +204,15 @@ describe(`spot-check batches on ${dialectUnderTest}`, () => {
     ])
       await expect(createBatch(deps, supervisor, bad), JSON.stringify(bad)).rejects.toMatchObject({ code: 'GK_ERR_VALIDATION' });
     await expect(getBatch(deps, supervisor, 'nope')).rejects.toMatchObject({ code: 'GK_ERR_NOT_FOUND' });
+  });
+
+  it('makes the quarter’s spot check on schedule once, for the quarter just ended, unless one was made by hand', async () => {
+    const made = await scheduledQuarterCheck(deps, factoryActor);
+    expect(made).toMatchObject({ name: '2026年第三季度政府网站检查', period: '2026-Q3', scope: 'all', sites: 4, state: 'pending' });
+    expect(await scheduledQuarterCheck(deps, factoryActor)).toBeNull();
+    deps.clock.set('2027-01-05T01:00:00Z');
+    await createBatch(deps, supervisor, { name: '第四季度抽查（手动）', period: '2026-Q4', sample: { size: 2, seed: 'q4' } });
+    expect(await scheduledQuarterCheck(deps, factoryActor)).toBeNull();
+    await expect(scheduledQuarterCheck(deps, supervisor)).rejects.toMatchObject({ code: 'GK_ERR_FORBIDDEN' });
   });
 });

@@ -1,11 +1,11 @@
 /**
  * Jobs of the evaluation room: scoring a spot-check batch (queued when the batch is made;
  * resumes what is pending), re-checking a rectification task whose fix was reported, and the
- * morning escalation of overdue tasks.
+ * morning escalation of overdue tasks, and the quarter's spot check made on schedule.
  */
 import { z } from 'zod';
 import { defineJob } from '../platform/jobs/index.ts';
-import { RUN_BATCH_JOB, runBatch } from './commands/batches.ts';
+import { RUN_BATCH_JOB, runBatch, scheduledQuarterCheck } from './commands/batches.ts';
 import { escalateOverdue, RECHECK_TASK_JOB, recheckTask } from './commands/rectification.ts';
 
 export const runBatchJob = defineJob({
@@ -42,4 +42,16 @@ export const escalateOverdueJob = defineJob({
   },
 });
 
-export const evaluationJobs = [runBatchJob, recheckTaskJob, escalateOverdueJob];
+/** The quarter's spot check over every open site, made early in the next quarter (once per quarter). */
+export const quarterlySpotCheckJob = defineJob({
+  name: 'evaluation.quarterlySpotCheck',
+  payload: z.object({}),
+  maxAttempts: 3,
+  timeoutMs: 10 * 60_000,
+  run: async (_payload, ctx) => {
+    const made = await scheduledQuarterCheck(ctx.deps, ctx.actor);
+    ctx.deps.logger.info({ batchId: made?.id ?? null, period: made?.period ?? null }, 'quarterly spot check');
+  },
+});
+
+export const evaluationJobs = [runBatchJob, recheckTaskJob, escalateOverdueJob, quarterlySpotCheckJob];

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AnnualQuerySchema, AnnualYearSchema, type AnnualResults } from '../../../common/schemas/evaluation.ts';
+import { periodName } from '../../../common/periods.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -16,15 +17,8 @@ import { annualRows, parseWeights, periodWeights } from '../rules/annual.ts';
 import { countyOf } from '../rules/breakdowns.ts';
 import { frozenSystem, verdictOf } from './batches.ts';
 
-const PERIOD_LABEL: Record<string, string> = {
-  Q1: '第一季度',
-  Q2: '第二季度',
-  Q3: '第三季度',
-  Q4: '第四季度',
-  H1: '上半年',
-  H2: '下半年',
-};
-export const periodPartLabel = (period: string): string => PERIOD_LABEL[period.slice(5)] ?? period;
+/** 2026-Q1 → 第一季度. */
+const periodPartLabel = (period: string): string => periodName(period).slice(5);
 
 export async function annualResults(deps: Deps, actor: Actor, params: unknown, query: unknown): Promise<AnnualResults> {
   requirePermission(actor, 'evaluation.manage');

@@ -24,7 +24,9 @@ import { recordAudit } from '../../audit/index.ts';
 import { lettersReceived } from '../../interaction/index.ts';
 import { homepageUrl, openFindingsForScoring, type ScoringFinding } from '../../monitoring/index.ts';
 import { requirePermission } from '../../platform/access.ts';
+import { periodName } from '../../../common/periods.ts';
 import type { Actor } from '../../platform/actor.ts';
+import { beijingToday } from '../../platform/clock.ts';
 import type { EvaluationBatchTable, EvaluationManualResultTable, EvaluationResultTable } from '../../platform/db/schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -253,6 +255,20 @@ export async function runBatch(
     await batches.update(deps.db.kysely, batchId, { state: 'done', scored: done, finished_at: deps.clock.now().toISOString() });
   return { scored, remaining };
 }
+
+/**
+ * The quarter's spot check made on schedule (the job `evaluation.quarterlySpotCheck`, early in
+ * each quarter): every open site for the quarter just ended, against the default system. Made
+ * once: a quarter that already has a spot check, by hand or by schedule, gets no other.
+ */
+export async function scheduledQuarterCheck(deps: Deps, actor: Actor): Promise<BatchView | null> {
+  requirePermission(actor, 'system.jobs');
+  const period = previousPeriod(currentQuarter(beijingToday(deps.clock)))!;
+  if ((await batches.list(deps.db.kysely)).some((b) => b.period === period)) return null;
+  return createBatch(deps, actor, { name: `${periodName(period)}政府网站检查`, period });
+}
+
+const currentQuarter = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 
 export async function listBatches(deps: Deps, actor: Actor): Promise<BatchView[]> {
   requirePermission(actor, 'evaluation.manage');

@@ -4,6 +4,7 @@
  * checked, the overall result, the sites praised and criticised, the problems found by kind,
  * what must be done —, the results table, the signature and the date in Arabic numerals. Pure.
  */
+import { periodName } from '../../../common/periods.ts';
 import {
   PROBLEM_CATEGORIES,
   PROBLEM_CATEGORY_LABELS,
@@ -56,11 +57,6 @@ export interface NoticeModel {
   repeatOffenders: string[];
 }
 
-const PERIOD_NAME = (period: string) => {
-  const [year, part] = period.split('-');
-  const n = Number(part?.slice(1));
-  return part?.startsWith('Q') ? `${year}年第${'一二三四'[n - 1]}季度` : `${year}年${n === 1 ? '上半年' : '下半年'}`;
-};
 /** `2026-10-15` → `2026年10月15日` (Arabic numerals, no leading zeros: GB/T 9704-2012 §7.3.5.3). */
 export const noticeDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
@@ -76,7 +72,7 @@ function problemsOf(s: NoticeSite): string {
 }
 
 export function noticeModel(input: NoticeInput): NoticeModel {
-  const period = PERIOD_NAME(input.period);
+  const period = periodName(input.period);
   const scored = input.sites.filter((s) => s.verdict !== null);
   const passed = scored.filter((s) => s.verdict === 'pass');
   const vetoed = scored.filter((s) => s.vetoes.length > 0);

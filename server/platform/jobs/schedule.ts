@@ -69,6 +69,8 @@ export const SCHEDULES: ScheduleDefinition[] = [
   { name: 'monitoring.check-hosted', cron: '20 1 * * *', job: 'monitoring.checkHosted', payload: {}, maxAttempts: 2 },
   // Defined by the evaluation room (evaluation.jobs.ts): rectification tasks past their deadline are escalated each morning.
   { name: 'evaluation.escalate-overdue', cron: '10 8 * * *', job: 'evaluation.escalateOverdue', payload: {} },
+  // The quarter just ended is spot-checked over every site at 9:00 on the 5th of January, April, July and October.
+  { name: 'evaluation.quarterly-spot-check', cron: '0 9 5 1,4,7,10 *', job: 'evaluation.quarterlySpotCheck', payload: {} },
 ];
 
 const crons = new Map<string, Cron>();

@@ -6,16 +6,11 @@ import {
   type BatchState,
   type TaskState,
 } from '../../../../common/schemas/evaluation.ts';
+import { periodName } from '../../../../common/periods.ts';
 import { TAG_COLORS } from '../articles/articleLabels.ts';
 
 /** 2026-Q3 → 2026年第三季度; 2026-H1 → 2026年上半年. */
-export function periodLabel(period: string): string {
-  const m = /^(\d{4})-(Q[1-4]|H[12])$/.exec(period);
-  if (!m) return period;
-  const part = m[2]!;
-  if (part.startsWith('H')) return `${m[1]}年${part === 'H1' ? '上' : '下'}半年`;
-  return `${m[1]}年第${'一二三四'[Number(part[1]) - 1]}季度`;
-}
+export const periodLabel = periodName;
 
 /**
  * The periods one may check on `today` (YYYY-MM-DD): this year's and last year's quarters and
