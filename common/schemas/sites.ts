@@ -107,6 +107,8 @@ const siteFields = {
     .regex(/^[A-Za-z0-9]{1,64}$/, '党政机关网站标识编号只能包含字母和数字')
     .nullable()
     .optional(),
+  /** The organ provides services to the public (办事服务 is checked); false for departments without. */
+  externalServices: z.boolean({ message: '请选择是否对外提供办事服务' }).optional(),
 };
 
 export const CreateSiteSchema = z.strictObject(siteFields);
@@ -180,6 +182,8 @@ export interface Site {
   status: string;
   theme: SiteTheme;
   conacId: string | null;
+  /** The organ provides services to the public; without them 办事服务 is not checked. */
+  externalServices: boolean;
   createdAt: string;
   updatedAt: string;
 }

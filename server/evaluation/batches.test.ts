@@ -215,4 +215,21 @@ describe(`spot-check batches on ${dialectUnderTest}`, () => {
     expect(await scheduledQuarterCheck(deps, factoryActor)).toBeNull();
     await expect(scheduledQuarterCheck(deps, supervisor)).rejects.toMatchObject({ code: 'GK_ERR_FORBIDDEN' });
   });
+
+  it('does not check 办事服务 on a department without external services, and scales its score from 75', async () => {
+    const noServices = (
+      await buildSite(deps, { hosting: 'external', name: '无对外服务网站', baseUrl: 'http://n.example.test/', externalServices: false })
+    ).id;
+    await findingsOf(noServices, [
+      f({ kind: 'guide_incomplete', severity: 'veto', detail: '网站没有办事服务' }),
+      f({ kind: 'broken_link', parent: 'http://n.example.test/a.html' }),
+      f({ kind: 'broken_link', parent: 'http://n.example.test/b.html' }),
+      f({ kind: 'broken_link', parent: 'http://n.example.test/c.html' }),
+    ]);
+    const batch = await createBatch(deps, supervisor, { name: '第三季度', period: '2026-Q3' });
+    await runBatch(deps, factoryActor, batch.id);
+    const r = (await getBatch(deps, supervisor, batch.id)).results.find((x) => x.siteId === noServices)!;
+    // 75 − 0.3 = 74.7 of 75 → 99.6 of 100; the missing services veto nothing.
+    expect(r).toMatchObject({ verdict: 'pass', score: 99.6, vetoes: [] });
+  });
 });

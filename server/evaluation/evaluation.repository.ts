@@ -25,7 +25,11 @@ export const evaluationRefs = {
     db.selectFrom('sites').select(['id', 'name', 'base_url', 'domains']).where('status', '!=', 'closed').orderBy('id').execute(),
   sitesByIds: (db: Q, ids: readonly string[]) =>
     fetchInChunks(ids, ID_CHUNK, (part) =>
-      db.selectFrom('sites').select(['id', 'name', 'base_url', 'domains', 'sponsor_org_id']).where('id', 'in', part).execute(),
+      db
+        .selectFrom('sites')
+        .select(['id', 'name', 'base_url', 'domains', 'sponsor_org_id', 'external_services'])
+        .where('id', 'in', part)
+        .execute(),
     ),
   /** Every org with its place in the tree (for the county breakdown). */
   orgs: (db: Q) => db.selectFrom('orgs').select(['id', 'name', 'parent_id', 'level']).execute(),

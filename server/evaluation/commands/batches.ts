@@ -209,6 +209,7 @@ export async function scoringContexts(
         findings: (found.get(site.id) ?? []).filter((f) => !dismissed.has(f.id)),
         homeUrls: home ? [home] : [],
         manual: manualOf(manual.filter((m) => m.site_id === site.id)),
+        noExternalServices: site.external_services === 0,
       },
     };
   });

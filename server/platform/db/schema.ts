@@ -113,6 +113,8 @@ export interface SiteTable {
   theme: Generated<string>;
   /** 党政机关网站标识 id at bszs.conac.cn. */
   conac_id: string | null;
+  /** 1: the organ serves the public (办事服务 is checked); 0: it does not (scored out of 75 × 4/3). */
+  external_services: Generated<number>;
   status: string;
   created_at: string;
   updated_at: string;

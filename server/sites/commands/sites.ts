@@ -33,6 +33,7 @@ export function presentSite(r: SiteRow): Site {
     status: r.status,
     theme: JSON.parse(r.theme) as SiteTheme,
     conacId: r.conac_id,
+    externalServices: r.external_services !== 0,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -91,6 +92,7 @@ export async function createSite(deps: Deps, actor: Actor, input: unknown): Prom
       status: d.status ?? 'planned',
       theme: JSON.stringify(d.theme ?? {}),
       conac_id: d.conacId ?? null,
+      external_services: d.externalServices === false ? 0 : 1,
       created_at: now,
       updated_at: now,
     };
@@ -107,7 +109,7 @@ export async function createSite(deps: Deps, actor: Actor, input: unknown): Prom
   });
 }
 
-/** Edits a site. Site admins may edit identity fields of their own site; status, sponsor and hosting are the platform admin's. */
+/** Edits a site. Site admins may edit identity fields of their own site; status, sponsor, hosting and whether it serves the public are the platform admin's. */
 export async function updateSite(deps: Deps, actor: Actor, id: string, input: unknown): Promise<Site> {
   const d = parseInput(UpdateSiteSchema, input);
   const structural =
@@ -115,7 +117,8 @@ export async function updateSite(deps: Deps, actor: Actor, id: string, input: un
     d.sponsorOrgId !== undefined ||
     d.hosting !== undefined ||
     d.kind !== undefined ||
-    d.parentSiteId !== undefined;
+    d.parentSiteId !== undefined ||
+    d.externalServices !== undefined;
   requirePermission(actor, structural ? 'sites.manage' : 'sites.edit', id);
   return inTransaction(deps.db, async (tx) => {
     const current = await sites.byId(tx.trx, id);
@@ -135,6 +138,7 @@ export async function updateSite(deps: Deps, actor: Actor, id: string, input: un
     if (d.status !== undefined) patch.status = d.status;
     if (d.theme !== undefined) patch.theme = JSON.stringify(d.theme);
     if (d.conacId !== undefined) patch.conac_id = d.conacId;
+    if (d.externalServices !== undefined) patch.external_services = d.externalServices ? 1 : 0;
     const next = { ...current, ...patch };
     await checkSite(deps, tx, next);
     await sites.update(tx.trx, id, patch);

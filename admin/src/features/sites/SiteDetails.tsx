@@ -31,6 +31,7 @@ export function SiteDetails({
           { key: 'sponsor', label: '主办单位', children: sponsorName ?? '（未知单位）' },
           { key: 'parent', label: '上级网站', children: parentName ?? '无' },
           { key: 'status', label: '网站状态', children: statusLabel(site.status) },
+          { key: 'services', label: '对外提供办事服务', children: site.externalServices ? '是' : '否（不查办事服务，按 75 分折算）' },
           { key: 'baseUrl', label: '网站首页地址', children: orNone(site.baseUrl) },
           { key: 'domains', label: '域名', children: site.domains.length > 0 ? site.domains.join('、') : '未填写' },
           { key: 'icp', label: 'ICP 备案号', children: orNone(site.icpNumber) },

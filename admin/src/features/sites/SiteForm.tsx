@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { Alert, Button, Col, Form, Input, Row, Select, Space, Switch } from 'antd';
 import { useMemo } from 'react';
 import { CreateSiteSchema, HOME_BLOCKS, HOME_BLOCK_LABELS, UpdateSiteSchema } from '../../../../common/schemas/sites.ts';
 import type { Org } from '../../api/orgs.ts';
@@ -149,6 +149,16 @@ export function SiteForm({ site, mode, sites, orgs, onSaved, onCancel, onDirtyCh
         <Col xs={24} md={12}>
           <Form.Item label="网站状态" name="status" required extra={lockedExtra}>
             <Select options={STATUS_OPTIONS} disabled={structuralLocked} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label="对外提供办事服务"
+            name="externalServices"
+            valuePropName="checked"
+            extra={lockedExtra ?? '没有对外服务职能的部门，检查时不查办事服务，得分按 75 分折算为百分制。'}
+          >
+            <Switch disabled={structuralLocked} />
           </Form.Item>
         </Col>
       </Row>

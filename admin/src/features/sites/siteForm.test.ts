@@ -20,6 +20,7 @@ const site: Site = {
   status: 'planned',
   theme: {},
   conacId: null,
+  externalServices: true,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
 };

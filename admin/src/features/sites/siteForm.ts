@@ -25,13 +25,14 @@ export interface SiteFormValues {
   contact?: SiteContact;
   status?: string;
   conacId?: string;
+  externalServices?: boolean;
   theme?: ThemeFormValues;
 }
 
 /** Fields a site administrator (sites.edit) may change on their own site. */
 export const IDENTITY_FIELDS = ['code', 'name', 'baseUrl', 'domains', 'icpNumber', 'psbNumber', 'contact', 'conacId', 'theme'] as const;
 /** Fields only the platform administrator (sites.manage) may change. */
-export const STRUCTURAL_FIELDS = ['kind', 'hosting', 'sponsorOrgId', 'parentSiteId', 'status'] as const;
+export const STRUCTURAL_FIELDS = ['kind', 'hosting', 'sponsorOrgId', 'parentSiteId', 'status', 'externalServices'] as const;
 export const ALL_SITE_FIELDS = [...IDENTITY_FIELDS, ...STRUCTURAL_FIELDS] as const;
 export type SiteField = (typeof ALL_SITE_FIELDS)[number];
 
@@ -44,6 +45,7 @@ export const SITE_FORM_FIELDS = [
   'sponsorOrgId',
   'parentSiteId',
   'status',
+  'externalServices',
   'baseUrl',
   'domains',
   'icpNumber',
@@ -85,6 +87,7 @@ export function siteFormValues(site: Site): SiteFormValues {
     contact: { phone: site.contact.phone ?? '', email: site.contact.email ?? '', address: site.contact.address ?? '' },
     status: site.status,
     conacId: site.conacId ?? '',
+    externalServices: site.externalServices,
     theme: {
       colors: [0, 1, 2].map((i) => site.theme.colors?.[i] ?? ''),
       logoUrl: site.theme.logoUrl ?? '',
@@ -98,6 +101,7 @@ export const NEW_SITE_VALUES: SiteFormValues = {
   kind: 'department',
   hosting: 'hosted',
   status: 'planned',
+  externalServices: true,
   domains: [],
   parentSiteId: null,
   contact: {},
@@ -125,6 +129,7 @@ export function siteBody(values: SiteFormValues): Record<string, unknown> {
     contact,
     ...(values.status ? { status: values.status } : {}),
     conacId: blankToNull(values.conacId),
+    externalServices: values.externalServices !== false,
     theme: themeBody(values.theme),
   };
 }
@@ -145,6 +150,7 @@ export function siteAsBody(site: Site): Record<string, unknown> {
     contact: site.contact,
     status: site.status,
     conacId: site.conacId,
+    externalServices: site.externalServices,
     theme: themeBody(site.theme),
   };
 }

@@ -18,6 +18,7 @@ const site = (id: string, parentSiteId: string | null): Site => ({
   status: 'active',
   theme: {},
   conacId: null,
+  externalServices: true,
   createdAt: '',
   updatedAt: '',
 });
