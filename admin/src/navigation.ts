@@ -5,6 +5,7 @@
  */
 import type { Permission } from '../../common/permissions.ts';
 import {
+  DASHBOARD_PATH,
   GUIDES_OVERSIGHT_PATH,
   MONITORING_FINDINGS_PATH,
   MONITORING_SITES_PATH,
@@ -93,6 +94,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     // Supervisors watch every site (and set the availability lines on 监测概况); a site's own
     // people reach their site's findings and health from the dashboard's notices.
     items: [
+      { path: DASHBOARD_PATH, label: '监管驾驶舱', anyOf: ['evaluation.manage'] },
       { path: MONITORING_SITES_PATH, label: '监测概况', anyOf: ['monitoring.read'] },
       { path: MONITORING_FINDINGS_PATH, label: '问题清单', anyOf: ['monitoring.read'] },
       { path: SPOT_CHECKS_PATH, label: '检查评估', anyOf: ['evaluation.manage'] },

@@ -30,6 +30,7 @@ export function siteHealthPath(siteId: string): string {
 
 /** 检查评估: spot checks, one spot check, and the rectification tasks. */
 export const SPOT_CHECKS_PATH = '/monitoring/evaluations';
+export const DASHBOARD_PATH = '/monitoring/dashboard';
 export const RECTIFICATION_PATH = '/monitoring/rectification';
 
 export function spotCheckPath(id: string): string {

@@ -7,6 +7,7 @@ import { RequirePermission } from './components/RequirePermission.tsx';
 import { CONTENT_PERMISSIONS, NAV_ITEMS } from './navigation.ts';
 import {
   CHANGE_PASSWORD_PATH,
+  DASHBOARD_PATH,
   GUIDES_OVERSIGHT_PATH,
   LOGIN_PATH,
   MONITORING_FINDINGS_PATH,
@@ -51,6 +52,7 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   [MONITORING_SITES_PATH]: lazy(() => import('./scenes/MonitoringSitesScene.tsx')),
   [MONITORING_FINDINGS_PATH]: lazy(() => import('./scenes/MonitoringFindingsScene.tsx')),
   [SPOT_CHECKS_PATH]: lazy(() => import('./scenes/SpotChecksScene.tsx')),
+  [DASHBOARD_PATH]: lazy(() => import('./scenes/SupervisionDashboardScene.tsx')),
   [RECTIFICATION_PATH]: lazy(() => import('./scenes/RectificationScene.tsx')),
 };
 

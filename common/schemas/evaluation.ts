@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { FRESHNESS_CLASSES } from './sites.ts';
 import { calendarDate, plainText } from './text.ts';
-import { SEVERITIES, type Finding } from './monitoring.ts';
+import { SEVERITIES, type Finding, type FindingKind } from './monitoring.ts';
 
 export const INDICATOR_KINDS = ['veto', 'deduction', 'bonus'] as const;
 
@@ -520,4 +520,42 @@ export interface AnnualResults {
   periods: AnnualPeriod[];
   passLine: number;
   rows: AnnualRow[];
+}
+
+// ---- Supervision dashboard (监管驾驶舱) ----------------------------------------------------
+
+export interface DashboardBatch {
+  batchId: string;
+  name: string;
+  period: string;
+  sites: number;
+  scored: number;
+  pass: number;
+  passRate: number | null;
+  averageScore: number | null;
+}
+
+export interface SupervisionDashboard {
+  /** Beijing day the figures are of. */
+  asOf: string;
+  /** The latest finished spot checks, oldest first (at most 8). */
+  trend: DashboardBatch[];
+  /** The latest finished spot check by county, with its lowest-scoring sites. */
+  latest: {
+    batchId: string;
+    name: string;
+    period: string;
+    byCounty: CountyBreakdown[];
+    lowest: { siteId: string; siteName: string; score: number | null; verdict: 'pass' | 'fail' | null; vetoes: number }[];
+  } | null;
+  /** Every site's open findings by kind. */
+  findings: { kind: FindingKind; veto: number; deduction: number; info: number }[];
+  overduePublications: number;
+  /** Letters past their reply deadline, and consultative ones at the veto line's warning. */
+  letters: { overdue: number; vetoRisk: number };
+  disclosureRequests: { overdue: number; warning: number };
+  emergencies: { awaiting: number; overdue: number };
+  rectification: { open: number; overdue: number };
+  /** Sites registered but not hosted on the platform (not closed). */
+  outside: { siteId: string; name: string; baseUrl: string | null }[];
 }

@@ -97,6 +97,17 @@ export const articles = {
     if (f.siteIds !== 'all') q = q.where('site_id', 'in', f.siteIds);
     return q.orderBy('due_at').limit(f.limit).execute();
   },
+  /** Articles a leader published in an emergency whose retrospective review is not complete. */
+  emergencyOpen: (db: Q, siteIds: 'all' | string[]) => {
+    if (siteIds !== 'all' && siteIds.length === 0) return Promise.resolve([]);
+    let q = db
+      .selectFrom('articles')
+      .select(['id', 'site_id', 'title', 'emergency_due_at'])
+      .where('emergency', '=', 1)
+      .where('status', '!=', 'retracted');
+    if (siteIds !== 'all') q = q.where('site_id', 'in', siteIds);
+    return q.orderBy('emergency_due_at').execute();
+  },
   scheduledDue: (db: Q, now: string): Promise<ArticleRow[]> =>
     db.selectFrom('articles').selectAll().where('status', '=', 'scheduled').where('scheduled_at', '<=', now).execute(),
 };

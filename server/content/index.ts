@@ -18,6 +18,7 @@ export {
   compareRevisions,
   reviewQueue,
   deadlineBoard,
+  emergencyAwaitingReview,
   type ArticleSummary,
 } from './commands/queries.ts';
 export { setSiteStages, loadStages } from './commands/workflow-config.ts';

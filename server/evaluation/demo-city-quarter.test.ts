@@ -13,6 +13,7 @@ import { createBatch, getBatch, runBatch } from './commands/batches.ts';
 import { interviewCandidates, listInterviews, recordInterview } from './commands/interviews.ts';
 import { spotCheckNotice } from './commands/notice.ts';
 import { decideDismissal, escalateOverdue, getTask, issueTasks, listTasks, reportFix, requestDismissal } from './commands/rectification.ts';
+import { supervisionDashboard } from './commands/dashboard.ts';
 import { evaluationJobs } from './evaluation.jobs.ts';
 
 /** One part of a ZIP (DOCX) as text. */
@@ -337,5 +338,33 @@ describe(`a quarter's spot check over the demo city on ${dialectUnderTest}: circ
     expect(held).toMatchObject({ siteName: flagged.siteName, orgName: flagged.orgName, reason: 'overdueRectification' });
     expect((await interviewCandidates(deps, supervisor, batchId)).find((c) => c.siteId === flagged.siteId)?.interviews).toBe(1);
     expect((await listInterviews(deps, supervisor, flagged.siteId)).map((i) => i.id)).toEqual([held.id]);
+  });
+
+  it('gathers the supervision dashboard from every room', async () => {
+    const d = await supervisionDashboard(deps, supervisor);
+    expect(d.asOf).toBe('2026-11-09');
+    // The quarter, and the two checks of the next quarter made above (the one refused a circular was scored since).
+    // The test clock stands still, so they finished at the same instant: their order among themselves is arbitrary.
+    expect(d.trend.map((t) => t.name).sort()).toEqual(['2026年第三季度全市政府网站检查', '复核', '未评分'].sort());
+    const { results } = await getBatch(deps, supervisor, batchId);
+    expect(d.trend.find((t) => t.batchId === batchId)).toMatchObject({
+      scored: results.length,
+      pass: results.filter((r) => r.verdict === 'pass').length,
+    });
+    expect(d.latest?.batchId).toBe(d.trend.at(-1)?.batchId);
+    expect(d.latest?.lowest.length).toBeGreaterThan(0);
+    const open = await deps.db.kysely.selectFrom('monitoring_findings').select(['kind', 'severity']).where('state', '=', 'open').execute();
+    const emptyColumns = open.filter((f) => f.kind === 'column_empty');
+    expect(d.findings.find((f) => f.kind === 'column_empty')).toMatchObject({
+      veto: emptyColumns.filter((f) => f.severity === 'veto').length,
+      deduction: emptyColumns.filter((f) => f.severity === 'deduction').length,
+    });
+    const overdue = await listTasks(deps, supervisor, { overdue: 'true', pageSize: 1 });
+    expect(d.rectification.overdue).toBe(overdue.total);
+    expect(d.outside.map((s) => s.name)).toContain(externalName);
+    expect(d.outside.every((s) => s.baseUrl !== null)).toBe(true);
+    expect(d.emergencies).toEqual({ awaiting: 0, overdue: 0 });
+    const editor = asActor(await buildUser(deps, { grants: [{ role: 'editor', siteId: d.outside[0]!.siteId }] }));
+    await expect(supervisionDashboard(deps, editor)).rejects.toMatchObject({ code: 'GK_ERR_FORBIDDEN' });
   });
 });

@@ -31,6 +31,15 @@ export const evaluationRefs = {
         .where('id', 'in', part)
         .execute(),
     ),
+  /** Sites registered but not hosted on the platform, and not closed. */
+  externalSites: (db: Q) =>
+    db
+      .selectFrom('sites')
+      .select(['id', 'name', 'base_url'])
+      .where('hosting', '=', 'external')
+      .where('status', '!=', 'closed')
+      .orderBy('name')
+      .execute(),
   /** Every org with its place in the tree (for the county breakdown). */
   orgs: (db: Q) => db.selectFrom('orgs').select(['id', 'name', 'parent_id', 'level']).execute(),
   orgNames: async (db: Q, ids: readonly string[]): Promise<Map<string, string>> =>

@@ -7,6 +7,7 @@ import { authOf } from '../platform/http/auth.ts';
 import { requirePermission } from '../platform/access.ts';
 import { createBatch, getBatch, listBatches, recordManualResult } from './commands/batches.ts';
 import { annualResults, annualResultsXlsx } from './commands/annual.ts';
+import { supervisionDashboard } from './commands/dashboard.ts';
 import { interviewCandidates, listInterviews, recordInterview } from './commands/interviews.ts';
 import { spotCheckNotice } from './commands/notice.ts';
 import { decideDismissal, getTask, issueTasks, listTasks, reportFix, requestDismissal, verifyTask } from './commands/rectification.ts';
@@ -20,6 +21,11 @@ export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promi
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ['evaluation'];
 
+  app.get(
+    '/api/evaluation/dashboard',
+    { schema: { tags, summary: '监管驾驶舱：合格率和得分走势、各区县情况、问题和逾期事项' } },
+    async (req) => supervisionDashboard(deps, authOf(req).actor),
+  );
   app.get('/api/evaluation/systems', { schema: { tags, summary: '内置的检查指标体系（含每项指标的原文）' } }, async (req) => {
     requirePermission(authOf(req).actor, 'evaluation.manage');
     return BUILT_IN_SYSTEMS;

@@ -17,6 +17,7 @@ export {
   verifyTask,
 } from './commands/rectification.ts';
 export { interviewCandidates, listInterviews, recordInterview } from './commands/interviews.ts';
+export { supervisionDashboard } from './commands/dashboard.ts';
 export { evaluationJobs, runBatchJob } from './evaluation.jobs.ts';
 export { evaluationRoutes } from './evaluation.routes.ts';
 export { indicatorLabel, systemProblems } from './rules/indicator-system.ts';

@@ -11,7 +11,15 @@ export {
 // The findings store: runs, lifecycle and history, availability probes, veto notices, health.
 export { recordRun } from './commands/record-run.ts';
 export { probeHomepage, probeSites, type ProbeResult, type ProbeSummary } from './commands/probes.ts';
-export { getFinding, listFindings, listRuns, openFindingsForScoring, siteHealth, type ScoringFinding } from './commands/findings.ts';
+export {
+  getFinding,
+  listFindings,
+  listRuns,
+  openFindingCounts,
+  openFindingsForScoring,
+  siteHealth,
+  type ScoringFinding,
+} from './commands/findings.ts';
 export { listMyNotices, markNoticeRead } from './commands/notices.ts';
 export { getMonitoringSettings, loadMonitoringSettings, saveMonitoringSettings, MONITORING_SETTINGS_KEY } from './commands/settings.ts';
 export { homepageUrl } from './rules/availability.ts';

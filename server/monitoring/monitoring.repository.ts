@@ -187,6 +187,16 @@ export const findings = {
         .groupBy(['kind', 'severity'])
         .execute()
     ).map((r) => ({ kind: r.kind, severity: r.severity, n: count(r.n) })),
+  /** Open findings of every site, counted by kind and severity. */
+  openCountsAll: async (db: Q) =>
+    (
+      await db
+        .selectFrom('monitoring_findings')
+        .select(['kind', 'severity', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('state', '=', 'open')
+        .groupBy(['kind', 'severity'])
+        .execute()
+    ).map((r) => ({ kind: r.kind, severity: r.severity, n: count(r.n) })),
   /** Open findings of the given kinds on a site, oldest first. */
   openOfKinds: (db: Q, siteId: string, kinds: readonly string[]) =>
     db

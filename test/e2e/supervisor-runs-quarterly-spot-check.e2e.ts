@@ -134,6 +134,22 @@ describe.runIf(chromiumAvailable)('a supervisor runs the quarter’s spot check;
       expect(rows).toContain(PORTAL);
     });
 
+    await step(supervisor, 'dashboard', async () => {
+      await openMenu(supervisor, '监管驾驶舱');
+      await supervisor.getByRole('img', { name: '最近各次抽查的合格率和平均分' }).locator('svg').first().waitFor();
+      await supervisor.getByRole('img', { name: '最近一次抽查各区县的合格率' }).locator('svg').first().waitFor();
+      await supervisor.getByRole('img', { name: '各类未解决问题的数量' }).locator('svg').first().waitFor();
+      await supervisor
+        .getByRole('table', { name: '各次抽查的合格率和平均分' })
+        .getByRole('row')
+        .filter({ hasText: '第三季度全市政府网站检查' })
+        .waitFor();
+      await supervisor.getByRole('table', { name: '各类未解决问题的数量' }).getByRole('link', { name: '栏目不更新' }).waitFor();
+      await supervisor.getByText('整改任务（逾期）').waitFor();
+      await supervisor.mouse.move(0, 0);
+      await expectAccessible(supervisor);
+    });
+
     const owner = await person();
     let dismissed = '';
     await step(owner, 'owner tasks', async () => {

@@ -10,6 +10,7 @@ import type {
   CreateBatchInput,
   IndicatorSystem,
   InterviewCandidate,
+  SupervisionDashboard,
   InterviewView,
   TaskDetail,
   TaskList,
@@ -33,6 +34,9 @@ const withSignal = (signal: AbortSignal | undefined) => (signal ? { signal } : {
 const spotCheck = (id: string) => `/api/evaluation/spot-checks/${encodeURIComponent(id)}`;
 const task = (id: string) => `/api/evaluation/rectification/${encodeURIComponent(id)}`;
 
+/** 监管驾驶舱: every figure the supervision office watches, in one read. */
+export const fetchDashboard = (signal?: AbortSignal): Promise<SupervisionDashboard> =>
+  api.get('/api/evaluation/dashboard', withSignal(signal));
 export const fetchSystems = (signal?: AbortSignal): Promise<IndicatorSystem[]> => api.get('/api/evaluation/systems', withSignal(signal));
 export const fetchSpotChecks = (signal?: AbortSignal): Promise<BatchView[]> => api.get('/api/evaluation/spot-checks', withSignal(signal));
 /** A spot check's ranked results and breakdowns; the interaction ranking takes sites with at least `minLetters` letters. */

@@ -273,3 +273,18 @@ export async function deadlineBoard(
     publishedLate: all.filter((a) => a.deadline === 'late'),
   };
 }
+
+/** Emergency publications still awaiting their retrospective review, across the sites the actor sees; overdue past their due time. */
+export async function emergencyAwaitingReview(
+  deps: Deps,
+  actor: Actor,
+): Promise<{ id: string; siteId: string; title: string; dueAt: string | null; overdue: boolean }[]> {
+  const now = deps.clock.now().toISOString();
+  return (await articles.emergencyOpen(deps.db.kysely, visibleSites(actor, 'columns.read'))).map((a) => ({
+    id: a.id,
+    siteId: a.site_id,
+    title: a.title,
+    dueAt: a.emergency_due_at,
+    overdue: a.emergency_due_at !== null && a.emergency_due_at < now,
+  }));
+}

@@ -276,3 +276,13 @@ export async function openFindingsForScoring(db: Kysely<Database>, siteIds: read
   }
   return out;
 }
+
+/** Every site's open findings counted by kind and severity (the supervision dashboard). */
+export async function openFindingCounts(deps: Deps, actor: Actor): Promise<{ kind: FindingKind; severity: Severity; n: number }[]> {
+  if (visibleSites(actor, 'monitoring.read') !== 'all') throw Errors.forbidden();
+  return (await findings.openCountsAll(deps.db.kysely)).map((r) => ({
+    kind: r.kind as FindingKind,
+    severity: r.severity as Severity,
+    n: r.n,
+  }));
+}
