@@ -307,7 +307,7 @@ describe(`a quarter's spot check over the demo city on ${dialectUnderTest}: circ
     const escalated = await escalateOverdue(deps, factoryActor);
     const overdue = await listTasks(deps, supervisor, { batchId, overdue: 'true', pageSize: 200 });
     expect(escalated).toBe(overdue.total);
-    expect(overdue.items.every((t) => t.overdue && t.escalatedAt !== null && !['closed', 'dismissed'].includes(t.state))).toBe(true);
+    expect(overdue.items.every((t) => t.overdue && t.escalatedAt !== null && t.state === 'open')).toBe(true);
     expect(await escalateOverdue(deps, factoryActor)).toBe(0);
     const one = await getTask(deps, supervisor, overdue.items[0]!.id);
     expect(one.events.at(-1)).toMatchObject({ event: 'escalated', note: '整改期限 2026-11-07 已过' });

@@ -132,11 +132,12 @@ export interface TaskFilter {
   batchId?: string | undefined;
   siteId?: string | undefined;
   state?: string | undefined;
-  /** Only tasks past this deadline and not finished. */
+  /** Only tasks waiting on their owner past this deadline. */
   overdueOn?: string | undefined;
 }
 
-const FINISHED = ['closed', 'dismissed'];
+/** The state in which a task waits on its owner: only such a task can be overdue (a reported one waits on the re-check, a dismissal on its decision). */
+const OWNERS_TURN = 'open';
 
 export const tasks = {
   insertMany: async (db: Q, rows: readonly RectificationTaskTable[]) => {
@@ -186,12 +187,12 @@ export const tasks = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   },
-  /** Unfinished tasks past their deadline that were not escalated yet. */
+  /** Tasks waiting on their owner past their deadline that were not escalated yet. */
   toEscalate: (db: Q, today: string) =>
     db
       .selectFrom('rectification_tasks')
       .selectAll()
-      .where('state', 'not in', FINISHED)
+      .where('state', '=', OWNERS_TURN)
       .where('deadline', '<', today)
       .where('escalated_at', 'is', null)
       .orderBy('id')
@@ -203,18 +204,18 @@ export const tasks = {
       .where('id', '=', task.id)
       .where('events', '=', task.events)
       .where('escalated_at', 'is', null)
-      .where('state', 'not in', FINISHED)
+      .where('state', '=', OWNERS_TURN)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   },
-  /** Unfinished tasks past their deadline, counted per site. */
+  /** Tasks waiting on their owner past their deadline, counted per site. */
   overdueBySite: async (db: Q, today: string): Promise<Map<string, number>> =>
     new Map(
       (
         await db
           .selectFrom('rectification_tasks')
           .select(['site_id', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('state', 'not in', FINISHED)
+          .where('state', '=', OWNERS_TURN)
           .where('deadline', '<', today)
           .groupBy('site_id')
           .execute()
@@ -236,7 +237,7 @@ function taskQuery(db: Q, f: TaskFilter) {
   if (f.batchId) q = q.where('batch_id', '=', f.batchId);
   if (f.siteId) q = q.where('site_id', '=', f.siteId);
   if (f.state) q = q.where('state', '=', f.state);
-  if (f.overdueOn) q = q.where('deadline', '<', f.overdueOn).where('state', 'not in', FINISHED);
+  if (f.overdueOn) q = q.where('deadline', '<', f.overdueOn).where('state', '=', OWNERS_TURN);
   return q;
 }
 

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNewsroom } from '#test/factories.ts';
 import {
+  animationsSettled,
   apiGet,
   choose,
   chromiumAvailable,
@@ -87,6 +88,8 @@ describe.runIf(chromiumAvailable)('an article through 初审, 审核 and 审签'
       await dialog.getByLabel('审核意见').fill(opinion);
       if (publishNow) await dialog.getByRole('radio', { name: '通过并立即发布' }).check();
       await expectAccessibleHere();
+      // A click that lands while the dialog is still opening can be lost on a busy machine.
+      await animationsSettled(page);
       await dialog.getByRole('button', { name: '确定通过' }).click();
       await page
         .getByRole('alert')

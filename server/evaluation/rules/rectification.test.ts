@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TASK_STATES, type TaskState } from '../../../common/schemas/evaluation.ts';
-import { interviewReasons, itemsToRectify, moveTask, taskFinished, taskOverdue, type TaskAction } from './rectification.ts';
+import { interviewReasons, itemsToRectify, moveTask, taskOverdue, type TaskAction } from './rectification.ts';
 
 describe('how a rectification task moves', () => {
   it.each<[TaskState, TaskAction, TaskState]>([
@@ -25,14 +25,15 @@ describe('how a rectification task moves', () => {
         if (allowed.has(`${state} ${action}`)) expect(r).toHaveProperty('to');
         else expect(r, `${state} ${action}`).toEqual({ refused: expect.stringMatching(/[\u4e00-\u9fff]/) });
       }
-    for (const state of TASK_STATES.filter(taskFinished))
+    for (const state of ['closed', 'dismissed'] as const)
       for (const action of actions) expect(moveTask(state, action)).toHaveProperty('refused');
   });
 
-  it('is overdue the day after its deadline unless finished', () => {
+  it('is overdue the day after its deadline while it waits on its owner', () => {
     expect(taskOverdue({ state: 'open', deadline: '2026-11-07' }, '2026-11-07')).toBe(false);
     expect(taskOverdue({ state: 'open', deadline: '2026-11-07' }, '2026-11-08')).toBe(true);
-    expect(taskOverdue({ state: 'reported', deadline: '2026-11-07' }, '2026-11-08')).toBe(true);
+    expect(taskOverdue({ state: 'reported', deadline: '2026-11-07' }, '2026-11-08')).toBe(false);
+    expect(taskOverdue({ state: 'dismissalRequested', deadline: '2026-11-07' }, '2026-11-08')).toBe(false);
     expect(taskOverdue({ state: 'closed', deadline: '2026-11-07' }, '2026-12-08')).toBe(false);
     expect(taskOverdue({ state: 'dismissed', deadline: '2026-11-07' }, '2026-12-08')).toBe(false);
   });

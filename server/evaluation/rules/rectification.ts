@@ -34,12 +34,11 @@ export function moveTask(state: TaskState, action: TaskAction): { to: TaskState 
   return move.from.includes(state) ? { to: move.to } : { refused: REFUSALS[action] };
 }
 
-/** The task is finished (closed by re-check, or dismissed with approval). */
-export const taskFinished = (state: TaskState): boolean => state === 'closed' || state === 'dismissed';
-
-/** Past its deadline and not finished (Beijing dates, YYYY-MM-DD). */
-export const taskOverdue = (t: { state: TaskState; deadline: string }, today: string): boolean =>
-  !taskFinished(t.state) && today > t.deadline;
+/**
+ * Past its deadline while waiting on its owner (Beijing dates, YYYY-MM-DD). A reported task waits
+ * on the re-check and a dismissal on its decision: neither is the owner's delay.
+ */
+export const taskOverdue = (t: { state: TaskState; deadline: string }, today: string): boolean => t.state === 'open' && today > t.deadline;
 
 export interface LostItems {
   siteId: string;
