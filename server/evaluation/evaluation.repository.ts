@@ -12,6 +12,8 @@ import type {
   RectificationTaskTable,
 } from '../platform/db/schema.ts';
 
+import type { OrgNode } from './rules/breakdowns.ts';
+
 type Q = Kysely<Database> | Transaction<Database>;
 
 const INSERT_CHUNK = 500;
@@ -40,8 +42,14 @@ export const evaluationRefs = {
       .where('status', '!=', 'closed')
       .orderBy('name')
       .execute(),
-  /** Every org with its place in the tree (for the county breakdown). */
-  orgs: (db: Q) => db.selectFrom('orgs').select(['id', 'name', 'parent_id', 'level']).execute(),
+  /** Every org by id with its place in the tree (for the county breakdown). */
+  orgTree: async (db: Q): Promise<Map<string, OrgNode>> =>
+    new Map(
+      (await db.selectFrom('orgs').select(['id', 'name', 'parent_id', 'level']).execute()).map((o) => [
+        o.id,
+        { id: o.id, name: o.name, parentId: o.parent_id, level: o.level },
+      ]),
+    ),
   orgNames: async (db: Q, ids: readonly string[]): Promise<Map<string, string>> =>
     new Map(
       (

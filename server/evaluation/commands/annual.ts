@@ -54,8 +54,7 @@ export async function annualResults(deps: Deps, actor: Actor, params: unknown, q
     })),
   );
   const siteIds = [...new Set(periods.flatMap((p) => [...p.results.keys()]))];
-  const [sites, orgs] = await Promise.all([evaluationRefs.sitesByIds(db, siteIds), evaluationRefs.orgs(db)]);
-  const tree = new Map(orgs.map((o) => [o.id, { id: o.id, name: o.name, parentId: o.parent_id, level: o.level }]));
+  const [sites, tree] = await Promise.all([evaluationRefs.sitesByIds(db, siteIds), evaluationRefs.orgTree(db)]);
   const passLine = chosen.length ? frozenSystem(chosen.at(-1)!).passLine : 60;
   return {
     year,

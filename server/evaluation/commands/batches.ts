@@ -325,13 +325,12 @@ export async function getBatch(deps: Deps, actor: Actor, batchId: string, query:
   const prev = prevPeriod ? await batches.lastDoneOf(db, prevPeriod) : undefined;
   const prevRows = new Map(prev ? (await results.ofBatch(db, prev.id)).map((r) => [r.site_id, r]) : []);
   const siteIds = rows.map((r) => r.site_id);
-  const [sites, orgs, letters] = await Promise.all([
+  const [sites, orgTree, letters] = await Promise.all([
     evaluationRefs.sitesByIds(db, siteIds),
-    evaluationRefs.orgs(db),
+    evaluationRefs.orgTree(db),
     lettersReceived(deps, siteIds, periodDays(batch.period)!.start, batch.as_of),
   ]);
   const names = new Map(sites.map((s) => [s.id, s.name]));
-  const orgTree = new Map(orgs.map((o) => [o.id, { id: o.id, name: o.name, parentId: o.parent_id, level: o.level }]));
   const counties = new Map(sites.map((s) => [s.id, countyOf(s.sponsor_org_id, orgTree)]));
   const ranked = rankResults(
     rows.map((r) => ({

@@ -16,10 +16,10 @@ import { beijingToday } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { batches, evaluationRefs, results, tasks } from '../evaluation.repository.ts';
 import { getBatch } from './batches.ts';
+import { round2 } from '../rules/indicator-system.ts';
 
 const TREND = 8;
 const LOWEST = 10;
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export async function supervisionDashboard(deps: Deps, actor: Actor): Promise<SupervisionDashboard> {
   requirePermission(actor, 'evaluation.manage');

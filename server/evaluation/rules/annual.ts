@@ -5,6 +5,7 @@
  * without them every period weighs the same. Pure.
  */
 import type { AnnualRow } from '../../../common/schemas/evaluation.ts';
+import { round2 } from './indicator-system.ts';
 
 export interface PeriodResults {
   period: string;
@@ -26,8 +27,6 @@ export function parseWeights(raw: string | undefined): Map<string, number> {
 export function periodWeights(periods: readonly string[], given: ReadonlyMap<string, number>): number[] {
   return periods.map((p) => given.get(p.slice(5)) ?? 100 / periods.length);
 }
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function annualRows(
   periods: readonly PeriodResults[],

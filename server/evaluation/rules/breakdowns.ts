@@ -12,6 +12,7 @@ import {
   type IndicatorSystem,
   type InteractionRanking,
 } from '../../../common/schemas/evaluation.ts';
+import { round2 } from './indicator-system.ts';
 
 /** Letters a site must have received in the period to be ranked on interaction [R]. */
 export const DEFAULT_MIN_LETTERS = 10;
@@ -42,8 +43,6 @@ export function countyOf(orgId: string, orgs: ReadonlyMap<string, OrgNode>): Org
   }
   return null;
 }
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Per county (city-level sites first, then counties by name): sites, pass and fail, pass rate and average score. */
 export function byCounty(results: readonly BreakdownResult[], countyOfSite: ReadonlyMap<string, OrgNode | null>): CountyBreakdown[] {

@@ -10,6 +10,8 @@ import type { IndicatorItem, IndicatorSystem } from '../../../common/schemas/eva
 const KNOWN_KINDS = new Set<string>(FINDING_KINDS);
 /** Points are kept in hundredths: 0.1, 0.2 and 0.5 add up exactly. */
 export const cents = (points: number): number => Math.round(points * 100);
+/** A figure shown to two decimals (points, averages, rates). */
+export const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** The name an item goes by in results: the veto item's own, or 一级/二级 for the others. */
 export function indicatorLabel(system: Pick<IndicatorSystem, 'groups'>, item: Pick<IndicatorItem, 'kind' | 'group' | 'name'>): string {
