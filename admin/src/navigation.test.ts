@@ -46,7 +46,7 @@ describe('navigation', () => {
   });
 
   it('shows the supervisor both monitoring screens and handlers their own module', () => {
-    expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('网站监测: 监管驾驶舱 监测概况 问题清单 检查评估 整改任务');
+    expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('网站监测: 监管驾驶舱 监测概况 问题清单 检查评估 指标体系 整改任务');
     expect(labels(ROLE_PERMISSIONS.letterHandler)).toContain('互动交流: 信件办理 超期预警 征集调查');
     expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('互动交流: 超期预警 互动监管');
     expect(labels(ROLE_PERMISSIONS.disclosureOfficer)).toContain('信息公开: 公开目录 依申请公开 年报');

@@ -12,6 +12,7 @@ import {
   RECTIFICATION_PATH,
   SERVICE_ITEMS_PATH,
   SPOT_CHECKS_PATH,
+  SYSTEMS_PATH,
 } from './paths.ts';
 
 export type NavGroupKey = 'sites' | 'content' | 'disclosure' | 'interaction' | 'services' | 'monitoring' | 'system';
@@ -98,6 +99,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { path: MONITORING_SITES_PATH, label: '监测概况', anyOf: ['monitoring.read'] },
       { path: MONITORING_FINDINGS_PATH, label: '问题清单', anyOf: ['monitoring.read'] },
       { path: SPOT_CHECKS_PATH, label: '检查评估', anyOf: ['evaluation.manage'] },
+      { path: SYSTEMS_PATH, label: '指标体系', anyOf: ['evaluation.manage'] },
       // Supervisors follow every task; a site's administrators report their own site's fixes.
       { path: RECTIFICATION_PATH, label: '整改任务', anyOf: ['evaluation.manage', 'rectification.report'] },
     ],

@@ -32,6 +32,7 @@ export function siteHealthPath(siteId: string): string {
 export const SPOT_CHECKS_PATH = '/monitoring/evaluations';
 export const DASHBOARD_PATH = '/monitoring/dashboard';
 export const RECTIFICATION_PATH = '/monitoring/rectification';
+export const SYSTEMS_PATH = '/monitoring/systems';
 
 export function spotCheckPath(id: string): string {
   return `${SPOT_CHECKS_PATH}/${encodeURIComponent(id)}`;

@@ -16,6 +16,7 @@ import {
   RECTIFICATION_PATH,
   SERVICE_ITEMS_PATH,
   SPOT_CHECKS_PATH,
+  SYSTEMS_PATH,
 } from './paths.ts';
 
 // AppLayout is a named export (components/ rule); lazy() wants a default, hence the mapping.
@@ -54,6 +55,7 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   [SPOT_CHECKS_PATH]: lazy(() => import('./scenes/SpotChecksScene.tsx')),
   [DASHBOARD_PATH]: lazy(() => import('./scenes/SupervisionDashboardScene.tsx')),
   [RECTIFICATION_PATH]: lazy(() => import('./scenes/RectificationScene.tsx')),
+  [SYSTEMS_PATH]: lazy(() => import('./scenes/IndicatorSystemsScene.tsx')),
 };
 
 // Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).

@@ -168,6 +168,61 @@ export interface EvaluateReport {
 // ---------------------------------------------------------------------------------------------
 // Spot checks (抽查): batches of a period, their results, and the checkers' manual results.
 
+/** Where an indicator system comes from: built into the platform, or kept by the city (versioned). */
+export const SYSTEM_SOURCES = ['builtIn', 'local'] as const;
+export type SystemSource = (typeof SYSTEM_SOURCES)[number];
+export const SYSTEM_SOURCE_LABELS: Record<SystemSource, string> = { builtIn: '内置', local: '本地' };
+
+/** A system as listed: its newest version. */
+export interface SystemSummary {
+  key: string;
+  name: string;
+  version: number;
+  source: SystemSource;
+  basedOn: string | null;
+  groups: number;
+  items: number;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+export interface SystemVersionSummary {
+  version: number;
+  name: string;
+  note: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** One version of a system, with the list of its versions (local systems). */
+export interface SystemDetail {
+  system: IndicatorSystem;
+  source: SystemSource;
+  basedOn: string | null;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: string | null;
+  versions: SystemVersionSummary[];
+}
+
+/**
+ * Saving a local system: a new system (`baseVersion` null) or a new version of one, edited from
+ * `baseVersion` (refused when someone saved another version since). The key and version of
+ * `system` are set by the platform.
+ */
+export const SaveLocalSystemSchema = z.strictObject({
+  key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '编码只能由小写字母、数字和“-”组成（不超过 40 个字符）'),
+  baseVersion: z.number().int().positive().nullable(),
+  /** The system it was copied from (`key@version`), for a new one. */
+  basedOn: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}@\d{1,6}$/)
+    .optional(),
+  note: plainText(500, '版本说明'),
+  system: IndicatorSystemSchema.omit({ key: true, version: true }),
+});
+export type SaveLocalSystemInput = z.infer<typeof SaveLocalSystemSchema>;
+
 export const PERIOD_PATTERN = /^\d{4}-(Q[1-4]|H[12])$/;
 
 export const CreateBatchSchema = z.strictObject({

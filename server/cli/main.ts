@@ -11,7 +11,7 @@ import { findSiteId } from '../sites/index.ts';
 import { NginxConfigError, platformNginxConfig, publishSite, publishableSites } from '../publishing/index.ts';
 import { verifyAuditChain } from '../audit/index.ts';
 import { CRAWL_DEFAULTS, crawlCheck, type CrawlCheckInput } from '../monitoring/index.ts';
-import { BUILT_IN_SYSTEMS, builtInSystem, DEFAULT_SYSTEM_KEY, evaluateUrl } from '../evaluation/index.ts';
+import { BUILT_IN_SYSTEMS, DEFAULT_SYSTEM_KEY, evaluateUrl, usableSystem } from '../evaluation/index.ts';
 import { evaluateJson, printEvaluation } from './evaluate-output.ts';
 import { isExistingDate } from '../../common/dates.ts';
 import { monitorJson, printMonitorReport } from './monitor-output.ts';
@@ -365,12 +365,20 @@ export function buildProgram(): Command {
   );
 
   crawlCommand('evaluate', '按指标体系评价任一网站（无需登记）：单项否决、扣分和得分；不合格时以状态 1 退出')
-    .option('--system <key>', `指标体系：${BUILT_IN_SYSTEMS.map((s) => `${s.key}（${s.name}）`).join('，')}`, DEFAULT_SYSTEM_KEY)
+    .option(
+      '--system <key>',
+      `指标体系：${BUILT_IN_SYSTEMS.map((s) => `${s.key}（${s.name}）`).join('，')}，或管理后台中维护的本地指标体系的编码`,
+      DEFAULT_SYSTEM_KEY,
+    )
     .action(async (url: string, opts: CrawlCommandOptions & { system: string }) => {
       const input = crawlCheckInput(url, opts);
-      if (!builtInSystem(opts.system))
-        throw new CliError(`没有名为“${opts.system}”的指标体系（可选：${BUILT_IN_SYSTEMS.map((s) => s.key).join('、')}）`, EXIT.usage);
       await withDeps(async (deps) => {
+        try {
+          await usableSystem(deps.db, opts.system);
+        } catch (e) {
+          if (isAppError(e)) throw new CliError(e.message, EXIT.usage);
+          throw e;
+        }
         const result = await evaluateUrl(deps, { ...input, system: opts.system });
         progressDone(opts);
         if (opts.json) printJson(evaluateJson(result.report));

@@ -8,6 +8,7 @@ import type {
   EvaluationInterviewTable,
   EvaluationManualResultTable,
   EvaluationResultTable,
+  IndicatorSystemVersionTable,
   RectificationEventTable,
   RectificationTaskTable,
 } from '../platform/db/schema.ts';
@@ -58,6 +59,48 @@ export const evaluationRefs = {
         )
       ).map((o) => [o.id, o.name]),
     ),
+};
+
+/** Local indicator systems, one row per saved version. */
+export const localSystems = {
+  latest: (db: Q, key: string) =>
+    db.selectFrom('indicator_system_versions').selectAll().where('key', '=', key).orderBy('version', 'desc').limit(1).executeTakeFirst(),
+  get: (db: Q, key: string, version: number) =>
+    db.selectFrom('indicator_system_versions').selectAll().where('key', '=', key).where('version', '=', version).executeTakeFirst(),
+  versions: (db: Q, key: string) =>
+    db
+      .selectFrom('indicator_system_versions')
+      .select(['version', 'name', 'note', 'created_by', 'created_at'])
+      .where('key', '=', key)
+      .orderBy('version', 'desc')
+      .execute(),
+  keys: async (db: Q): Promise<string[]> =>
+    (await db.selectFrom('indicator_system_versions').select('key').distinct().orderBy('key').execute()).map((r) => r.key),
+  /** The newest version of every local system, by name. */
+  latestOfEach: (db: Q) =>
+    db
+      .selectFrom('indicator_system_versions as v')
+      .selectAll('v')
+      .where((eb) =>
+        eb(
+          'v.version',
+          '=',
+          eb
+            .selectFrom('indicator_system_versions as w')
+            .select((w) => w.fn.max('w.version').as('m'))
+            .whereRef('w.key', '=', 'v.key'),
+        ),
+      )
+      .orderBy('v.name')
+      .execute(),
+  /** Inserts a version; false when that version of the key exists already. */
+  insert: async (db: Q, row: IndicatorSystemVersionTable): Promise<boolean> =>
+    (await db
+      .insertInto('indicator_system_versions')
+      .values(row)
+      .onConflict((oc) => oc.columns(['key', 'version']).doNothing())
+      .returning('key')
+      .executeTakeFirst()) !== undefined,
 };
 
 export const batches = {

@@ -3,9 +3,10 @@ import type {
   BatchDetail,
   BatchResultView,
   BatchView,
-  IndicatorSystem,
   InterviewCandidate,
   InterviewView,
+  SystemDetail,
+  SystemSummary,
   TaskDetail,
   TaskList,
 } from '#common/schemas/evaluation.ts';
@@ -37,6 +38,8 @@ describe(`the evaluation API on ${dialectUnderTest}`, () => {
   it('answers nothing without a session, and nothing to those who do not supervise', async () => {
     for (const [method, url] of [
       ['GET', '/api/evaluation/systems'],
+      ['POST', '/api/evaluation/systems'],
+      ['GET', '/api/evaluation/systems/national-2019'],
       ['GET', '/api/evaluation/spot-checks'],
       ['POST', '/api/evaluation/spot-checks'],
       ['GET', '/api/evaluation/spot-checks/x'],
@@ -51,9 +54,13 @@ describe(`the evaluation API on ${dialectUnderTest}`, () => {
   });
 
   it('shows the systems with their rule texts, makes a batch, and records a manual result', async () => {
-    const systems = (await supervisor.request({ method: 'GET', url: '/api/evaluation/systems' })).json<IndicatorSystem[]>();
-    expect(systems.map((s) => s.key)).toEqual(['national-2019', 'census-2015']);
-    expect(systems[0]?.items.find((i) => i.code === 'veto.unreachable')?.rule).toContain('超过（含）15秒');
+    const systems = (await supervisor.request({ method: 'GET', url: '/api/evaluation/systems' })).json<SystemSummary[]>();
+    expect(systems.map((s) => [s.key, s.source])).toEqual([
+      ['national-2019', 'builtIn'],
+      ['census-2015', 'builtIn'],
+    ]);
+    const national = (await supervisor.request({ method: 'GET', url: '/api/evaluation/systems/national-2019' })).json<SystemDetail>();
+    expect(national.system.items.find((i) => i.code === 'veto.unreachable')?.rule).toContain('超过（含）15秒');
     const made = await supervisor.request({
       method: 'POST',
       url: '/api/evaluation/spot-checks',
@@ -118,6 +125,24 @@ describe(`the evaluation API on ${dialectUnderTest}`, () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/spot-checks/nope' })).statusCode).toBe(404);
+    for (const bad of [
+      null,
+      [],
+      {},
+      { key: 'Bad Key', baseVersion: null, note: 'x', system: {} },
+      { key: 'city', baseVersion: 0, note: 'x', system: {} },
+      { key: 'city', baseVersion: null, note: '<b>x</b>', system: { name: 'x' } },
+      { key: 'city', baseVersion: null, note: 'x', system: { name: 'x', passLine: 60, bonusLine: 80, groups: [], items: [] } },
+    ])
+      expect(
+        (await supervisor.request({ method: 'POST', url: '/api/evaluation/systems', ...json(bad) })).statusCode,
+        JSON.stringify(bad),
+      ).toBe(400);
+    expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/systems/nope' })).statusCode).toBe(404);
+    expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/systems/national-2019?version=2' })).statusCode).toBe(404);
+    for (const url of ['/api/evaluation/systems/national-2019?version=abc', '/api/evaluation/systems/national-2019?version=0'])
+      expect((await supervisor.request({ method: 'GET', url })).statusCode, url).toBe(400);
+    expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/systems' })).json<SystemSummary[]>()).toHaveLength(2);
     const nul = await supervisor.request({
       method: 'POST',
       url: '/api/evaluation/spot-checks',

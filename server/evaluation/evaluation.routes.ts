@@ -4,17 +4,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
-import { requirePermission } from '../platform/access.ts';
 import { createBatch, getBatch, listBatches, recordManualResult } from './commands/batches.ts';
 import { annualResults, annualResultsXlsx } from './commands/annual.ts';
 import { supervisionDashboard } from './commands/dashboard.ts';
 import { interviewCandidates, listInterviews, recordInterview } from './commands/interviews.ts';
 import { spotCheckNotice } from './commands/notice.ts';
 import { decideDismissal, getTask, issueTasks, listTasks, reportFix, requestDismissal, verifyTask } from './commands/rectification.ts';
-import { BUILT_IN_SYSTEMS } from './rules/systems/index.ts';
+import { getSystem, listSystems, saveLocalSystem } from './commands/systems.ts';
 
 const Id = z.strictObject({ id: z.string().min(1).max(40) });
 const SiteQuery = z.strictObject({ siteId: z.string().min(1).max(40).optional() });
+const SystemKey = z.strictObject({ key: z.string().min(1).max(40) });
+const SystemVersionQuery = z.strictObject({ version: z.coerce.number().int().positive().max(1_000_000).optional() });
 const SiteOfBatch = z.strictObject({ id: z.string().min(1).max(40), siteId: z.string().min(1).max(40) });
 
 export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promise<void> {
@@ -26,10 +27,22 @@ export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promi
     { schema: { tags, summary: '监管驾驶舱：合格率和得分走势、各区县情况、问题和逾期事项' } },
     async (req) => supervisionDashboard(deps, authOf(req).actor),
   );
-  app.get('/api/evaluation/systems', { schema: { tags, summary: '内置的检查指标体系（含每项指标的原文）' } }, async (req) => {
-    requirePermission(authOf(req).actor, 'evaluation.manage');
-    return BUILT_IN_SYSTEMS;
-  });
+  app.get('/api/evaluation/systems', { schema: { tags, summary: '指标体系：内置的和本地维护的（最新版本）' } }, async (req) =>
+    listSystems(deps, authOf(req).actor),
+  );
+  app.post(
+    '/api/evaluation/systems',
+    { schema: { tags, summary: '保存本地指标体系：新建，或在某一版本上修改后存为新版本' } },
+    async (req, reply) => {
+      const detail = await saveLocalSystem(deps, authOf(req).actor, req.body);
+      return reply.code(201).send(detail);
+    },
+  );
+  app.get(
+    '/api/evaluation/systems/:key',
+    { schema: { tags, summary: '指标体系全文（含每项指标的原文）及其版本', params: SystemKey, querystring: SystemVersionQuery } },
+    async (req) => getSystem(deps, authOf(req).actor, req.params.key, req.query.version),
+  );
   app.get('/api/evaluation/spot-checks', { schema: { tags, summary: '抽查批次' } }, async (req) => listBatches(deps, authOf(req).actor));
   app.post(
     '/api/evaluation/spot-checks',

@@ -18,6 +18,7 @@ export {
 } from './commands/rectification.ts';
 export { interviewCandidates, listInterviews, recordInterview } from './commands/interviews.ts';
 export { supervisionDashboard } from './commands/dashboard.ts';
+export { getSystem, listSystems, saveLocalSystem, usableSystem } from './commands/systems.ts';
 export { evaluationJobs, runBatchJob } from './evaluation.jobs.ts';
 export { evaluationRoutes } from './evaluation.routes.ts';
 export { indicatorLabel, systemProblems } from './rules/indicator-system.ts';

@@ -9,6 +9,9 @@ import type {
   BatchView,
   CreateBatchInput,
   IndicatorSystem,
+  SaveLocalSystemInput,
+  SystemDetail,
+  SystemSummary,
   InterviewCandidate,
   SupervisionDashboard,
   InterviewView,
@@ -26,6 +29,8 @@ export type {
   IndicatorSystem,
   InterviewCandidate,
   InterviewView,
+  SystemDetail,
+  SystemSummary,
   TaskDetail,
   TaskList,
 };
@@ -37,7 +42,13 @@ const task = (id: string) => `/api/evaluation/rectification/${encodeURIComponent
 /** 监管驾驶舱: every figure the supervision office watches, in one read. */
 export const fetchDashboard = (signal?: AbortSignal): Promise<SupervisionDashboard> =>
   api.get('/api/evaluation/dashboard', withSignal(signal));
-export const fetchSystems = (signal?: AbortSignal): Promise<IndicatorSystem[]> => api.get('/api/evaluation/systems', withSignal(signal));
+/** Every indicator system: the built-in ones, then the local ones at their newest version. */
+export const fetchSystems = (signal?: AbortSignal): Promise<SystemSummary[]> => api.get('/api/evaluation/systems', withSignal(signal));
+/** A system whole (its newest version, or the one asked for) with its versions. */
+export const fetchSystem = (key: string, version?: number, signal?: AbortSignal): Promise<SystemDetail> =>
+  api.get(`/api/evaluation/systems/${encodeURIComponent(key)}`, { query: { version }, ...withSignal(signal) });
+/** Saves a local system as a new one or as the next version of the one edited. */
+export const saveSystem = (body: SaveLocalSystemInput): Promise<SystemDetail> => api.post('/api/evaluation/systems', body);
 export const fetchSpotChecks = (signal?: AbortSignal): Promise<BatchView[]> => api.get('/api/evaluation/spot-checks', withSignal(signal));
 /** A spot check's ranked results and breakdowns; the interaction ranking takes sites with at least `minLetters` letters. */
 export const fetchSpotCheck = (id: string, minLetters?: number, signal?: AbortSignal): Promise<BatchDetail> =>

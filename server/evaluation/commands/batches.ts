@@ -73,7 +73,7 @@ export async function createBatch(deps: Deps, actor: Actor, input: unknown): Pro
   requirePermission(actor, 'evaluation.manage');
   const data = parseInput(CreateBatchSchema, input);
   const days = periodDays(data.period)!;
-  const system = usableSystem(data.system);
+  const system = await usableSystem(deps.db, data.system);
   const asOf = data.asOf ?? days.end;
   if (asOf < days.start) throw Errors.validation('检查日期早于期间开始', [{ field: 'asOf', message: `应不早于 ${days.start}` }]);
 

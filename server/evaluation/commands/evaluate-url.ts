@@ -24,7 +24,7 @@ export interface EvaluateUrlResult {
 
 /** Crawls `url`, scores it, and returns the `gongkai evaluate --json` document with the full evaluation. */
 export async function evaluateUrl(deps: Deps, input: EvaluateUrlInput): Promise<EvaluateUrlResult> {
-  const system = usableSystem(input.system);
+  const system = await usableSystem(deps.db, input.system);
   const { system: _system, ...check } = input;
   const { report: monitor, summary } = await crawlCheck(deps, check);
   const evaluation = scoreSite(system, { findings: monitor.findings, homeUrls: [monitor.url, summary.home.finalUrl] });

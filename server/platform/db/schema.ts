@@ -861,6 +861,20 @@ export interface EvaluationInterviewTable {
   recorded_at: string;
 }
 
+/** One saved version of a local indicator system (never updated). */
+export interface IndicatorSystemVersionTable {
+  key: string;
+  version: number;
+  name: string;
+  /** The system it was copied from, `key@version`. */
+  based_on: string | null;
+  /** The whole system (IndicatorSystem) as JSON. */
+  definition: string;
+  note: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   orgs: OrgTable;
   users: UserTable;
@@ -918,6 +932,7 @@ export interface Database {
   rectification_events: RectificationEventTable;
   evaluation_dismissals: EvaluationDismissalTable;
   evaluation_interviews: EvaluationInterviewTable;
+  indicator_system_versions: IndicatorSystemVersionTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;

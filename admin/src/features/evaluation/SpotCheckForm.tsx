@@ -2,7 +2,7 @@ import { Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CreateBatchSchema } from '../../../../common/schemas/evaluation.ts';
-import { createSpotCheck, type BatchView, type IndicatorSystem } from '../../api/evaluation.ts';
+import { createSpotCheck, type BatchView, type SystemSummary } from '../../api/evaluation.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useSubmitForm } from '../../lib/useSubmitForm.ts';
 import { lastQuarter, periodLabel, periodOptions } from './evaluationLabels.ts';
@@ -27,7 +27,7 @@ export function SpotCheckForm({
   onCancel,
   onDirtyChange,
 }: {
-  systems: readonly IndicatorSystem[];
+  systems: readonly SystemSummary[];
   today: string;
   onSaved: (batch: BatchView) => void;
   onCancel: () => void;

@@ -25,6 +25,7 @@ import * as m0017 from './0017-monitoring.ts';
 import * as m0018 from './0018-evaluation.ts';
 import * as m0019 from './0019-rectification.ts';
 import * as m0020 from './0020-site-external-services.ts';
+import * as m0021 from './0021-local-indicator-systems.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0018-evaluation': m0018,
   '0019-rectification': m0019,
   '0020-site-external-services': m0020,
+  '0021-local-indicator-systems': m0021,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
