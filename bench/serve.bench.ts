@@ -1,9 +1,9 @@
 /**
  * Serving benchmark: requests/s of the embedded server (the production composition with its
  * real security headers, one Node process) answering a published page on the site's own domain,
- * against nginx with the `gongkai nginx-config` configuration (2 workers, access log off) on
- * the same files, in the same run. Target: ratio ≥ 0.5 (perf-anchors: node:http from memory
- * reaches ≈0.72× nginx; @fastify/static ≈0.024×).
+ * against nginx with the `gongkai nginx-config` configuration (2 workers) on the same files, in
+ * the same run; both write their access logs, as in production (docs/traffic.md). Target:
+ * ratio ≥ 0.5 (perf-anchors: node:http from memory reaches ≈0.72× nginx; @fastify/static ≈0.024×).
  *
  * Pages: an article page (~6 KB) and a list page (~3.3 KB) with .gz/.br siblings, requested
  * without Accept-Encoding (the plain file, as in the anchor). Load: `wrk -t2 -c64 -d10s` from

@@ -27,6 +27,7 @@ import { monitoringJobs, monitoringRoutes } from './monitoring/index.ts';
 import { evaluationJobs, evaluationRoutes } from './evaluation/index.ts';
 import { createPublicSites, publishingJobs, publishingRoutes } from './publishing/index.ts';
 import { sitesRoutes } from './sites/index.ts';
+import { trafficJobs, trafficRoutes } from './traffic/index.ts';
 
 export const ADMIN_DIST = path.resolve(import.meta.dirname, '../admin/dist');
 
@@ -50,6 +51,7 @@ export const ROUTES: RoutesPlugin[] = [
   guidesRoutes,
   monitoringRoutes,
   evaluationRoutes,
+  trafficRoutes,
   systemRoutes,
 ];
 
@@ -64,6 +66,7 @@ export function jobRegistry(): JobRegistry {
     ...guidesJobs,
     ...monitoringJobs,
     ...evaluationJobs,
+    ...trafficJobs,
   ]);
 }
 

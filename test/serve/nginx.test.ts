@@ -1,12 +1,18 @@
 /**
  * The generated nginx configuration in a real nginx, in front of the real app: static pages
  * (plain and gzip) straight from the published folder, the site's 404 page, and the mode
- * switch and the search page proxied to the app, which answers as on the site's own domain.
+ * switch and the search page proxied to the app, which answers as on the site's own domain;
+ * the access log in the platform's format, read by the traffic ingestion.
  * Skipped with a printed reason when nginx is not installed, unless GONGKAI_NGINX_REQUIRED=1.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingDate } from '#common/dates.ts';
+import { systemActor } from '#server/platform/actor.ts';
 import { platformNginxConfig } from '#server/publishing/index.ts';
+import { appAccessLogFile, ingestAccessLogs, nginxAccessLogFile, parseAccessLine, siteTraffic } from '#server/traffic/index.ts';
 import { freePort, nginxMissingReason, startNginx, type RunningNginx } from './nginx-runner.ts';
 import { publishFile, rawRequest, startPublicApp, type PublicTestApp } from './support.ts';
 
@@ -112,5 +118,33 @@ describe.skipIf(missing !== null && !required)('the generated nginx configuratio
     expect(preview.status).toBe(200);
     expect(preview.text).toContain('南岭县人民政府');
     expect((await get('/api/auth/me', {}, 'localhost')).status).toBe(401);
+  });
+
+  it("logs each request in the platform's access-log format, which the traffic ingestion counts", async () => {
+    const ua = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 nginx-log-test';
+    expect((await get('/xwdt/202611/a1.html?from=wx', { 'user-agent': ua })).status).toBe(200);
+    // A reopen (USR1) makes the workers write out their log buffers.
+    process.kill(Number(fs.readFileSync(path.join(nginx.dir, 'nginx.pid'), 'utf8').trim()), 'SIGUSR1');
+    const file = nginxAccessLogFile(t.dataDir);
+    let line: string | undefined;
+    for (const deadline = Date.now() + 10_000; !line && Date.now() < deadline; await new Promise((r) => setTimeout(r, 50)))
+      line = (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '').split('\n').find((l) => l.endsWith(ua));
+    expect(line).toBeDefined();
+    expect(parseAccessLine(line as string)).toMatchObject({
+      site: CODE,
+      client: '127.0.0.1',
+      method: 'GET',
+      status: 200,
+      path: '/xwdt/202611/a1.html',
+      userAgent: ua,
+    });
+    // What nginx served or passed on mapped under /sites/<code> is not logged by the app again.
+    expect(fs.existsSync(appAccessLogFile(t.dataDir)) ? fs.readFileSync(appAccessLogFile(t.dataDir), 'utf8') : '').toBe('');
+    const summary = await ingestAccessLogs(t.deps, systemActor('test-traffic'));
+    expect(summary.badLines).toBe(0);
+    expect(summary.pageViews).toBe(1);
+    const site = await t.deps.db.kysely.selectFrom('sites').select('id').where('code', '=', CODE).executeTakeFirstOrThrow();
+    const year = Number(beijingDate(parseAccessLine(line as string)?.time ?? '').slice(0, 4));
+    expect(await siteTraffic(t.deps, site.id, year)).toMatchObject({ pageViews: 1, uniqueVisitors: 1, days: 1 });
   });
 });

@@ -735,6 +735,33 @@ export interface MonitoringNoticeTable {
   read_by: string | null;
 }
 
+/** Page views of a site on a day (Beijing), from the access logs (room traffic). */
+export interface SiteTrafficDailyTable {
+  site_id: string;
+  day: string;
+  page_views: number;
+}
+
+/** One distinct visitor of a site in a year: a keyed hash of year, client address and user agent, never the address. */
+export interface SiteTrafficVisitorTable {
+  site_id: string;
+  year: number;
+  visitor: string;
+}
+
+/** How far an access-log file has been read, and which file it was (device, inode, hash of its first line). */
+export interface TrafficLogOffsetTable {
+  path: string;
+  dev: string;
+  ino: string;
+  head_hash: string | null;
+  read_to: number;
+  size_seen: number;
+  lines: number;
+  bad_lines: number;
+  updated_at: string;
+}
+
 /** A spot check (抽查) of a period, scored against a frozen copy of an indicator system. */
 export interface EvaluationBatchTable {
   id: string;
@@ -925,6 +952,9 @@ export interface Database {
   monitoring_finding_events: MonitoringFindingEventTable;
   monitoring_probes: MonitoringProbeTable;
   monitoring_notices: MonitoringNoticeTable;
+  site_traffic_daily: SiteTrafficDailyTable;
+  site_traffic_visitors: SiteTrafficVisitorTable;
+  traffic_log_offsets: TrafficLogOffsetTable;
   evaluation_batches: EvaluationBatchTable;
   evaluation_results: EvaluationResultTable;
   evaluation_manual_results: EvaluationManualResultTable;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseAccessLine } from '../../traffic/index.ts';
 import { NginxConfigError, renderNginxConfig } from './nginx-config.ts';
 import { PUBLIC_CSP } from './rules/security-headers.ts';
 
@@ -80,6 +81,33 @@ describe('the nginx configuration', () => {
     expect(custom.match(/listen 127\.0\.0\.1:8080;/g)).toHaveLength(2);
     expect(conf).toContain('upstream gongkai_app {\n    server 127.0.0.1:3000;');
     expect(conf).toContain('listen 80 default_server;');
+  });
+
+  it("logs each site's requests in the platform's access-log format, to <dataDir>/logs/access/nginx.log unless told otherwise", () => {
+    const format = /^log_format gongkai_access escape=default '(.*)';$/m.exec(conf)?.[1];
+    expect(format).toBe('$time_iso8601\\t$gongkai_site\\t$remote_addr\\t$request_method\\t$status\\t$uri\\t$http_user_agent');
+    // The line nginx writes with it is the line the ingestion reads.
+    const written = (format as string)
+      .replaceAll('\\t', '\t')
+      .replace('$time_iso8601', '2026-11-27T09:00:00+08:00')
+      .replace('$gongkai_site', '1100000001')
+      .replace('$remote_addr', '203.0.113.5')
+      .replace('$request_method', 'GET')
+      .replace('$status', '200')
+      .replace('$uri', '/xwdt/')
+      .replace('$http_user_agent', 'Mozilla/5.0');
+    expect(parseAccessLine(written)).toMatchObject({ site: '1100000001', client: '203.0.113.5', path: '/xwdt/' });
+    const a = serverBlock(conf, 'www.a.gov.cn');
+    expect(a).toContain('set $gongkai_site 1100000001;');
+    expect(a).toContain('access_log "/var/lib/gongkai/logs/access/nginx.log" gongkai_access buffer=32k flush=5s;');
+    expect(serverBlock(conf, 'www.b.gov.cn')).toContain('set $gongkai_site bm11000002;');
+    expect(conf.slice(conf.lastIndexOf('default_server'))).not.toContain('access_log');
+    const custom = renderNginxConfig(SITES, { publicDir: '/p', accessLog: '/var/log/gongkai/sites.log' });
+    expect(custom).toContain('access_log "/var/log/gongkai/sites.log" gongkai_access');
+    // Without sites nothing sets the variable the format names, so there is no format either.
+    expect(renderNginxConfig([], { publicDir: '/p' })).not.toContain('log_format');
+    for (const accessLog of ['relative.log', '/var/log/x; evil', '/var/log/$host.log', '/var/log/'])
+      expect(() => renderNginxConfig(SITES, { publicDir: '/p', accessLog }), accessLog).toThrow(NginxConfigError);
   });
 
   it('refuses names that are not host names, bad codes, doubly claimed domains and unsafe options, listing them all', () => {

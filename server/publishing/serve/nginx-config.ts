@@ -3,10 +3,12 @@
  * `server` per site with a domain, serving the published folder with the same types, caching
  * and security headers as the embedded server, and passing the dynamic paths (search, the mode
  * switch) to the application; a default server passes everything else (admin, API, previews)
- * to the application. Pure: sites and options in, configuration text out.
+ * to the application. Each site's requests are logged in the platform's access-log format
+ * (room traffic counts visits from it). Pure: sites and options in, configuration text out.
  */
 import { APP_PAGE_FOLDERS, APP_PAGE_PATHS } from '../rules/paths.ts';
 import { SITE_CODE_PATTERN } from '../../../common/codes.ts';
+import { NGINX_ACCESS_LOG_FORMAT, NGINX_ACCESS_LOG_FORMAT_NAME } from '../../traffic/index.ts';
 import { CACHE_ASSETS, CACHE_IMMUTABLE, CACHE_PRIVATE, CACHE_REVALIDATE, FILE_TYPES } from './rules/file-types.ts';
 import { MODE_COOKIE } from './rules/mode.ts';
 import { publicHostMap, type PublicSiteRecord } from './rules/public-hosts.ts';
@@ -31,6 +33,17 @@ export interface NginxOptions {
   brotli?: boolean;
   /** Send Strict-Transport-Security (when HTTPS terminates in front of or in this nginx). */
   hsts?: boolean;
+  /**
+   * The sites' access log, absolute (default `<dataDir>/logs/access/nginx.log`, the data folder
+   * being publicDir's parent: the folder the traffic ingestion reads). Its folder must exist.
+   */
+  accessLog?: string;
+}
+
+/** The default access log of a publicDir: `<publicDir>/../logs/access/nginx.log`. */
+export function defaultNginxAccessLog(publicDir: string): string {
+  const trimmed = publicDir.replace(/\/+$/, '');
+  return `${trimmed.slice(0, trimmed.lastIndexOf('/'))}/logs/access/nginx.log`;
 }
 
 export class NginxConfigError extends Error {
@@ -102,6 +115,9 @@ export function renderNginxConfig(sites: readonly PublicSiteRecord[], opts: Ngin
   const publicDir = opts.publicDir.replace(/\/+$/, '');
   if (!publicDir.startsWith('/') || UNSAFE_PATH.test(publicDir))
     problems.push(`数据目录路径不能用于 nginx 配置：${JSON.stringify(opts.publicDir)}`);
+  const accessLog = opts.accessLog ?? defaultNginxAccessLog(publicDir);
+  if (!accessLog.startsWith('/') || accessLog.endsWith('/') || UNSAFE_PATH.test(accessLog))
+    problems.push(`访问日志路径不能用于 nginx 配置：${JSON.stringify(accessLog)}`);
   const map = publicHostMap(sites);
   problems.push(...map.problems);
   // publicHostMap already checked the codes; checked again here because they become paths.
@@ -150,6 +166,14 @@ map $uri $gongkai_disposition {
     default attachment;
 }
 `);
+  // The variable is set in each site's server block; without sites nothing would define it.
+  if (map.sites.length > 0)
+    out.push(`
+# Access log of the sites, one tab-separated line per request (the embedded server writes the
+# same): time, 网站标识码, client address, method, status, path, user agent. The platform's
+# traffic job reads it hourly; rotate it with logrotate (delaycompress, then nginx -s reopen).
+log_format ${NGINX_ACCESS_LOG_FORMAT_NAME} escape=default ${NGINX_ACCESS_LOG_FORMAT};
+`);
 
   for (const site of map.sites) {
     const root = `${publicDir}/${site.code}`;
@@ -159,6 +183,8 @@ server {
     listen ${listen};
     server_name ${site.hosts.join(' ')};
     root ${q(root)};
+    set $gongkai_site ${site.code};
+    access_log ${q(accessLog)} ${NGINX_ACCESS_LOG_FORMAT_NAME} buffer=32k flush=5s;
     index index.html;
     absolute_redirect off;
     server_tokens off;

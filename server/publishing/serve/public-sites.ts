@@ -11,6 +11,11 @@
  * The in-process publisher's change notices (`notifyPublicFilesChanged`) drop a site's cached
  * files at once, as does `invalidatePublicCache(code)`; writers in other processes are caught
  * by the cache's one-second revalidation.
+ *
+ * Every answer on a site's own domain is logged in the access-log format nginx writes too
+ * (room traffic), through a buffered writer flushed when the server closes. Requests nginx
+ * passes on already mapped under `/sites/<code>` are not: nginx has logged them. Previews on
+ * other hosts are not visits and are not logged either.
  */
 import fs from 'node:fs';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
@@ -22,6 +27,7 @@ import { systemActor } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { RoutesPlugin } from '../../platform/http/app.ts';
 import { listSites } from '../../sites/index.ts';
+import { appAccessLogFile, clientAddress, formatAccessLine, openAccessLog, type AccessLogWriter } from '../../traffic/index.ts';
 import { onPublicFilesChanged } from '../public-events.ts';
 import { FileCache, type Coding, type Entry, type FileEntry, type Variant } from './file-cache.ts';
 import { NOT_FOUND_PATH, PREVIEW_NOT_FOUND_PATH } from '../rules/paths.ts';
@@ -39,6 +45,8 @@ export interface PublicSitesOptions {
   ttlMs?: number;
   /** How often the host → site map is reloaded from the sites room. */
   refreshMs?: number;
+  /** The access log (default `<dataDir>/logs/access/app.log`); false writes none. */
+  accessLog?: string | false;
 }
 
 export interface PublicSites {
@@ -49,7 +57,8 @@ export interface PublicSites {
   /** Reloads the host → site map now. */
   refresh(): Promise<void>;
   invalidate(code?: string): void;
-  close(): void;
+  /** Stops the refresh timer and writes out the access log. */
+  close(): Promise<void>;
   readonly cache: FileCache;
 }
 
@@ -105,6 +114,12 @@ export function createPublicSites(deps: Deps, opts: PublicSitesOptions = {}): Pu
   });
   const refreshMs = opts.refreshMs ?? 30_000;
   const actor = systemActor('public-sites');
+  const trustProxy = deps.config.trustProxy;
+  const logFile = opts.accessLog ?? appAccessLogFile(deps.config.dataDir);
+  const accessLog: AccessLogWriter | null =
+    logFile === false
+      ? null
+      : openAccessLog(logFile, { onError: (err) => deps.logger.warn({ err, file: logFile }, 'access log write failed') });
 
   let hosts = new Map<string, HostRoute>();
   /** Host header as sent → route (or null): most visitors send one of a few spellings. */
@@ -277,8 +292,34 @@ export function createPublicSites(deps: Deps, opts: PublicSitesOptions = {}): Pu
     return false;
   }
 
+  // Log times are to the second, as nginx's: the text is made once a second, not per request.
+  let logSecond = -1;
+  let logTime = '';
+
+  /** One access-log line for an answer on a site's domain; `url` is the target as the visitor sent it. */
+  function logAccess(req: IncomingMessage, status: number, code: string, url: string): void {
+    if (!accessLog) return;
+    const second = Math.floor(deps.clock.now().getTime() / 1000);
+    if (second !== logSecond) {
+      logSecond = second;
+      logTime = `${new Date(second * 1000).toISOString().slice(0, 19)}Z`;
+    }
+    accessLog.append(
+      formatAccessLine({
+        time: logTime,
+        site: code,
+        client: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy),
+        method: req.method ?? '',
+        status,
+        target: url,
+        userAgent: req.headers['user-agent'],
+      }),
+    );
+  }
+
   function handlePublic(req: IncomingMessage, res: ServerResponse, route: HostRoute, url: string): boolean {
-    // nginx proxies the dynamic paths already mapped (`/sites/<code>/search`): leave them be.
+    // nginx proxies the dynamic paths already mapped (`/sites/<code>/search`): leave them be
+    // (nginx has logged them too).
     if (url.startsWith(route.prefix) && (url.length === route.prefix.length || url[route.prefix.length] === '/')) {
       onPublicHost.add(req);
       return false;
@@ -288,11 +329,17 @@ export function createPublicSites(deps: Deps, opts: PublicSitesOptions = {}): Pu
       const parsed = parseRequestPath(url);
       if (!parsed.ok && parsed.status === 400) {
         sendPlain(res, 400, BAD_REQUEST_BODY);
+        logAccess(req, 400, route.code, url);
         return true;
       }
-      if (parsed.ok && serveStatic(req, res, route.code, parsed.path, url, '')) return true;
+      if (parsed.ok && serveStatic(req, res, route.code, parsed.path, url, '')) {
+        // Every answer above has written its head by now (streamed bodies follow).
+        logAccess(req, res.statusCode, route.code, url);
+        return true;
+      }
     }
     onPublicHost.add(req);
+    if (accessLog) res.once('finish', () => logAccess(req, res.statusCode, route.code, url));
     req.url = url.charCodeAt(0) === 47 ? route.prefix + url : `${route.prefix}/`;
     return false;
   }
@@ -400,12 +447,13 @@ export function createPublicSites(deps: Deps, opts: PublicSitesOptions = {}): Pu
     );
   };
 
-  function close(): void {
+  async function close(): Promise<void> {
     if (timer) clearInterval(timer);
     timer = null;
     unsubscribe?.();
     unsubscribe = null;
     live.delete(self);
+    await accessLog?.close();
   }
 
   const self: PublicSites = {

@@ -26,6 +26,7 @@ import * as m0018 from './0018-evaluation.ts';
 import * as m0019 from './0019-rectification.ts';
 import * as m0020 from './0020-site-external-services.ts';
 import * as m0021 from './0021-local-indicator-systems.ts';
+import * as m0022 from './0022-site-traffic.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0019-rectification': m0019,
   '0020-site-external-services': m0020,
   '0021-local-indicator-systems': m0021,
+  '0022-site-traffic': m0022,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
