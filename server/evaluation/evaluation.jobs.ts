@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { defineJob } from '../platform/jobs/index.ts';
 import { RUN_BATCH_JOB, runBatch, scheduledQuarterCheck } from './commands/batches.ts';
+import { remindWebsiteReports } from './commands/website-report.ts';
 import { escalateOverdue, RECHECK_TASK_JOB, recheckTask } from './commands/rectification.ts';
 
 export const runBatchJob = defineJob({
@@ -54,4 +55,16 @@ export const quarterlySpotCheckJob = defineJob({
   },
 });
 
-export const evaluationJobs = [runBatchJob, recheckTaskJob, escalateOverdueJob, quarterlySpotCheckJob];
+/** From 1 January, each morning: the hosted sites whose annual website report is not published yet are reminded. */
+export const websiteReportReminderJob = defineJob({
+  name: 'evaluation.websiteReportReminder',
+  payload: z.object({}),
+  maxAttempts: 3,
+  timeoutMs: 10 * 60_000,
+  run: async (_payload, ctx) => {
+    const reminded = await remindWebsiteReports(ctx.deps);
+    ctx.deps.logger.info({ reminded }, 'annual website report reminders');
+  },
+});
+
+export const evaluationJobs = [runBatchJob, recheckTaskJob, escalateOverdueJob, quarterlySpotCheckJob, websiteReportReminderJob];

@@ -9,6 +9,8 @@ import type {
   EvaluationManualResultTable,
   EvaluationResultTable,
   IndicatorSystemVersionTable,
+  WebsiteReportReminderTable,
+  WebsiteReportTable,
   RectificationEventTable,
   RectificationTaskTable,
 } from '../platform/db/schema.ts';
@@ -59,6 +61,116 @@ export const evaluationRefs = {
         )
       ).map((o) => [o.id, o.name]),
     ),
+};
+
+/** What the 政府网站工作年度报表 reads of other rooms' tables. */
+export const websiteReportRefs = {
+  site: (db: Q, siteId: string) =>
+    db
+      .selectFrom('sites')
+      .leftJoin('orgs', 'orgs.id', 'sites.sponsor_org_id')
+      .select([
+        'sites.id',
+        'sites.name',
+        'sites.code',
+        'sites.kind',
+        'sites.hosting',
+        'sites.status',
+        'sites.base_url',
+        'sites.domains',
+        'sites.icp_number',
+        'sites.psb_number',
+        'orgs.name as sponsor',
+      ])
+      .where('sites.id', '=', siteId)
+      .executeTakeFirst(),
+  /** Hosted sites that are open, by name. */
+  hostedSites: (db: Q) =>
+    db
+      .selectFrom('sites')
+      .select(['id', 'name'])
+      .where('hosting', '=', 'hosted')
+      .where('status', 'in', ['active', 'migrating'])
+      .orderBy('name')
+      .execute(),
+  /** Articles first published in [from, to): by type, and whether their column feeds the catalogue. */
+  publishedCounts: (db: Q, siteId: string, from: string, to: string) =>
+    db
+      .selectFrom('articles')
+      .innerJoin('site_columns as columns', 'columns.id', 'articles.column_id')
+      .select((eb) => [
+        'articles.type',
+        eb.case().when('columns.catalogue_category', 'is not', null).then(1).else(0).end().as('catalogue'),
+        eb.fn.countAll<string | number>().as('n'),
+      ])
+      .where('articles.site_id', '=', siteId)
+      .where('articles.first_published_at', '>=', from)
+      .where('articles.first_published_at', '<', to)
+      .groupBy(['articles.type', 'catalogue'])
+      .execute(),
+  /** Columns named as 专题/专栏: created before `to` and open (or closed only after it). */
+  topicColumns: (db: Q, siteId: string, to: string) =>
+    db
+      .selectFrom('site_columns')
+      .select(['id', 'created_at', 'status', 'updated_at'])
+      .where('site_id', '=', siteId)
+      .where((eb) => eb.or([eb('name', 'like', '%专题%'), eb('name', 'like', '%专栏%')]))
+      .where('created_at', '<', to)
+      .execute(),
+  /** The site's columns that take the report: named 年度报表, open. */
+  reportColumns: (db: Q, siteId: string) =>
+    db
+      .selectFrom('site_columns')
+      .select(['id', 'name'])
+      .where('site_id', '=', siteId)
+      .where('status', '=', 'active')
+      .where('name', 'like', '%年度报表%')
+      .orderBy('sort_order')
+      .execute(),
+  article: (db: Q, id: string) =>
+    db.selectFrom('articles').select(['id', 'version', 'status', 'published_at', 'site_id']).where('id', '=', id).executeTakeFirst(),
+};
+
+export const websiteReports = {
+  get: (db: Q, siteId: string, year: number) =>
+    db.selectFrom('website_reports').selectAll().where('site_id', '=', siteId).where('year', '=', year).executeTakeFirst(),
+  ofYear: (db: Q, year: number) => db.selectFrom('website_reports').selectAll().where('year', '=', year).execute(),
+  /** Inserts the first version; false when someone saved first. */
+  insert: async (db: Q, row: WebsiteReportTable): Promise<boolean> =>
+    (await db
+      .insertInto('website_reports')
+      .values(row)
+      .onConflict((oc) => oc.columns(['site_id', 'year']).doNothing())
+      .returning('site_id')
+      .executeTakeFirst()) !== undefined,
+  /** Updates the row at `version`; false when it moved on. */
+  update: async (db: Q, siteId: string, year: number, version: number, patch: Partial<WebsiteReportTable>): Promise<boolean> =>
+    Number(
+      (
+        await db
+          .updateTable('website_reports')
+          .set(patch)
+          .where('site_id', '=', siteId)
+          .where('year', '=', year)
+          .where('version', '=', version)
+          .executeTakeFirst()
+      ).numUpdatedRows,
+    ) === 1,
+  remind: (db: Q, row: WebsiteReportReminderTable) =>
+    db
+      .insertInto('website_report_reminders')
+      .values(row)
+      .onConflict((oc) => oc.columns(['site_id', 'year', 'reminded_on']).doNothing())
+      .execute(),
+  latestReminder: (db: Q, siteId: string, year: number) =>
+    db
+      .selectFrom('website_report_reminders')
+      .selectAll()
+      .where('site_id', '=', siteId)
+      .where('year', '=', year)
+      .orderBy('reminded_on', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
 };
 
 /** Local indicator systems, one row per saved version. */

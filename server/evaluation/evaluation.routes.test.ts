@@ -47,6 +47,7 @@ describe(`the evaluation API on ${dialectUnderTest}`, () => {
       ['GET', '/api/evaluation/annual-results/2026'],
       ['GET', '/api/evaluation/annual-results/2026/results.xlsx'],
       ['GET', '/api/evaluation/interviews'],
+      ['GET', '/api/evaluation/website-reports/2026'],
     ] as const) {
       expect((await t.app.inject({ method, url })).statusCode, url).toBe(401);
       expect((await editor.request({ method, url, ...(method === 'POST' ? json({}) : {}) })).statusCode, url).toBe(403);
@@ -139,6 +140,23 @@ describe(`the evaluation API on ${dialectUnderTest}`, () => {
         JSON.stringify(bad),
       ).toBe(400);
     expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/systems/nope' })).statusCode).toBe(404);
+    for (const url of [
+      '/api/evaluation/website-reports/abcd',
+      '/api/evaluation/website-reports/1999',
+      `/api/evaluation/website-reports/2026x/sites/${siteId}`,
+      '/api/evaluation/website-report-reminder',
+      '/api/evaluation/website-report-reminder?siteId=',
+    ])
+      expect((await supervisor.request({ method: 'GET', url })).statusCode, url).toBe(400);
+    // A site outside the platform files its report elsewhere; one that does not exist has none.
+    expect((await supervisor.request({ method: 'GET', url: `/api/evaluation/website-reports/2026/sites/${siteId}` })).statusCode).toBe(409);
+    expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/website-reports/2026/sites/nope' })).statusCode).toBe(404);
+    for (const bad of [null, [], 'x', { expectedVersion: -1, values: {} }, { expectedVersion: 0, values: { pageViews: 1 } }]) {
+      const status = (await editor.request({ method: 'PUT', url: `/api/evaluation/website-reports/2026/sites/${siteId}`, ...json(bad) }))
+        .statusCode;
+      // Refused as a client error (the site is not hosted, or the body is wrong), never a server error.
+      expect([400, 409], JSON.stringify(bad)).toContain(status);
+    }
     expect((await supervisor.request({ method: 'GET', url: '/api/evaluation/systems/national-2019?version=2' })).statusCode).toBe(404);
     for (const url of ['/api/evaluation/systems/national-2019?version=abc', '/api/evaluation/systems/national-2019?version=0'])
       expect((await supervisor.request({ method: 'GET', url })).statusCode, url).toBe(400);

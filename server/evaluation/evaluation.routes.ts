@@ -11,11 +11,22 @@ import { interviewCandidates, listInterviews, recordInterview } from './commands
 import { spotCheckNotice } from './commands/notice.ts';
 import { decideDismissal, getTask, issueTasks, listTasks, reportFix, requestDismissal, verifyTask } from './commands/rectification.ts';
 import { getSystem, listSystems, saveLocalSystem } from './commands/systems.ts';
+import {
+  saveWebsiteReport,
+  submitWebsiteReport,
+  websiteReport,
+  websiteReportReminder,
+  websiteReportStatuses,
+  websiteReportXlsx,
+} from './commands/website-report.ts';
 
 const Id = z.strictObject({ id: z.string().min(1).max(40) });
 const SiteQuery = z.strictObject({ siteId: z.string().min(1).max(40).optional() });
 const SystemKey = z.strictObject({ key: z.string().min(1).max(40) });
 const SystemVersionQuery = z.strictObject({ version: z.coerce.number().int().positive().max(1_000_000).optional() });
+const Year = z.strictObject({ year: z.string().regex(/^\d{4}$/, '年份应为四位数字') });
+const ReportKey = z.strictObject({ year: z.string().regex(/^\d{4}$/, '年份应为四位数字'), siteId: z.string().min(1).max(40) });
+const ReminderQuery = z.strictObject({ siteId: z.string().min(1).max(40) });
 const SiteOfBatch = z.strictObject({ id: z.string().min(1).max(40), siteId: z.string().min(1).max(40) });
 
 export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promise<void> {
@@ -42,6 +53,43 @@ export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promi
     '/api/evaluation/systems/:key',
     { schema: { tags, summary: '指标体系全文（含每项指标的原文）及其版本', params: SystemKey, querystring: SystemVersionQuery } },
     async (req) => getSystem(deps, authOf(req).actor, req.params.key, req.query.version),
+  );
+  app.get(
+    '/api/evaluation/website-reports/:year',
+    { schema: { tags, summary: '政府网站工作年度报表：各托管网站的填报和发布情况（监管）', params: Year } },
+    async (req) => websiteReportStatuses(deps, authOf(req).actor, req.params.year),
+  );
+  app.get(
+    '/api/evaluation/website-reports/:year/sites/:siteId',
+    { schema: { tags, summary: '网站的政府网站工作年度报表：平台统计和人工填报的各项数据', params: ReportKey } },
+    async (req) => websiteReport(deps, authOf(req).actor, req.params.siteId, req.params.year),
+  );
+  app.put(
+    '/api/evaluation/website-reports/:year/sites/:siteId',
+    { schema: { tags, summary: '保存年度报表中需人工填报的各项', params: ReportKey } },
+    async (req) => saveWebsiteReport(deps, authOf(req).actor, req.params.siteId, req.params.year, req.body),
+  );
+  app.get(
+    '/api/evaluation/website-reports/:year/sites/:siteId/report.xlsx',
+    { schema: { tags, summary: '导出年度报表（XLSX，标明人工填报项）', params: ReportKey } },
+    async (req, reply) => {
+      const { report, xlsx } = await websiteReportXlsx(deps, authOf(req).actor, req.params.siteId, req.params.year);
+      const name = `${report.siteName}政府网站工作年度报表（${report.year}年度）.xlsx`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(xlsx);
+    },
+  );
+  app.post(
+    '/api/evaluation/website-reports/:year/sites/:siteId/submit',
+    { schema: { tags, summary: '提交发布年度报表：在本网站“年度报表”栏目生成信息，进入三审', params: ReportKey } },
+    async (req) => submitWebsiteReport(deps, authOf(req).actor, req.params.siteId, req.params.year),
+  );
+  app.get(
+    '/api/evaluation/website-report-reminder',
+    { schema: { tags, summary: '本网站年度报表的发布提醒（1月）', querystring: ReminderQuery } },
+    async (req) => ({ reminder: await websiteReportReminder(deps, authOf(req).actor, req.query.siteId) }),
   );
   app.get('/api/evaluation/spot-checks', { schema: { tags, summary: '抽查批次' } }, async (req) => listBatches(deps, authOf(req).actor));
   app.post(

@@ -19,6 +19,14 @@ export {
 export { interviewCandidates, listInterviews, recordInterview } from './commands/interviews.ts';
 export { supervisionDashboard } from './commands/dashboard.ts';
 export { getSystem, listSystems, saveLocalSystem, usableSystem } from './commands/systems.ts';
+export {
+  remindWebsiteReports,
+  saveWebsiteReport,
+  submitWebsiteReport,
+  websiteReport,
+  websiteReportStatuses,
+  websiteReportXlsx,
+} from './commands/website-report.ts';
 export { evaluationJobs, runBatchJob } from './evaluation.jobs.ts';
 export { evaluationRoutes } from './evaluation.routes.ts';
 export { indicatorLabel, systemProblems } from './rules/indicator-system.ts';

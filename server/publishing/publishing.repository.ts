@@ -215,6 +215,16 @@ export const publicArticleQueries = {
       .orderBy('a.id', 'desc')
       .limit(limit)
       .execute(),
+  /** The newest public article publishing the site's 政府网站工作年度报表 (evaluation room's website_reports), if any. */
+  latestWebsiteReport: (db: Q, siteId: string): Promise<ListedArticleRow | undefined> =>
+    publicArticles(db)
+      .select(LISTED)
+      .$narrowType<Dates>()
+      .innerJoin('website_reports as wr', 'wr.article_id', 'a.id')
+      .where('wr.site_id', '=', siteId)
+      .orderBy('wr.year', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
   /** Public articles first published in [from, to), for a sitemap chunk; keyset-paged by id. */
   firstPublishedBetween: (db: Q, siteId: string, from: string, to: string, afterId: string, limit: number) =>
     publicArticles(db)

@@ -334,5 +334,11 @@ export async function loadHomeLists(deps: Deps, model: SiteModel): Promise<{ lis
     }
     lists[block] = { column: ref(column), items: items.map(summaryOf) };
   }
+  const report = await publicArticleQueries.latestWebsiteReport(deps.db.kysely, model.siteId);
+  const reportPath = report ? articlePagePath(model, report) : null;
+  if (report && reportPath) {
+    articles.set(report.id, reportPath);
+    lists.websiteReport = summaryOf(report);
+  }
   return { lists, refs: { articles, files: new Map() } };
 }

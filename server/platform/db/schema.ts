@@ -902,6 +902,27 @@ export interface IndicatorSystemVersionTable {
   created_at: string;
 }
 
+/** A site's 政府网站工作年度报表 of a year: the hand-entered fields, and the article publishing it. */
+export interface WebsiteReportTable {
+  site_id: string;
+  year: number;
+  version: number;
+  /** ManualValues as JSON. */
+  manual: string;
+  article_id: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A January day the report of a site was found unpublished. */
+export interface WebsiteReportReminderTable {
+  site_id: string;
+  year: number;
+  reminded_on: string;
+  days_left: number;
+  created_at: string;
+}
+
 export interface Database {
   orgs: OrgTable;
   users: UserTable;
@@ -963,6 +984,8 @@ export interface Database {
   evaluation_dismissals: EvaluationDismissalTable;
   evaluation_interviews: EvaluationInterviewTable;
   indicator_system_versions: IndicatorSystemVersionTable;
+  website_reports: WebsiteReportTable;
+  website_report_reminders: WebsiteReportReminderTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;

@@ -71,6 +71,8 @@ export const SCHEDULES: ScheduleDefinition[] = [
   { name: 'evaluation.escalate-overdue', cron: '10 8 * * *', job: 'evaluation.escalateOverdue', payload: {} },
   // The quarter just ended is spot-checked over every site at 9:00 on the 5th of January, April, July and October.
   { name: 'evaluation.quarterly-spot-check', cron: '0 9 5 1,4,7,10 *', job: 'evaluation.quarterlySpotCheck', payload: {} },
+  // Each January morning, the hosted sites whose 政府网站工作年度报表 of the year before is not yet published are reminded (due 31 January).
+  { name: 'evaluation.website-report-reminder', cron: '20 8 * 1 *', job: 'evaluation.websiteReportReminder', payload: {} },
   // Defined by the traffic room (traffic.jobs.ts): the access logs read on from where the last run stopped, hourly.
   { name: 'traffic.ingest', cron: '50 * * * *', job: 'traffic.ingest', payload: {}, maxAttempts: 2 },
 ];

@@ -64,7 +64,10 @@ export interface HomeListBlock {
   items: readonly ArticleSummary[];
 }
 
-export type HomeLists = Partial<Record<'news' | 'notices' | 'policies' | 'interpretations', HomeListBlock>>;
+export type HomeLists = Partial<Record<'news' | 'notices' | 'policies' | 'interpretations', HomeListBlock>> & {
+  /** The newest published 政府网站工作年度报表, linked in a prominent place (国办函〔2018〕12号). */
+  websiteReport?: ArticleSummary;
+};
 
 const BLOCK_TEXT: Record<'catalogue' | 'interaction' | 'services', string> = {
   catalogue: '按主题、机构和文种查阅主动公开的政府信息。',
@@ -132,10 +135,17 @@ export function renderHome(ctx: RenderContext, lists: HomeLists): string {
     currentNavId: null,
     body: html`<h1 class="visually-hidden-heading">${site.name}</h1>
 ${banner ? html`<div class="banner"><img src="${banner}" alt=""></div>` : null}
+${websiteReportLink(ctx, lists.websiteReport)}
 <div class="blocks">
 ${blocks}
 </div>`,
   });
+}
+
+function websiteReportLink(ctx: RenderContext, report: ArticleSummary | undefined): SafeHtml | null {
+  const href = report ? articleHref(ctx, report.id) : null;
+  if (!report || !href) return null;
+  return html`<p class="annual-report"><span>政府网站工作年度报表：</span><a href="${href}">${report.title}</a></p>`;
 }
 
 // ---------------------------------------------------------------- column list

@@ -119,6 +119,7 @@ h2 { font-size: 1.3rem; line-height: 1.5; }
 .article-list li { display: flex; justify-content: space-between; gap: 1rem; padding: 0.4rem 0; border-bottom: 1px dashed var(--gk-line); }
 .article-list time { color: var(--gk-accent); white-space: nowrap; }
 .more { text-align: right; }
+.annual-report { margin: 0.75rem 0; padding: 0.5rem 0.75rem; border-left: 4px solid var(--gk-primary); background: var(--gk-bg); }
 .empty { color: var(--gk-accent); }
 .pagination ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; padding: 0; margin: 1.5rem 0; }
 .pagination a, .pagination span { display: inline-block; min-width: 2.5rem; padding: 0.3rem 0.6rem; text-align: center; border: 1px solid var(--gk-line); }
