@@ -37,14 +37,8 @@ export interface AccessEntry {
   userAgent: string;
 }
 
-/** Whether nginx would escape a character of the value: `"`, `\`, below 0x20, above 0x7e. */
-function needsEscape(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return true;
-  }
-  return false;
-}
+/** Values nginx writes as they are: printable ASCII without `"` and `\`. */
+const PLAIN_FIELD = /^[ !#-[\]-~]*$/;
 
 /**
  * A field value escaped like nginx's `escape=default`. Header values reach Node as latin1 (one
@@ -53,7 +47,7 @@ function needsEscape(value: string): boolean {
  */
 export function escapeField(value: string): string {
   if (value === '') return '-';
-  if (!needsEscape(value)) return value;
+  if (PLAIN_FIELD.test(value)) return value;
   let out = '';
   for (const ch of value) {
     const code = ch.codePointAt(0) as number;
