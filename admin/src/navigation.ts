@@ -13,6 +13,7 @@ import {
   SERVICE_ITEMS_PATH,
   SPOT_CHECKS_PATH,
   SYSTEMS_PATH,
+  WEBSITE_REPORT_PATH,
 } from './paths.ts';
 
 export type NavGroupKey = 'sites' | 'content' | 'disclosure' | 'interaction' | 'services' | 'monitoring' | 'system';
@@ -43,6 +44,8 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { path: '/sites', label: '网站列表', anyOf: ['sites.manage', 'sites.edit', 'sites.read'] },
       { path: '/columns', label: '栏目管理', anyOf: ['columns.manage'] },
       { path: '/review-stages', label: '审核流程', anyOf: ['sites.edit'] },
+      // A site's administrators fill it in and its editors submit it; supervisors follow every site's.
+      { path: WEBSITE_REPORT_PATH, label: '网站年度报表', anyOf: ['sites.edit', 'content.author', 'evaluation.manage'] },
     ],
   },
   {

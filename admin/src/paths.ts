@@ -33,6 +33,8 @@ export const SPOT_CHECKS_PATH = '/monitoring/evaluations';
 export const DASHBOARD_PATH = '/monitoring/dashboard';
 export const RECTIFICATION_PATH = '/monitoring/rectification';
 export const SYSTEMS_PATH = '/monitoring/systems';
+/** 政府网站工作年度报表 of the hosted sites. */
+export const WEBSITE_REPORT_PATH = '/sites/annual-report';
 
 export function spotCheckPath(id: string): string {
   return `${SPOT_CHECKS_PATH}/${encodeURIComponent(id)}`;

@@ -17,6 +17,7 @@ import {
   SERVICE_ITEMS_PATH,
   SPOT_CHECKS_PATH,
   SYSTEMS_PATH,
+  WEBSITE_REPORT_PATH,
 } from './paths.ts';
 
 // AppLayout is a named export (components/ rule); lazy() wants a default, hence the mapping.
@@ -56,6 +57,7 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   [DASHBOARD_PATH]: lazy(() => import('./scenes/SupervisionDashboardScene.tsx')),
   [RECTIFICATION_PATH]: lazy(() => import('./scenes/RectificationScene.tsx')),
   [SYSTEMS_PATH]: lazy(() => import('./scenes/IndicatorSystemsScene.tsx')),
+  [WEBSITE_REPORT_PATH]: lazy(() => import('./scenes/WebsiteReportScene.tsx')),
 };
 
 // Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).

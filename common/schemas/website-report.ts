@@ -134,6 +134,14 @@ export const MANUAL_FIELDS = REPORT_FIELDS.filter((x) => x.source === 'manual');
 
 export type ReportValue = number | boolean | string | null;
 
+/** A value as the form prints it: 是/否, numbers with their unit, 无 for an empty text, — when unknown. */
+export function displayValue(field: ReportField, value: ReportValue): string {
+  if (value === null || value === undefined) return '—';
+  if (field.type === 'yesno') return value ? '是' : '否';
+  if (field.type === 'text') return String(value).trim() || '无';
+  return `${value}${field.unit ? ` ${field.unit}` : ''}`;
+}
+
 const manualValue = (field: ReportField) => {
   switch (field.type) {
     case 'count':

@@ -19,6 +19,7 @@ import type {
   TaskList,
   TaskState,
 } from '../../../common/schemas/evaluation.ts';
+import type { ManualValues, WebsiteReport, WebsiteReportStatus } from '../../../common/schemas/website-report.ts';
 import { api, postForFile } from './client.ts';
 
 export type {
@@ -117,3 +118,26 @@ export const fetchAnnualResults = (year: number, weights?: string, signal?: Abor
 /** Where the year's results are downloaded as XLSX. */
 export const annualResultsXlsxUrl = (year: number, weights?: string): string =>
   `${annualPath(year)}/results.xlsx${weights ? `?${new URLSearchParams({ weights }).toString()}` : ''}`;
+
+const websiteReportPath = (year: number, siteId: string) => `/api/evaluation/website-reports/${year}/sites/${encodeURIComponent(siteId)}`;
+/** A site's 政府网站工作年度报表 of a year: the platform's figures and the hand-entered ones. */
+export const fetchWebsiteReport = (year: number, siteId: string, signal?: AbortSignal): Promise<WebsiteReport> =>
+  api.get(websiteReportPath(year, siteId), withSignal(signal));
+export const saveWebsiteReport = (
+  year: number,
+  siteId: string,
+  body: { expectedVersion: number; values: ManualValues },
+): Promise<WebsiteReport> => api.put(websiteReportPath(year, siteId), body);
+/** Submits the report as an article of the site's 年度报表 column into the three reviews. */
+export const submitWebsiteReport = (year: number, siteId: string): Promise<{ articleId: string; status: string; created: boolean }> =>
+  api.post(`${websiteReportPath(year, siteId)}/submit`, {});
+export const websiteReportXlsxUrl = (year: number, siteId: string): string => `${websiteReportPath(year, siteId)}/report.xlsx`;
+/** Every hosted site's report of the year (supervisors). */
+export const fetchWebsiteReportStatuses = (year: number, signal?: AbortSignal): Promise<WebsiteReportStatus[]> =>
+  api.get(`/api/evaluation/website-reports/${year}`, withSignal(signal));
+/** The January reminder of the site's report, or null. */
+export const fetchWebsiteReportReminder = (
+  siteId: string,
+  signal?: AbortSignal,
+): Promise<{ reminder: { year: number; remindedOn: string; daysLeft: number } | null }> =>
+  api.get('/api/evaluation/website-report-reminder', { query: { siteId }, ...withSignal(signal) });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MANUAL_FIELDS, REPORT_FIELD_BY_KEY, REPORT_FIELDS, ManualValuesSchema } from '../../../common/schemas/website-report.ts';
-import { displayValue, missingFields, reportDue, reportRows, reportValues } from './website-report.ts';
+import {
+  displayValue,
+  MANUAL_FIELDS,
+  REPORT_FIELD_BY_KEY,
+  REPORT_FIELDS,
+  ManualValuesSchema,
+} from '../../../common/schemas/website-report.ts';
+import { missingFields, reportDue, reportRows, reportValues } from './website-report.ts';
 
 const field = (key: string) => REPORT_FIELD_BY_KEY.get(key)!;
 

@@ -4,11 +4,11 @@
  * shows it. Pure.
  */
 import {
+  displayValue,
   MANUAL_FIELDS,
   REPORT_FIELDS,
   REPORT_SOURCE_LABELS,
   type ManualValues,
-  type ReportField,
   type ReportValue,
 } from '../../../common/schemas/website-report.ts';
 
@@ -31,14 +31,6 @@ export function reportValues(platform: Record<string, ReportValue>, manual: Manu
 /** The hand-entered fields not filled in (an empty text counts as filled in: 无). */
 export function missingFields(manual: ManualValues): string[] {
   return MANUAL_FIELDS.filter((f) => manual[f.key] === null || manual[f.key] === undefined).map((f) => f.key);
-}
-
-/** A value as the form prints it: 是/否, numbers with their unit, 无 for an empty text, — when unknown. */
-export function displayValue(field: ReportField, value: ReportValue): string {
-  if (value === null || value === undefined) return '—';
-  if (field.type === 'yesno') return value ? '是' : '否';
-  if (field.type === 'text') return String(value).trim() || '无';
-  return `${value}${field.unit ? ` ${field.unit}` : ''}`;
 }
 
 /** The rows of the form in order: section, item, value, and whose figure it is. */
