@@ -4,7 +4,7 @@ import { seedDemo } from '#server/demo/index.ts';
 import { docxToText } from '#server/documents/index.ts';
 import { checkHostedSites, recordRun } from '#server/monitoring/index.ts';
 import type { RoleCode } from '#common/roles.ts';
-import type { Actor } from '#server/platform/actor.ts';
+import { systemActor, type Actor } from '#server/platform/actor.ts';
 import { readZipDirectory } from '#server/platform/zip-expansion.ts';
 import { asActor, buildUser, factoryActor, publishThroughReview } from '#test/factories.ts';
 import { createTestDeps, dialectUnderTest, type TestDeps } from '#test/support.ts';
@@ -14,7 +14,7 @@ import { interviewCandidates, listInterviews, recordInterview } from './commands
 import { spotCheckNotice } from './commands/notice.ts';
 import { decideDismissal, escalateOverdue, getTask, issueTasks, listTasks, reportFix, requestDismissal } from './commands/rectification.ts';
 import { supervisionDashboard } from './commands/dashboard.ts';
-import { evaluationJobs } from './evaluation.jobs.ts';
+import { evaluationJobs, recheckTaskJob } from './evaluation.jobs.ts';
 
 /** One part of a ZIP (DOCX) as text. */
 function zipPart(bytes: Buffer, name: string): string {
@@ -254,6 +254,18 @@ describe(`a quarter's spot check over the demo city on ${dialectUnderTest}: circ
     expect(reopened.events.at(-1)?.note).toContain(`仍发现 ${reopened.findingCount} 条问题`);
     // A closed task takes no report.
     await expect(reportFix(deps, owner, task.id, { note: '再次报送' })).rejects.toMatchObject({ code: 'GK_ERR_CONFLICT' });
+
+    // A re-check that cannot be done (its last attempt cut short) hands the task back, saying so.
+    await reportFix(deps, owner, columns.id, { note: '再次整改' });
+    const cut = new AbortController();
+    cut.abort();
+    const ctx = { deps, jobId: 'j-test', actor: systemActor('job:evaluation.recheckTask'), signal: cut.signal };
+    await expect(recheckTaskJob.run({ taskId: columns.id }, { ...ctx, attempt: 1 })).rejects.toThrow();
+    expect((await getTask(deps, owner, columns.id)).state).toBe('reported');
+    await recheckTaskJob.run({ taskId: columns.id }, { ...ctx, attempt: 3 });
+    const handedBack = await getTask(deps, owner, columns.id);
+    expect(handedBack).toMatchObject({ state: 'open', reopened: 1 });
+    expect(handedBack.events.at(-1)?.note).toContain('复查未能完成');
     // Every step is in the audit log of the target site.
     const audit = await deps.db.kysely
       .selectFrom('audit_events')

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineJob } from '../platform/jobs/index.ts';
 import { RUN_BATCH_JOB, runBatch, scheduledQuarterCheck } from './commands/batches.ts';
 import { remindWebsiteReports } from './commands/website-report.ts';
-import { escalateOverdue, RECHECK_TASK_JOB, recheckTask } from './commands/rectification.ts';
+import { escalateOverdue, RECHECK_TASK_JOB, recheckFailed, recheckTask } from './commands/rectification.ts';
 
 export const runBatchJob = defineJob({
   name: RUN_BATCH_JOB,
@@ -20,15 +20,24 @@ export const runBatchJob = defineJob({
   },
 });
 
+const RECHECK_ATTEMPTS = 3;
+
+/** Re-checks a reported task; when its last attempt fails too, the task goes back to its owner saying so. */
 export const recheckTaskJob = defineJob({
   name: RECHECK_TASK_JOB,
   payload: z.object({ taskId: z.string().min(1).max(40) }),
-  maxAttempts: 3,
+  maxAttempts: RECHECK_ATTEMPTS,
   // A re-check may crawl the site.
   timeoutMs: 2 * 3600_000,
   run: async (payload, ctx) => {
-    const done = await recheckTask(ctx.deps, ctx.actor, payload.taskId, ctx.signal);
-    ctx.deps.logger.info({ taskId: payload.taskId, ...done }, 'rectification task re-checked');
+    try {
+      const done = await recheckTask(ctx.deps, ctx.actor, payload.taskId, ctx.signal);
+      ctx.deps.logger.info({ taskId: payload.taskId, ...done }, 'rectification task re-checked');
+    } catch (e) {
+      if (ctx.attempt < RECHECK_ATTEMPTS) throw e;
+      ctx.deps.logger.warn({ taskId: payload.taskId, err: e instanceof Error ? e.message : String(e) }, 'rectification re-check failed');
+      await recheckFailed(ctx.deps, ctx.actor, payload.taskId);
+    }
   },
 });
 

@@ -351,6 +351,26 @@ export async function recheckTask(
   return { state: 'open', findings: after.findings.length };
 }
 
+/**
+ * The re-check could not be done (its job failed on its last attempt: the site could not be
+ * checked, or the check was cut short): the task goes back to its owner saying so, instead of
+ * waiting as reported for ever. Not counted as a reopen: nothing was found.
+ */
+export async function recheckFailed(deps: Deps, actor: Actor, id: string): Promise<boolean> {
+  requirePermission(actor, 'system.jobs');
+  const task = await tasks.get(deps.db.kysely, id);
+  if (!task || task.state !== 'reported' || task.recheck !== 'auto') return false;
+  await moveAndRecord(
+    deps,
+    actor,
+    task,
+    'recheckReopened',
+    'reopened',
+    '复查未能完成：平台未能完成对网站的检查，请确认网站可以正常访问后重新报告整改',
+  );
+  return true;
+}
+
 /** A checker's re-check of an item scored by hand. */
 export async function verifyTask(deps: Deps, actor: Actor, id: string, input: unknown): Promise<TaskDetail> {
   requirePermission(actor, 'evaluation.manage');
