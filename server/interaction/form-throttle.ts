@@ -29,7 +29,7 @@ export const SESSION_KEYS_MAX = 20_000;
 /** 16 random bytes, base64url; anything else in the cookie is no session. */
 const COOKIE_VALUE = /^[A-Za-z0-9_-]{22}$/;
 
-const page = framedPages<SafeHtml>(sitePage);
+const page = framedPages<SafeHtml>(() => sitePage);
 
 /** Where a limited visitor is sent back to, and what the link says. */
 export interface ThrottledForm {

@@ -91,8 +91,10 @@ export type SiteFrame<Body> = (
  * The `page(deps, code, path, title, status, body)` helper of a room's public forms, over the
  * site frame it is given (the platform does not reach into the publishing room itself).
  * `backPath` is where the 适老化 switch returns (default: `path`), e.g. with a page number.
+ * The frame is looked up when a page is made, not when the room's module is loaded: the rooms
+ * and publishing import each other, and a frame read too early in that cycle is undefined.
  */
-export function framedPages<Body>(frame: SiteFrame<Body>) {
+export function framedPages<Body>(frameOf: () => SiteFrame<Body>) {
   return async (
     deps: Deps,
     code: string,
@@ -102,7 +104,7 @@ export function framedPages<Body>(frame: SiteFrame<Body>) {
     body: Body,
     backPath?: string,
   ): Promise<PublicPage | null> => {
-    const html = await frame(deps, code, { path, title, body, ...(backPath ? { backPath } : {}) });
+    const html = await frameOf()(deps, code, { path, title, body, ...(backPath ? { backPath } : {}) });
     return html === null ? null : { status, html };
   };
 }

@@ -52,7 +52,7 @@ const CONFIRM = 'ysqgk-confirm';
 /** Notes the applicant may read: the amendment notice, their own amendment, the reply. */
 const PUBLIC_NOTES = new Set(['amendmentRequested', 'amendmentReceived', 'answered']);
 
-const page = framedPages<SafeHtml>(sitePage);
+const page = framedPages<SafeHtml>(() => sitePage);
 const newChallenge = (deps: Deps) => newFormChallenge(deps, CHALLENGE);
 
 function formValues(body: Record<string, unknown>): FormValues {

@@ -56,7 +56,7 @@ export const LETTERS_PER_PAGE = 20;
 const MAX_PAGE = 100_000;
 const LETTER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const page = framedPages<SafeHtml>(sitePage);
+const page = framedPages<SafeHtml>(() => sitePage);
 
 /** A file as the route read it from the multipart body (at most the size limit, `truncated` past it). */
 export interface PostedFile {

@@ -30,7 +30,7 @@ const LIST_TITLE = '征集调查';
 /** Survey ids are UUIDs; anything else finds nothing without asking the database. */
 const SURVEY_ID = /^[0-9A-Za-z-]{1,40}$/;
 
-const page = framedPages<SafeHtml>(sitePage);
+const page = framedPages<SafeHtml>(() => sitePage);
 
 async function surveyOf(deps: Deps, siteId: string, id: string): Promise<SurveyView | null> {
   return SURVEY_ID.test(id) ? publicSurvey(deps, siteId, id) : null;
