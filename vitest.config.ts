@@ -8,6 +8,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Each worker keeps its modules between files (every test makes its own database, data
+    // folder and clock): the suite runs in a third of the time it takes to load the server anew
+    // for every file.
+    isolate: false,
     env: { TZ: 'UTC' },
   },
 });
