@@ -104,13 +104,17 @@ function filtered(db: Q, f: FindingFilter) {
 
 export const findings = {
   /** What scoring reads of the open findings of the sites (unordered: the caller groups them). */
+  /** Open findings of the sites, each site's oldest first (sorted by the database: a large site's are many). */
   openForScoring: (db: Q, siteIds: readonly string[]) =>
     fetchInChunks(siteIds, ID_CHUNK, (part) =>
       db
         .selectFrom('monitoring_findings')
-        .select(['id', 'site_id', 'source', 'kind', 'severity', 'url', 'parent', 'column_name', 'element', 'params', 'first_seen_at'])
+        .select(['id', 'site_id', 'source', 'kind', 'severity', 'url', 'parent', 'column_name', 'element', 'params'])
         .where('site_id', 'in', part)
         .where('state', '=', 'open')
+        .orderBy('site_id')
+        .orderBy('first_seen_at')
+        .orderBy('id')
         .execute(),
     ),
   /** Every open finding of a site and source, as planning needs them. */

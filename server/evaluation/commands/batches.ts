@@ -195,12 +195,14 @@ export async function scoringContexts(
   siteIds: readonly string[],
 ): Promise<{ siteId: string; ctx: ScoreContext<ScoringFinding> }[]> {
   const db = deps.db.kysely;
-  const [sites, found, manual, dismissed] = await Promise.all([
+  const [sites, manual, dismissed] = await Promise.all([
     evaluationRefs.sitesByIds(db, siteIds),
-    openFindingsForScoring(db, siteIds),
     manualResults.ofSites(db, batchId, siteIds),
     dismissals.ofSites(db, siteIds),
   ]);
+  // Site by site: a large site's findings are many, and a few sites' at once only add to the heap.
+  const found = new Map<string, ScoringFinding[]>();
+  for (const id of siteIds) found.set(id, (await openFindingsForScoring(db, [id])).get(id) ?? []);
   return sites.map((site) => {
     const home = homepageUrl({ domains: JSON.parse(site.domains) as string[], baseUrl: site.base_url });
     return {

@@ -253,13 +253,10 @@ export type ScoringFinding = Pick<Finding, 'kind' | 'severity' | 'url' | 'parent
   source: FindingSource;
 };
 
-const oldestFirst = (a: { first_seen_at: string; id: string }, b: { first_seen_at: string; id: string }) =>
-  a.first_seen_at < b.first_seen_at ? -1 : a.first_seen_at > b.first_seen_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
 /** The open findings of the sites as scoring needs them, by site, oldest first. */
 export async function openFindingsForScoring(db: Kysely<Database>, siteIds: readonly string[]): Promise<Map<string, ScoringFinding[]>> {
   const out = new Map<string, ScoringFinding[]>(siteIds.map((id) => [id, []]));
-  for (const r of (await findings.openForScoring(db, siteIds)).sort(oldestFirst)) {
+  for (const r of await findings.openForScoring(db, siteIds)) {
     const f: ScoringFinding = {
       id: r.id,
       source: r.source as FindingSource,
