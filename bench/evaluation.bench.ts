@@ -10,8 +10,9 @@
  * veto-level finding.
  *
  * Timed, after an untimed warm-up pass over every site: `createBatch` (all open sites, the 2019
- * table) and `runBatch` to the end — read each
- * chunk of sites' open findings, score them, store the results — as the job does it. The results
+ * table) and `runBatch` to the end — for each chunk of sites, read each site's open findings
+ * (sorted by the database), score them, store the chunk's results in one transaction — as the
+ * job does it. The results
  * are checked: every site scored once, vetoed sites failed, the scores of five sites recomputed
  * from their findings with `scoreSite`.
  *
