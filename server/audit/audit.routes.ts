@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
+import { attachmentDisposition, MIME } from '../platform/http/download.ts';
 import { exportAuditCsv, searchAuditEvents, verifyAuditForAuditor } from './queries.ts';
 
 const Filter = z.strictObject({
@@ -31,8 +32,8 @@ export async function auditRoutes(base: FastifyInstance, deps: Deps): Promise<vo
       const gen = exportAuditCsv(deps, authOf(req).actor, req.query);
       // Pull the first chunk before replying so a refused export is a clean 403, not a broken download.
       const first = await gen.next();
-      reply.header('content-type', 'text/csv; charset=utf-8');
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`);
+      reply.header('content-type', MIME.csv);
+      reply.header('content-disposition', attachmentDisposition('审计日志.csv'));
       return reply.send(
         Readable.from(
           (async function* () {

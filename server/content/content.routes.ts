@@ -19,6 +19,7 @@ import {
 import type { Deps } from '../platform/deps.ts';
 import { Errors } from '../platform/errors.ts';
 import { authOf } from '../platform/http/auth.ts';
+import { MIME, sendDownload } from '../platform/http/download.ts';
 import { fileForDownload, storeFile } from './commands/files.ts';
 import { importDocument } from './commands/import-document.ts';
 import { parseInput } from '../platform/validation.ts';
@@ -138,10 +139,7 @@ export async function contentRoutes(base: FastifyInstance, deps: Deps): Promise<
     { schema: { tags, summary: '审签单（DOCX）', params: ArticleParams } },
     async (req, reply) => {
       const docx = await reviewSheetDocx(await reviewSheet(deps, authOf(req).actor, req.params.id));
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审签单.docx')}`)
-        .send(docx);
+      return sendDownload(reply, MIME.docx, '审签单.docx', docx);
     },
   );
   app.get(

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { RecordRequestEventSchema, RegisterRequestSchema, SaveAnnualReportSchema } from '../../common/schemas/disclosure.ts';
 import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
+import { MIME, sendDownload } from '../platform/http/download.ts';
 import { requestFormPage, submitRequestForm, trackingAction, trackingFormPage, type PublicPage } from './commands/public-requests.ts';
 import { annualRequestReport } from './commands/annual-report.ts';
 import { annualReportDocxFile, annualReportXlsxFile, getAnnualReport, saveAnnualReport } from './commands/annual-reports.ts';
@@ -79,10 +80,7 @@ export async function disclosureRoutes(base: FastifyInstance, deps: Deps): Promi
     '/api/disclosure/requests/:id/reply-letter.docx',
     { schema: { tags, summary: '政府信息公开申请答复书（DOCX）', params: Params } },
     async (req, reply) =>
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('政府信息公开申请答复书.docx')}`)
-        .send(await replyLetterDocx(deps, authOf(req).actor, req.params.id)),
+      sendDownload(reply, MIME.docx, '政府信息公开申请答复书.docx', await replyLetterDocx(deps, authOf(req).actor, req.params.id)),
   );
   app.post(
     '/api/disclosure/requests/:id/events',
@@ -122,10 +120,7 @@ export async function disclosureRoutes(base: FastifyInstance, deps: Deps): Promi
   });
   const reportPath = '/api/disclosure/annual-reports/:orgId/:year';
   const sendFile = (reply: FastifyReply, mime: string, file: { name: string; bytes: Buffer }) =>
-    reply
-      .header('content-type', mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .send(file.bytes);
+    sendDownload(reply, mime, file.name, file.bytes);
   app.get(
     reportPath,
     { schema: { tags, summary: '政府信息公开工作年度报告（各部分、勾稽关系校验结果）', params: ReportParams } },
@@ -144,18 +139,10 @@ export async function disclosureRoutes(base: FastifyInstance, deps: Deps): Promi
     async (req) => saveAnnualReport(deps, authOf(req).actor, req.params, req.body),
   );
   app.get(`${reportPath}/report.docx`, { schema: { tags, summary: '年度报告（DOCX）', params: ReportParams } }, async (req, reply) =>
-    sendFile(
-      reply,
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      await annualReportDocxFile(deps, authOf(req).actor, req.params),
-    ),
+    sendFile(reply, MIME.docx, await annualReportDocxFile(deps, authOf(req).actor, req.params)),
   );
   app.get(`${reportPath}/report.xlsx`, { schema: { tags, summary: '年度报告表格（XLSX）', params: ReportParams } }, async (req, reply) =>
-    sendFile(
-      reply,
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      await annualReportXlsxFile(deps, authOf(req).actor, req.params),
-    ),
+    sendFile(reply, MIME.xlsx, await annualReportXlsxFile(deps, authOf(req).actor, req.params)),
   );
   app.post(
     `${reportPath}/publication`,

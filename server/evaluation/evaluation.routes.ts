@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
+import { MIME, sendDownload } from '../platform/http/download.ts';
 import { createBatch, getBatch, listBatches, recordManualResult } from './commands/batches.ts';
 import { annualResults, annualResultsXlsx } from './commands/annual.ts';
 import { supervisionDashboard } from './commands/dashboard.ts';
@@ -74,11 +75,7 @@ export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promi
     { schema: { tags, summary: '导出年度报表（XLSX，标明人工填报项）', params: ReportKey } },
     async (req, reply) => {
       const { report, xlsx } = await websiteReportXlsx(deps, authOf(req).actor, req.params.siteId, req.params.year);
-      const name = `${report.siteName}政府网站工作年度报表（${report.year}年度）.xlsx`;
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .send(xlsx);
+      return sendDownload(reply, MIME.xlsx, `${report.siteName}政府网站工作年度报表（${report.year}年度）.xlsx`, xlsx);
     },
   );
   app.post(
@@ -110,10 +107,7 @@ export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promi
     { schema: { tags, summary: '起草抽查通报（公文格式 DOCX，供修改后印发）', params: Id } },
     async (req, reply) => {
       const { docx } = await spotCheckNotice(deps, authOf(req).actor, req.params.id, req.body);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('抽查情况通报（草稿）.docx')}`)
-        .send(docx);
+      return sendDownload(reply, MIME.docx, '抽查情况通报（草稿）.docx', docx);
     },
   );
   app.post(
@@ -177,10 +171,7 @@ export async function evaluationRoutes(base: FastifyInstance, deps: Deps): Promi
     { schema: { tags, summary: '导出年度结果（XLSX，供年度目标考核使用）' } },
     async (req, reply) => {
       const { year, xlsx } = await annualResultsXlsx(deps, authOf(req).actor, req.params, req.query);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${year}年度政府网站检查结果.xlsx`)}`)
-        .send(xlsx);
+      return sendDownload(reply, MIME.xlsx, `${year}年度政府网站检查结果.xlsx`, xlsx);
     },
   );
 }

@@ -12,6 +12,7 @@ import { storeFile } from '../content/index.ts';
 import type { Deps } from '../platform/deps.ts';
 import { Errors } from '../platform/errors.ts';
 import { authOf } from '../platform/http/auth.ts';
+import { attachmentDisposition, MIME, sendDownload } from '../platform/http/download.ts';
 import { exportServiceItems, importServiceItems, IMPORT_MAX_BYTES, serviceItemTemplate } from './commands/import-export.ts';
 import {
   createServiceItem,
@@ -32,11 +33,6 @@ const Id = z.strictObject({ id: z.string().min(1).max(40) });
 const SiteQuery = z.strictObject({ siteId: z.string().min(1).max(40) });
 /** Forms and samples are office documents and scans: the attachment limit of articles. */
 const FILE_MAX_BYTES = 20 * 1024 * 1024;
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** `attachment` with the name in RFC 5987 form (Chinese file names survive every browser). */
-const attachment = (name: string) =>
-  `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 
 export async function guidesRoutes(base: FastifyInstance, deps: Deps): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -122,8 +118,8 @@ export async function guidesRoutes(base: FastifyInstance, deps: Deps): Promise<v
   app.get('/api/guides/template.xlsx', { schema: { tags, summary: '下载办事事项导入模板' } }, async (req, reply) => {
     authOf(req);
     return reply
-      .header('content-type', XLSX_MIME)
-      .header('content-disposition', attachment('办事事项导入模板.xlsx'))
+      .header('content-type', MIME.xlsx)
+      .header('content-disposition', attachmentDisposition('办事事项导入模板.xlsx'))
       .send(await serviceItemTemplate());
   });
   app.post(
@@ -155,7 +151,7 @@ export async function guidesRoutes(base: FastifyInstance, deps: Deps): Promise<v
     { schema: { tags, summary: '导出本网站的全部办事事项', querystring: SiteQuery } },
     async (req, reply) => {
       const { name, bytes } = await exportServiceItems(deps, authOf(req).actor, req.query.siteId);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(name)).send(bytes);
+      return sendDownload(reply, MIME.xlsx, name, bytes);
     },
   );
 }

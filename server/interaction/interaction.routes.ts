@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { LETTER_STATES } from '../../common/schemas/interaction.ts';
 import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
+import { attachmentDisposition } from '../platform/http/download.ts';
 import {
   createChannel,
   createReplyTemplate,
@@ -32,9 +33,6 @@ const Id = z.strictObject({ id: z.string().min(1).max(40) });
 const SiteQuery = z.strictObject({ siteId: z.string().min(1).max(40) });
 const SiteParam = z.strictObject({ siteId: z.string().min(1).max(40) });
 const AttachmentParams = z.strictObject({ id: z.string().min(1).max(40), attachmentId: z.string().min(1).max(40) });
-
-/** RFC 5987 `filename*` value: encodeURIComponent leaves ' ( ) * as they are, which the header's syntax does not allow. */
-const rfc5987 = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export async function interactionRoutes(base: FastifyInstance, deps: Deps): Promise<void> {
   // The public forms post urlencoded bodies; parsed only in this room's scope (the admin API speaks JSON).
@@ -106,7 +104,7 @@ export async function interactionRoutes(base: FastifyInstance, deps: Deps): Prom
       const file = await downloadLetterAttachment(deps, authOf(req).actor, req.params.id, req.params.attachmentId);
       return reply
         .header('content-type', file.mime)
-        .header('content-disposition', `attachment; filename*=UTF-8''${rfc5987(file.name)}`)
+        .header('content-disposition', attachmentDisposition(file.name))
         .header('cache-control', 'no-store')
         .header('x-content-type-options', 'nosniff')
         .send(file.bytes);

@@ -293,29 +293,32 @@ export async function submitWebsiteReport(
   return { articleId, status: submitted.status, created: articleId !== existing?.id };
 }
 
+/** Every open hosted site with its report of the year (if any) and where that stands. */
+async function reportsOfYear(db: Deps['db']['kysely'], year: number) {
+  const [sites, rows] = await Promise.all([websiteReportRefs.hostedSites(db), websiteReports.ofYear(db, year)]);
+  const bySite = new Map(rows.map((r) => [r.site_id, r]));
+  const out = [];
+  for (const site of sites) {
+    const row = bySite.get(site.id);
+    const article = row?.article_id ? await websiteReportRefs.article(db, row.article_id) : undefined;
+    out.push({ site, row, article, state: stateOf(article) });
+  }
+  return out;
+}
+
 /** Every hosted site's report of the year, for the supervisors: where each stands, and the late ones. */
 export async function websiteReportStatuses(deps: Deps, actor: Actor, yearInput: unknown): Promise<WebsiteReportStatus[]> {
   requirePermission(actor, 'evaluation.manage');
   const { year } = parseKey('x', yearInput);
-  const db = deps.db.kysely;
-  const [sites, rows] = await Promise.all([websiteReportRefs.hostedSites(db), websiteReports.ofYear(db, year)]);
-  const bySite = new Map(rows.map((r) => [r.site_id, r]));
   const late = beijingToday(deps.clock) > reportDeadline(year);
-  const out: WebsiteReportStatus[] = [];
-  for (const s of sites) {
-    const row = bySite.get(s.id);
-    const article = row?.article_id ? await websiteReportRefs.article(db, row.article_id) : undefined;
-    const state = stateOf(article);
-    out.push({
-      siteId: s.id,
-      siteName: s.name,
-      state,
-      missing: missingFields(row ? (JSON.parse(row.manual) as ManualValues) : {}).length,
-      publishedAt: state === 'published' ? (article?.published_at ?? null) : null,
-      late: late && state !== 'published',
-    });
-  }
-  return out;
+  return (await reportsOfYear(deps.db.kysely, year)).map(({ site, row, article, state }): WebsiteReportStatus => ({
+    siteId: site.id,
+    siteName: site.name,
+    state,
+    missing: missingFields(row ? (JSON.parse(row.manual) as ManualValues) : {}).length,
+    publishedAt: state === 'published' ? (article?.published_at ?? null) : null,
+    late: late && state !== 'published',
+  }));
 }
 
 /**
@@ -328,15 +331,11 @@ export async function remindWebsiteReports(deps: Deps): Promise<number> {
   const due = reportDue(today);
   if (!due) return 0;
   const db = deps.db.kysely;
-  const [sites, rows] = await Promise.all([websiteReportRefs.hostedSites(db), websiteReports.ofYear(db, due.year)]);
-  const bySite = new Map(rows.map((r) => [r.site_id, r]));
   let reminded = 0;
-  for (const s of sites) {
-    const row = bySite.get(s.id);
-    const article = row?.article_id ? await websiteReportRefs.article(db, row.article_id) : undefined;
-    if (stateOf(article) === 'published') continue;
+  for (const { site, state } of await reportsOfYear(db, due.year)) {
+    if (state === 'published') continue;
     await websiteReports.remind(db, {
-      site_id: s.id,
+      site_id: site.id,
       year: due.year,
       reminded_on: today,
       days_left: due.daysLeft,
