@@ -136,6 +136,10 @@ describe(`the 政府网站工作年度报表 on ${dialectUnderTest}`, () => {
       code: 'GK_ERR_REPORT_PENDING',
     });
     expect((await websiteReport(deps, admin, room.site.id, 2026)).state).toBe('submitted');
+    // While the reviewers read it, the report stays as submitted.
+    await expect(
+      saveWebsiteReport(deps, admin, room.site.id, 2026, { expectedVersion: full.version, values: { ...everything(), casesNatural: 1 } }),
+    ).rejects.toMatchObject({ code: 'GK_ERR_REPORT_PENDING' });
     const article = await getArticle(deps, factoryActor, submitted.articleId);
     expect(article).toMatchObject({
       columnId: reportColumn.id,

@@ -161,6 +161,10 @@ export async function saveWebsiteReport(
   const now = deps.clock.now().toISOString();
   await inTransaction(deps.db, async (tx) => {
     const stale = () => Errors.conflict('网站年度报表已被他人修改，请刷新后重新填写');
+    // What the reviewers are reading must stay what the report says until they are done.
+    const current = await websiteReports.get(tx.trx, key.siteId, key.year);
+    const article = current?.article_id ? await websiteReportRefs.article(tx.trx, current.article_id) : undefined;
+    if (stateOf(article) === 'submitted') throw new AppError('GK_ERR_REPORT_PENDING', 409, '年度报表正在审核中，请待审核完成后再修改');
     const row = {
       site_id: key.siteId,
       year: key.year,
