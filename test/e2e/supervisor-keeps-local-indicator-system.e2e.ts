@@ -80,7 +80,7 @@ describe.runIf(chromiumAvailable)('a supervisor keeps the city’s own indicator
       await edit.getByLabel('合格线（低于此分不合格）').fill('75');
       await edit.getByRole('textbox', { name: '版本说明' }).fill('合格线提高到 75 分');
       await edit.getByRole('button', { name: '保存为新版本' }).click();
-      await page.getByRole('dialog', { name: '指标体系' }).getByText('第 2 版', { exact: true }).waitFor();
+      await drawer.getByText('第 2 版', { exact: true }).waitFor();
       const saved = await apiGet<SystemDetail>(page, '/api/evaluation/systems/city-quarterly');
       expect(saved.body.system).toMatchObject({ version: 2, passLine: 75, name: '某市政府网站季度绩效考评' });
       expect(saved.body.versions.map((v) => [v.version, v.note, v.createdBy])).toEqual([
@@ -88,7 +88,15 @@ describe.runIf(chromiumAvailable)('a supervisor keeps the city’s own indicator
         [1, '按国家指标，合格线提高到 70 分', '督查员'],
       ]);
       expect(saved.body.basedOn).toBe('national-2019@1');
-      await page.keyboard.press('Escape');
+      // The drawer reopened on the saved version: closed with its button once it has settled
+      // (an Escape pressed while it still slides in can be lost).
+      const shown = drawer.filter({ visible: true });
+      await animationsSettled(page);
+      await shown
+        .getByRole('button', { name: /关闭|Close/ })
+        .first()
+        .click();
+      await expect.poll(() => shown.count()).toBe(0);
     });
 
     await step(page, 'spot check with it', async () => {
