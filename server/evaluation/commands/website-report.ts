@@ -9,6 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { columnAccepts, type ArticleType } from '../../../common/content.ts';
+import { AnnualYearSchema } from '../../../common/schemas/evaluation.ts';
 import { SITE_KIND_LABELS } from '../../../common/schemas/sites.ts';
 import {
   ManualValuesSchema,
@@ -30,7 +31,7 @@ import { homepageUrl } from '../../monitoring/index.ts';
 import { can, requirePermission } from '../../platform/access.ts';
 import { actorLabel, systemActor, type Actor } from '../../platform/actor.ts';
 import { beijingToday } from '../../platform/clock.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
+import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
@@ -121,15 +122,23 @@ function stateOf(article: { status: string } | undefined): WebsiteReportState {
   return PENDING.has(article.status) ? 'submitted' : 'draft';
 }
 
+type Q = Deps['db']['kysely'] | Tx['trx'];
+
+/** The stored report of a site and year (if any), the article publishing it, and where it stands. */
+async function storedReport(db: Q, siteId: string, year: number) {
+  const row = await websiteReports.get(db, siteId, year);
+  const article = row?.article_id ? await websiteReportRefs.article(db, row.article_id) : undefined;
+  return { row, article, state: stateOf(article) };
+}
+
 /** A site's report for a year: every figure, what is still to be entered, and where it stands. */
 export async function websiteReport(deps: Deps, actor: Actor, siteId: string, yearInput: unknown): Promise<WebsiteReport> {
   const key = parseKey(siteId, yearInput);
   requireRead(actor, key.siteId);
   const site = await hostedSite(deps, key.siteId);
   const db = deps.db.kysely;
-  const row = await websiteReports.get(db, key.siteId, key.year);
+  const { row, article, state } = await storedReport(db, key.siteId, key.year);
   const manual = (row ? JSON.parse(row.manual) : {}) as ManualValues;
-  const article = row?.article_id ? await websiteReportRefs.article(db, row.article_id) : undefined;
   return {
     siteId: site.id,
     siteName: site.name,
@@ -137,7 +146,7 @@ export async function websiteReport(deps: Deps, actor: Actor, siteId: string, ye
     version: row?.version ?? 0,
     values: reportValues(await platformFigures(deps, site, key.year), manual),
     missing: missingFields(manual),
-    state: stateOf(article),
+    state,
     article: article ? { id: article.id, status: article.status, publishedAt: article.published_at } : null,
     deadline: reportDeadline(key.year),
     updatedBy: row?.updated_by ?? null,
@@ -162,9 +171,8 @@ export async function saveWebsiteReport(
   await inTransaction(deps.db, async (tx) => {
     const stale = () => Errors.conflict('网站年度报表已被他人修改，请刷新后重新填写');
     // What the reviewers are reading must stay what the report says until they are done.
-    const current = await websiteReports.get(tx.trx, key.siteId, key.year);
-    const article = current?.article_id ? await websiteReportRefs.article(tx.trx, current.article_id) : undefined;
-    if (stateOf(article) === 'submitted') throw new AppError('GK_ERR_REPORT_PENDING', 409, '年度报表正在审核中，请待审核完成后再修改');
+    if ((await storedReport(tx.trx, key.siteId, key.year)).state === 'submitted')
+      throw new AppError('GK_ERR_REPORT_PENDING', 409, '年度报表正在审核中，请待审核完成后再修改');
     const row = {
       site_id: key.siteId,
       year: key.year,
@@ -313,7 +321,7 @@ async function reportsOfYear(db: Deps['db']['kysely'], year: number) {
 /** Every hosted site's report of the year, for the supervisors: where each stands, and the late ones. */
 export async function websiteReportStatuses(deps: Deps, actor: Actor, yearInput: unknown): Promise<WebsiteReportStatus[]> {
   requirePermission(actor, 'evaluation.manage');
-  const { year } = parseKey('x', yearInput);
+  const { year } = parseInput(AnnualYearSchema, { year: yearInput });
   const late = beijingToday(deps.clock) > reportDeadline(year);
   return (await reportsOfYear(deps.db.kysely, year)).map(({ site, row, article, state }): WebsiteReportStatus => ({
     siteId: site.id,
@@ -360,8 +368,6 @@ export async function websiteReportReminder(
   const due = reportDue(beijingToday(deps.clock));
   if (!due) return null;
   const r = await websiteReports.latestReminder(deps.db.kysely, siteId, due.year);
-  const row = await websiteReports.get(deps.db.kysely, siteId, due.year);
-  const article = row?.article_id ? await websiteReportRefs.article(deps.db.kysely, row.article_id) : undefined;
-  if (!r || stateOf(article) === 'published') return null;
+  if (!r || (await storedReport(deps.db.kysely, siteId, due.year)).state === 'published') return null;
   return { year: r.year, remindedOn: r.reminded_on, daysLeft: r.days_left };
 }
