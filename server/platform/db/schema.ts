@@ -735,6 +735,18 @@ export interface MonitoringNoticeTable {
   read_by: string | null;
 }
 
+/** An old URL of a retired site and where it leads now (room publishing). */
+export interface SiteRedirectTable {
+  site_id: string;
+  /** The old URL's path and query as a browser sends them. */
+  path: string;
+  /** An absolute URL, or root-relative on the platform's own host. */
+  target: string;
+  kind: string;
+  article_id: string | null;
+  built_at: string;
+}
+
 /** Page views of a site on a day (Beijing), from the access logs (room traffic). */
 export interface SiteTrafficDailyTable {
   site_id: string;
@@ -986,6 +998,7 @@ export interface Database {
   indicator_system_versions: IndicatorSystemVersionTable;
   website_reports: WebsiteReportTable;
   website_report_reminders: WebsiteReportReminderTable;
+  site_redirects: SiteRedirectTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;

@@ -10,11 +10,13 @@ export { backoffMs, MAX_ERROR_LENGTH } from './outcome.ts';
 export {
   enqueueArticlePublish,
   enqueueColumnListsRefresh,
+  enqueueRedirectsRebuild,
   enqueueServicesPublish,
   enqueueSitePublish,
   sitePublishKey,
   PUBLISH_ARTICLE_JOB,
   PUBLISH_COLUMN_LISTS_JOB,
+  PUBLISH_REDIRECTS_JOB,
   PUBLISH_SERVICES_JOB,
   PUBLISH_SITE_JOB,
 } from './public-changes.ts';

@@ -54,3 +54,13 @@ export const PUBLISH_SERVICES_JOB = 'publishing.services';
 export function enqueueServicesPublish(tx: Tx, clock: Clock, siteId: string): Promise<string> {
   return enqueueJob(tx, clock, PUBLISH_SERVICES_JOB, { siteId }, { priority: 8, dedupeKey: `${PUBLISH_SERVICES_JOB}:${siteId}` });
 }
+
+export const PUBLISH_REDIRECTS_JOB = 'publishing.redirects';
+
+/**
+ * A retired site's old URLs lead somewhere new (an import finished, the site was closed or
+ * merged, its successor changed): rebuild its redirects. One unfinished job per site.
+ */
+export function enqueueRedirectsRebuild(tx: Tx, clock: Clock, siteId: string): Promise<string> {
+  return enqueueJob(tx, clock, PUBLISH_REDIRECTS_JOB, { siteId }, { priority: 6, dedupeKey: `${PUBLISH_REDIRECTS_JOB}:${siteId}` });
+}

@@ -137,4 +137,30 @@ describe('the nginx configuration', () => {
     expect(() => renderNginxConfig([], { publicDir: 'relative/public' })).toThrow(NginxConfigError);
     expect(() => renderNginxConfig([], { publicDir: '/p/$document_root' })).toThrow(NginxConfigError);
   });
+
+  it("answers retired sites' old URLs from a map and passes the rest to the application; a host still served by a site stays with it", () => {
+    const retired = renderNginxConfig(SITES, {
+      publicDir: '/p',
+      retired: [
+        {
+          hosts: ['jyj.old.gov.cn', 'www.a.gov.cn', 'jyj.old.gov.cn:8080', 'bad host;'],
+          entries: [
+            { path: '/tzgg/1.html', target: 'https://www.a.gov.cn/tzgg/202611/x.html', kind: 'article' },
+            { path: '/info.jsp?id=1', target: 'https://www.a.gov.cn/tzgg/202611/x.html', kind: 'article' },
+          ],
+        },
+      ],
+    });
+    expect(retired).toContain(
+      'map $host$request_uri $gongkai_redirect {\n    default "";\n    "jyj.old.gov.cn/tzgg/1.html" "https://www.a.gov.cn/tzgg/202611/x.html";\n    "jyj.old.gov.cn/info.jsp?id=1" "https://www.a.gov.cn/tzgg/202611/x.html";\n}',
+    );
+    const block = serverBlock(retired, 'jyj.old.gov.cn');
+    expect(block).toContain('server_name jyj.old.gov.cn;');
+    expect(block).toContain('return 301 $gongkai_redirect;');
+    expect(block).toContain('proxy_pass http://gongkai_app;');
+    expect(retired).toMatch(/map_hash_bucket_size \d+;/);
+    expect(renderNginxConfig(SITES, { publicDir: '/p', retired: [{ hosts: ['www.a.gov.cn'], entries: [] }] })).not.toContain(
+      '$gongkai_redirect',
+    );
+  });
 });

@@ -11,7 +11,8 @@ import { SITE_CODE_PATTERN } from '../../../common/codes.ts';
 import { NGINX_ACCESS_LOG_FORMAT, NGINX_ACCESS_LOG_FORMAT_NAME } from '../../traffic/index.ts';
 import { CACHE_ASSETS, CACHE_IMMUTABLE, CACHE_PRIVATE, CACHE_REVALIDATE, FILE_TYPES } from './rules/file-types.ts';
 import { MODE_COOKIE } from './rules/mode.ts';
-import { publicHostMap, type PublicSiteRecord } from './rules/public-hosts.ts';
+import { asciiHostname, publicHostMap, type PublicSiteRecord } from './rules/public-hosts.ts';
+import { nginxRedirectMap, powerOfTwoAtLeast, type RedirectEntry } from '../rules/redirects.ts';
 import { securityHeaders } from './rules/security-headers.ts';
 
 /** Pages of a site the application serves (nginx passes them on): `ysqgk|ysqgkcx|gkml|gkzn`. */
@@ -22,7 +23,16 @@ const APP_PAGES = APP_PAGE_PATHS.map((p) => p.slice(1)).join('|');
  */
 const APP_FOLDER_BODY_MAX = '20m';
 
+/** A retired site whose old host names now point at the platform: its redirects. */
+export interface NginxRetiredSite {
+  /** ASCII host names (a name with a port cannot be served by name here and is left out). */
+  hosts: readonly string[];
+  entries: Iterable<RedirectEntry>;
+}
+
 export interface NginxOptions {
+  /** Retired sites (migrated, merged, closed): nginx answers their old URLs from a map and passes the rest on. */
+  retired?: readonly NginxRetiredSite[];
   /** `<dataDir>/public`, absolute. */
   publicDir: string;
   /** `80`, `8080`, `127.0.0.1:8080` or `[::]:80`. */
@@ -252,6 +262,8 @@ ${PROXY_HEADERS}    }
 `);
   }
 
+  out.push(retiredServers(opts.retired ?? [], listen, map.hosts));
+
   out.push(`
 # Everything else (admin, API, /sites/<code>/ previews) goes to the application.
 server {
@@ -266,4 +278,49 @@ ${PROXY_HEADERS}    }
 }
 `);
   return out.join('');
+}
+
+/**
+ * The redirect map of retired sites and one server for their old host names: an old URL with an
+ * entry is sent on from the map; the rest (the closure notice on the old home page, the
+ * successor's home page for anything unknown) is the application's answer by Host. Host names
+ * still served by a hosted site stay with that site.
+ */
+function retiredServers(retired: readonly NginxRetiredSite[], listen: string, hostedHosts: ReadonlyMap<string, string>): string {
+  const sites = retired
+    // Names come from `retiredHosts` (ASCII host names); anything else, a port included, cannot be a server_name.
+    .map((r) => ({ hosts: r.hosts.filter((h) => asciiHostname(h) === h && !hostedHosts.has(h)), entries: r.entries }))
+    .filter((r) => r.hosts.length > 0);
+  if (sites.length === 0) return '';
+  const map = nginxRedirectMap(sites);
+  const hosts = [...new Set(sites.flatMap((r) => r.hosts))];
+  return `
+# Old addresses of retired sites (migrated, merged or closed): ${map.lines.length} redirect(s) answered
+# here${
+    map.skipped
+      ? `, ${map.skipped} left to the application (characters nginx cannot quote, or a
+# duplicate but for case)`
+      : ''
+  }. Regenerate after an import finishes or a site is closed.
+map_hash_max_size ${powerOfTwoAtLeast(map.lines.length * 2, 2048)};
+map_hash_bucket_size ${powerOfTwoAtLeast(map.longestKey + 32, 128)};
+map $host$request_uri $gongkai_redirect {
+    default "";
+${map.lines.join('\n')}${map.lines.length ? '\n' : ''}}
+
+server {
+    listen ${listen};
+    server_name ${hosts.join(' ')};
+    server_tokens off;
+    absolute_redirect off;
+
+    location / {
+        if ($gongkai_redirect) {
+            add_header Cache-Control "public, max-age=3600" always;
+            return 301 $gongkai_redirect;
+        }
+        proxy_pass http://gongkai_app;
+${PROXY_HEADERS}    }
+}
+`;
 }
