@@ -38,6 +38,9 @@ export const PERMISSIONS = [
   'monitoring.read',
   'evaluation.manage',
   'rectification.report',
+  // site lifecycle (集约化): file a step for a site, approve or reject a filed request
+  'sites.lifecycle.request',
+  'sites.lifecycle.approve',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -54,14 +57,16 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
     'columns.read',
     'columns.manage',
     'sites.edit',
+    'sites.lifecycle.request',
+    'sites.lifecycle.approve',
   ],
   securityAdmin: ['security.policy', 'roles.grant', 'users.unlock', 'users.read', 'orgs.read', 'sites.read'],
   auditor: ['audit.read', 'audit.export', 'users.read', 'orgs.read', 'sites.read'],
-  siteAdmin: ['sites.read', 'sites.edit', 'columns.read', 'columns.manage', 'orgs.read', 'rectification.report'],
+  siteAdmin: ['sites.read', 'sites.edit', 'columns.read', 'columns.manage', 'orgs.read', 'rectification.report', 'sites.lifecycle.request'],
   editor: ['sites.read', 'columns.read', 'content.author', 'content.firstReview', 'orgs.read'],
   sectionReviewer: ['sites.read', 'columns.read', 'content.sectionReview', 'guides.publish', 'orgs.read'],
   leader: ['sites.read', 'columns.read', 'content.leaderApproval', 'interaction.approveReply', 'guides.publish', 'orgs.read'],
-  supervisor: ['sites.read', 'columns.read', 'monitoring.read', 'evaluation.manage', 'orgs.read'],
+  supervisor: ['sites.read', 'columns.read', 'monitoring.read', 'evaluation.manage', 'orgs.read', 'sites.lifecycle.approve'],
   letterHandler: ['sites.read', 'columns.read', 'interaction.handle', 'orgs.read'],
   disclosureOfficer: ['sites.read', 'columns.read', 'disclosure.handle', 'orgs.read'],
   serviceOfficer: ['sites.read', 'columns.read', 'guides.edit', 'orgs.read'],

@@ -26,7 +26,7 @@ import { interactionJobs, interactionRoutes } from './interaction/index.ts';
 import { monitoringJobs, monitoringRoutes } from './monitoring/index.ts';
 import { evaluationJobs, evaluationRoutes } from './evaluation/index.ts';
 import { createPublicSites, publishingJobs, publishingRoutes } from './publishing/index.ts';
-import { sitesRoutes } from './sites/index.ts';
+import { sitesJobs, sitesRoutes } from './sites/index.ts';
 import { trafficJobs, trafficRoutes } from './traffic/index.ts';
 
 export const ADMIN_DIST = path.resolve(import.meta.dirname, '../admin/dist');
@@ -67,6 +67,7 @@ export function jobRegistry(): JobRegistry {
     ...monitoringJobs,
     ...evaluationJobs,
     ...trafficJobs,
+    ...sitesJobs,
   ]);
 }
 

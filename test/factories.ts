@@ -4,14 +4,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { CreateOrgInput, CreateUserInput } from '#common/schemas/accounts.ts';
-import type { CreateColumnInput, CreateSiteInput } from '#common/schemas/sites.ts';
+import type { CreateColumnInput, CreateSiteInput, UpdateSiteInput } from '#common/schemas/sites.ts';
 import type { RoleCode } from '#common/roles.ts';
 import { creditCodeCheckChar } from '#common/codes.ts';
 import { createOrg, createUser, grantRole } from '#server/accounts/index.ts';
 import { approveArticle, createArticle, getArticle, submitArticle } from '#server/content/index.ts';
 import { systemActor, type Actor } from '#server/platform/actor.ts';
 import type { Deps } from '#server/platform/deps.ts';
-import { createColumn, createSite } from '#server/sites/index.ts';
+import { createColumn, createSite, getLifecycle, takeLifecycleStep, updateSite } from '#server/sites/index.ts';
 
 export const factoryActor = systemActor('test-factory');
 const uniq = () => randomBytes(4).toString('hex');
@@ -86,6 +86,33 @@ export async function buildSite(deps: Deps, over: Partial<CreateSiteInput> = {})
     status: 'planned',
     ...over,
     sponsorOrgId,
+  });
+}
+
+/** A second system actor: lifecycle requests need an approver other than the requester. */
+export const factoryApprover = systemActor('test-factory-approver');
+
+/**
+ * Takes a planned hosted site live through its lifecycle (open request, approval, identity
+ * registration), after applying `identity` and any other site fields. ICP and 公安备案 numbers
+ * get test values unless given.
+ */
+export async function activateSite(
+  deps: Deps,
+  siteId: string,
+  identity: Omit<UpdateSiteInput, 'status'> & { code: string } = { code: '9901009999' },
+) {
+  const { code, icpNumber, psbNumber, domains, ...rest } = identity;
+  if (Object.keys(rest).length) await updateSite(deps, factoryActor, siteId, rest);
+  const seq = async () => (await getLifecycle(deps, factoryActor, siteId)).seq;
+  await takeLifecycleStep(deps, factoryActor, siteId, 'requestOpen', { expectedSeq: await seq(), reason: '申请开设网站' });
+  await takeLifecycleStep(deps, factoryApprover, siteId, 'approve', { expectedSeq: await seq() });
+  await takeLifecycleStep(deps, factoryActor, siteId, 'goLive', {
+    expectedSeq: await seq(),
+    code,
+    icpNumber: icpNumber ?? '示ICP备00000001号',
+    psbNumber: psbNumber ?? '示公网安备00000000000001号',
+    domains: domains ?? [`s${code}.example-city.gov.cn`],
   });
 }
 

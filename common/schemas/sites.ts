@@ -8,7 +8,7 @@ export const SITE_KINDS = ['portal', 'department'] as const;
 export const SITE_KIND_LABELS: Record<(typeof SITE_KINDS)[number], string> = { portal: '门户网站', department: '部门网站' };
 export const SITE_HOSTINGS = ['hosted', 'external'] as const;
 export const SITE_HOSTING_LABELS: Record<(typeof SITE_HOSTINGS)[number], string> = { hosted: '平台托管', external: '外部网站（仅监测）' };
-export const SITE_STATUSES = ['planned', 'active', 'migrating', 'closing', 'closed'] as const;
+export const SITE_STATUSES = ['planned', 'active', 'migrating', 'closing', 'closed', 'offline'] as const;
 export type SiteStatus = (typeof SITE_STATUSES)[number];
 export const SITE_STATUS_LABELS: Record<SiteStatus, string> = {
   planned: '筹建中',
@@ -16,6 +16,7 @@ export const SITE_STATUS_LABELS: Record<SiteStatus, string> = {
   migrating: '迁移中',
   closing: '关停公示中',
   closed: '已关停',
+  offline: '临时下线',
 };
 
 export const FRESHNESS_CLASSES = ['news', 'notice', 'policy', 'personnel', 'plan', 'custom', 'none'] as const;

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateOrg } from '#server/accounts/index.ts';
 import { getArticle, retractArticle } from '#server/content/index.ts';
 import { publishArticleChange, publishSite } from '#server/publishing/index.ts';
-import { updateColumn, updateSite } from '#server/sites/index.ts';
-import { asActor, buildNewsroom, buildSite, buildUser, factoryActor, publishThroughReview } from '#test/factories.ts';
+import { updateColumn } from '#server/sites/index.ts';
+import { activateSite, asActor, buildNewsroom, buildSite, buildUser, factoryActor, publishThroughReview } from '#test/factories.ts';
 import { createTestApp, loginAs, type TestApp } from '#test/http.ts';
 
 let t: TestApp;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-gkml-'));
   t = await createTestApp({ config: { GONGKAI_DATA_DIR: dataDir }, now: '2026-11-27T02:00:00.000Z' });
   room = await buildNewsroom(t.deps);
-  await updateSite(t.deps, factoryActor, room.site.id, { code: CODE, domains: ['gkml.example-city.gov.cn'], status: 'active' });
+  await activateSite(t.deps, room.site.id, { code: CODE, domains: ['gkml.example-city.gov.cn'] });
   const org = await t.deps.db.kysely
     .selectFrom('sites as s')
     .innerJoin('orgs as o', 'o.id', 's.sponsor_org_id')

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateSite } from '#server/sites/index.ts';
-import { asActor, buildNewsroom, buildUser, factoryActor } from '#test/factories.ts';
+import { activateSite, asActor, buildNewsroom, buildUser } from '#test/factories.ts';
 import { createTestApp, type TestApp } from '#test/http.ts';
 import { recordDelivery, recordRequestEvent } from './index.ts';
 
@@ -18,7 +17,7 @@ beforeAll(async () => {
   // Friday 13 February 2026 in Beijing: the reply is due after 春节, on 2026-03-19.
   t = await createTestApp({ config: { GONGKAI_DATA_DIR: dataDir }, now: '2026-02-13T02:00:00.000Z' });
   room = await buildNewsroom(t.deps);
-  await updateSite(t.deps, factoryActor, room.site.id, { code: CODE, domains: ['ysq.example-city.gov.cn'], status: 'active' });
+  await activateSite(t.deps, room.site.id, { code: CODE, domains: ['ysq.example-city.gov.cn'] });
 });
 
 afterAll(async () => {

@@ -4,10 +4,9 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MANUAL_FIELDS, type ManualValues } from '#common/schemas/website-report.ts';
 import { approveArticle, getArticle } from '#server/content/index.ts';
-import { updateSite } from '#server/sites/index.ts';
 import { ingestAccessLogs } from '#server/traffic/index.ts';
 import { publishSite, siteFolder } from '#server/publishing/index.ts';
-import { asActor, buildColumn, buildNewsroom, buildUser, factoryActor, publishThroughReview } from '#test/factories.ts';
+import { activateSite, asActor, buildColumn, buildNewsroom, buildUser, factoryActor, publishThroughReview } from '#test/factories.ts';
 import { createTestDeps, dialectUnderTest, type TestDeps } from '#test/support.ts';
 import {
   remindWebsiteReports,
@@ -30,7 +29,7 @@ describe(`the 政府网站工作年度报表 on ${dialectUnderTest}`, () => {
   beforeEach(async () => {
     deps = await createTestDeps({ now: '2026-06-10T02:00:00Z' });
     room = await buildNewsroom(deps);
-    await updateSite(deps, factoryActor, room.site.id, { code: '5104000099', domains: ['www.example-dept.gov.cn'], status: 'active' });
+    await activateSite(deps, room.site.id, { code: '5104000099', domains: ['www.example-dept.gov.cn'] });
   });
   afterEach(async () => {
     await deps.db.close();

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateSite } from '#server/sites/index.ts';
-import { buildSite, buildUser, factoryActor } from '#test/factories.ts';
+import { activateSite, buildSite, buildUser, factoryActor } from '#test/factories.ts';
 import { createTestApp, loginAs, type Session, type TestApp } from '#test/http.ts';
 import type { LetterDetail } from '#common/schemas/interaction.ts';
 import { createChannel, submitLetter } from './index.ts';
@@ -37,7 +36,7 @@ beforeAll(async () => {
   const site = await buildSite(t.deps, { name: '示例市人民政府网站' });
   const other = await buildSite(t.deps, { name: '示例县人民政府网站' });
   siteId = site.id;
-  await updateSite(t.deps, factoryActor, siteId, { code: CODE, domains: ['files.example-city.gov.cn'], status: 'active' });
+  await activateSite(t.deps, siteId, { code: CODE, domains: ['files.example-city.gov.cn'] });
   channelId = (
     await createChannel(t.deps, factoryActor, siteId, {
       kind: 'consultation',

@@ -1,7 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateSite } from '#server/sites/index.ts';
-import { buildSite, factoryActor } from '#test/factories.ts';
+import { activateSite, buildSite, factoryActor } from '#test/factories.ts';
 import { createTestApp, type TestApp } from '#test/http.ts';
 import { FORM_COOKIE, SESSION_POSTS_MAX, SESSION_WINDOW_MS } from './form-throttle.ts';
 import { createChannel } from './index.ts';
@@ -17,7 +16,7 @@ beforeAll(async () => {
   t = await createTestApp({ now: '2026-03-02T02:00:00.000Z' });
   const site = await buildSite(t.deps, { name: SITE_NAME });
   siteId = site.id;
-  await updateSite(t.deps, factoryActor, siteId, { code: CODE, domains: ['xl.example-city.gov.cn'], status: 'active' });
+  await activateSite(t.deps, siteId, { code: CODE, domains: ['xl.example-city.gov.cn'] });
   const channel = await createChannel(t.deps, factoryActor, siteId, {
     kind: 'consultation',
     name: '政策咨询',

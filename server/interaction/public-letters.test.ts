@@ -10,8 +10,7 @@ import { sessionAuthenticator } from '#server/accounts/index.ts';
 import { ROUTES } from '#server/composition.ts';
 import { buildApp } from '#server/platform/http/app.ts';
 import { createPublicSites } from '#server/publishing/index.ts';
-import { updateSite } from '#server/sites/index.ts';
-import { buildSite, factoryActor } from '#test/factories.ts';
+import { activateSite, buildSite, factoryActor } from '#test/factories.ts';
 import { createTestApp, type TestApp } from '#test/http.ts';
 import { actOnLetter, createChannel, submitLetter } from './index.ts';
 import { publicLetterRoutes } from './public.routes.ts';
@@ -74,8 +73,8 @@ beforeAll(async () => {
   const other = await buildSite(t.deps, { name: '示例县人民政府网站' });
   siteId = site.id;
   otherSiteId = other.id;
-  await updateSite(t.deps, factoryActor, siteId, { code: CODE, domains: ['hd.example-city.gov.cn'], status: 'active' });
-  await updateSite(t.deps, factoryActor, otherSiteId, { code: OTHER, domains: ['hd.example-county.gov.cn'], status: 'active' });
+  await activateSite(t.deps, siteId, { code: CODE, domains: ['hd.example-city.gov.cn'] });
+  await activateSite(t.deps, otherSiteId, { code: OTHER, domains: ['hd.example-county.gov.cn'] });
   channelId = await openChannel(siteId, site.sponsorOrgId);
   closedChannelId = await openChannel(siteId, site.sponsorOrgId, { kind: 'complaint', name: '投诉（暂停）', enabled: false });
   otherChannelId = await openChannel(otherSiteId, other.sponsorOrgId, { name: '县长信箱', kind: 'leaderMailbox' });
@@ -439,7 +438,7 @@ describe('the public letter pages', () => {
 
   it('lists answered letters 20 a page with numbered pages, and answers a missing page or letter with a 404 page', async () => {
     const site = await buildSite(t.deps, { name: '示例市教育局网站' });
-    await updateSite(t.deps, factoryActor, site.id, { code: '9901000023', domains: ['jy.example-city.gov.cn'], status: 'active' });
+    await activateSite(t.deps, site.id, { code: '9901000023', domains: ['jy.example-city.gov.cn'] });
     const channel = await openChannel(site.id, site.sponsorOrgId);
     const ids: string[] = [];
     for (let i = 1; i <= 21; i++) {

@@ -8,8 +8,7 @@ import type { Deps } from '#server/platform/deps.ts';
 import { isAppError, type AppError } from '#server/platform/errors.ts';
 import { buildApp } from '#server/platform/http/app.ts';
 import { decryptPersonal } from '#server/platform/personal-data.ts';
-import { updateSite } from '#server/sites/index.ts';
-import { asActor, buildNewsroom, buildSite, buildUser, factoryActor } from '#test/factories.ts';
+import { activateSite, asActor, buildNewsroom, buildSite, buildUser } from '#test/factories.ts';
 import { loginAs, type Session } from '#test/http.ts';
 import { createTestDeps, type TestDeps } from '#test/support.ts';
 import type { Actor } from '#server/platform/actor.ts';
@@ -72,7 +71,7 @@ beforeAll(async () => {
   const room = await buildNewsroom(deps);
   siteId = room.site.id;
   otherSiteId = (await buildSite(deps)).id;
-  await updateSite(deps, factoryActor, siteId, { code: CODE, domains: ['zjdc.example-city.gov.cn'], status: 'active' });
+  await activateSite(deps, siteId, { code: CODE, domains: ['zjdc.example-city.gov.cn'] });
   const h = await buildUser(deps, { grants: [{ role: 'letterHandler', siteId }] });
   const o = await buildUser(deps, { grants: [{ role: 'letterHandler', siteId: otherSiteId }] });
   [handler, otherHandler, editor] = [asActor(h), asActor(o), asActor(room.author)];
@@ -583,7 +582,7 @@ describe('the public 征集调查 pages', () => {
 
   it("refuse the challenge of another site's survey form", async () => {
     const otherCode = '9901000032';
-    await updateSite(deps, factoryActor, otherSiteId, { code: otherCode, domains: ['zjdc.example-county.gov.cn'], status: 'active' });
+    await activateSite(deps, otherSiteId, { code: otherCode, domains: ['zjdc.example-county.gov.cn'] });
     const foreign = await openSurvey(deps, otherHandler, (await draft({}, otherSiteId, otherHandler)).id);
     const s = await openOne();
     // Answered correctly, but on the other site's page: worthless here.

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishSite, siteFolder } from '#server/publishing/index.ts';
-import { updateSite } from '#server/sites/index.ts';
-import { buildNewsroom, factoryActor, publishThroughReview } from '#test/factories.ts';
+import { activateSite, buildNewsroom, factoryActor, publishThroughReview } from '#test/factories.ts';
 import { createTestDeps, type TestDeps } from '#test/support.ts';
 import { listFindings } from './commands/findings.ts';
 import { sampleAccessibility } from './commands/accessibility.ts';
@@ -43,7 +42,7 @@ describe('the accessibility sample', () => {
     beforeAll(async () => {
       deps = await createTestDeps({ config: { GONGKAI_CHROMIUM: chromium } });
       room = await buildNewsroom(deps);
-      await updateSite(deps, factoryActor, room.site.id, { code: '9901000078', domains: ['a11y.example-city.gov.cn'], status: 'active' });
+      await activateSite(deps, room.site.id, { code: '9901000078', domains: ['a11y.example-city.gov.cn'] });
       await publishThroughReview(deps, room, { columnId: room.columns.news.id, type: 'news', title: '无障碍抽查用的动态' });
       await publishSite(deps, room.site.id);
     });

@@ -5,8 +5,17 @@ import { retractArticle } from '#server/content/index.ts';
 import { createServiceItem, publishServiceItems, saveGuideSettings } from '#server/guides/index.ts';
 import { createChannel, submitLetter } from '#server/interaction/index.ts';
 import { drainJobs, fireDueSchedules, JobRegistry, SCHEDULES } from '#server/platform/jobs/index.ts';
-import { closeColumn, updateSite } from '#server/sites/index.ts';
-import { asActor, buildColumn, buildNewsroom, buildSite, buildUser, factoryActor, publishThroughReview } from '#test/factories.ts';
+import { closeColumn } from '#server/sites/index.ts';
+import {
+  activateSite,
+  asActor,
+  buildColumn,
+  buildNewsroom,
+  buildSite,
+  buildUser,
+  factoryActor,
+  publishThroughReview,
+} from '#test/factories.ts';
 import { completeGuide } from '#test/guides.ts';
 import { createTestDeps, dialectUnderTest, type TestDeps } from '#test/support.ts';
 import { checkHostedSite, checkHostedSites } from './commands/hosted-checks.ts';
@@ -41,10 +50,9 @@ describe(`exact checks of hosted sites from the database on ${dialectUnderTest}`
     room = await buildNewsroom(deps);
     siteId = room.site.id;
     orgId = room.site.sponsorOrgId;
-    await updateSite(deps, factoryActor, siteId, {
+    await activateSite(deps, siteId, {
       code: `99010009${String(++codes).padStart(2, '0')}`,
       domains: ['www.hosted-check.gov.cn'],
-      status: 'active',
     });
   });
   afterEach(async () => {

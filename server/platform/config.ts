@@ -36,6 +36,10 @@ const EnvSchema = z.object({
   GONGKAI_DATA_KEYS: z.string().optional(),
   /** The platform's 索引号 template (orgs may set their own); checked by the disclosure room. */
   GONGKAI_INDEX_TEMPLATE: z.string().max(64).default('{creditCode}/{YYYY}-{NNNNN}'),
+  /** Days a closing site shows its closure notice before it may be closed (at least 30, §2.5). */
+  GONGKAI_CLOSURE_NOTICE_DAYS: z.coerce.number().int().min(30).max(3650).default(30),
+  /** Days after its site closed during which an org may not ask to open a site again. */
+  GONGKAI_REOPEN_BAN_DAYS: z.coerce.number().int().min(0).max(3650).default(365),
 });
 
 export interface Config {
@@ -58,6 +62,9 @@ export interface Config {
   dataKeys: string | undefined;
   /** The Chromium the weekly accessibility sample runs axe in. */
   chromiumPath: string;
+  /** Site lifecycle: the closure notice period and the reopening ban, in days. */
+  closureNoticeDays: number;
+  reopenBanDays: number;
 }
 
 export class ConfigError extends Error {
@@ -98,5 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chromiumPath: e.GONGKAI_CHROMIUM,
     indexTemplate: e.GONGKAI_INDEX_TEMPLATE,
     dataKeys: e.GONGKAI_DATA_KEYS,
+    closureNoticeDays: e.GONGKAI_CLOSURE_NOTICE_DAYS,
+    reopenBanDays: e.GONGKAI_REOPEN_BAN_DAYS,
   };
 }

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateSite } from '#server/sites/index.ts';
-import { buildNewsroom, buildSite, buildUser, factoryActor, publishThroughReview } from '#test/factories.ts';
+import { activateSite, buildNewsroom, buildSite, buildUser, publishThroughReview } from '#test/factories.ts';
 import { createTestApp, loginAs, type TestApp } from '#test/http.ts';
 import { publishSite } from './index.ts';
 
@@ -10,7 +9,7 @@ let room: Awaited<ReturnType<typeof buildNewsroom>>;
 beforeAll(async () => {
   t = await createTestApp();
   room = await buildNewsroom(t.deps);
-  await updateSite(t.deps, factoryActor, room.site.id, { code: '9901000077', domains: ['p.example-city.gov.cn'], status: 'active' });
+  await activateSite(t.deps, room.site.id, { code: '9901000077', domains: ['p.example-city.gov.cn'] });
 });
 afterAll(async () => t.close());
 

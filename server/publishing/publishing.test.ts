@@ -3,11 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { retractArticle } from '#server/content/index.ts';
-import { buildNewsroom, asActor, publishThroughReview } from '#test/factories.ts';
+import { activateSite, buildNewsroom, asActor, publishThroughReview } from '#test/factories.ts';
 import { createDeps } from '#server/composition.ts';
 import { createTestDeps, testConfig, type TestDeps } from '#test/support.ts';
-import { updateSite } from '#server/sites/index.ts';
-import { factoryActor } from '#test/factories.ts';
 import { publishArticleChange, publishSite, refreshColumnLists, siteFolder } from './index.ts';
 import { publicFiles, resolveInside, UnsafePathError } from './public-files.ts';
 import { brokenLinks as brokenLinksOf, tree } from './test-site.ts';
@@ -24,10 +22,9 @@ beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-pub-'));
   deps = await createTestDeps({ config: { GONGKAI_DATA_DIR: dataDir } });
   room = await buildNewsroom(deps);
-  await updateSite(deps, factoryActor, room.site.id, {
+  await activateSite(deps, room.site.id, {
     code: CODE,
     domains: ['www.example-city.gov.cn'],
-    status: 'active',
     contact: { phone: '0812-1234567' },
   });
 });
@@ -83,7 +80,7 @@ describe('full publish', () => {
     const wdeps = await createDeps(testConfig({ GONGKAI_DATA_DIR: path.join(dataDir, 'w') }), { clock: deps.clock });
     try {
       const wroom = await buildNewsroom(wdeps);
-      await updateSite(wdeps, factoryActor, wroom.site.id, { code: '9901000002', domains: ['w.example-city.gov.cn'], status: 'active' });
+      await activateSite(wdeps, wroom.site.id, { code: '9901000002', domains: ['w.example-city.gov.cn'] });
       for (let i = 1; i <= 45; i++)
         await publishThroughReview(wdeps, wroom, {
           columnId: i % 2 ? wroom.columns.news.id : wroom.columns.policy.id,

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateSite } from '#server/sites/index.ts';
-import { buildNewsroom, factoryActor, publishThroughReview } from '#test/factories.ts';
+import { activateSite, buildNewsroom, publishThroughReview } from '#test/factories.ts';
 import { createTestApp, type TestApp } from '#test/http.ts';
 import { publishSite } from './index.ts';
 
@@ -15,7 +14,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-search-page-'));
   t = await createTestApp({ config: { GONGKAI_DATA_DIR: dataDir } });
   const room = await buildNewsroom(t.deps);
-  await updateSite(t.deps, factoryActor, room.site.id, { code: CODE, domains: ['s.example-city.gov.cn'], status: 'active' });
+  await activateSite(t.deps, room.site.id, { code: CODE, domains: ['s.example-city.gov.cn'] });
   await publishThroughReview(t.deps, room, {
     columnId: room.columns.policy.id,
     type: 'policy',

@@ -1,6 +1,6 @@
 /** SQL of the sites room: sites and their columns. */
 import type { Kysely } from 'kysely';
-import type { ColumnRow, Database, SiteRow } from '../platform/db/schema.ts';
+import type { ColumnRow, Database, SiteLifecycleEventRow, SiteRow } from '../platform/db/schema.ts';
 import type { OrgNode } from './rules/site-rules.ts';
 
 type Q = Kysely<Database>;
@@ -49,6 +49,42 @@ export const sites = {
     const rows = await db.selectFrom('orgs').select(['id', 'name', 'level', 'parent_id']).execute();
     return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, level: r.level, parentId: r.parent_id }]));
   },
+};
+
+export const lifecycle = {
+  events: (db: Q, siteId: string): Promise<SiteLifecycleEventRow[]> =>
+    db.selectFrom('site_lifecycle_events').selectAll().where('site_id', '=', siteId).orderBy('seq').execute(),
+  insertEvent: (db: Q, row: SiteLifecycleEventRow) => db.insertInto('site_lifecycle_events').values(row).execute(),
+  /** Moves the site on only if nobody moved it since `seq` was read; false when somebody did. */
+  advance: async (db: Q, id: string, seq: number, patch: Partial<SiteRow>): Promise<boolean> => {
+    const r = await db.updateTable('sites').set(patch).where('id', '=', id).where('lifecycle_seq', '=', seq).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  /** When a site of the org last closed (ISO instant), or null. */
+  lastClosedOfOrg: async (db: Q, orgId: string): Promise<{ name: string; closed_at: string } | null> => {
+    const r = await db
+      .selectFrom('sites')
+      .select(['name', 'closed_at'])
+      .where('sponsor_org_id', '=', orgId)
+      .where('status', '=', 'closed')
+      .where('closed_at', 'is not', null)
+      .orderBy('closed_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r?.closed_at ? { name: r.name, closed_at: r.closed_at } : null;
+  },
+  all: (db: Q): Promise<SiteRow[]> => db.selectFrom('sites').selectAll().orderBy('kind', 'desc').orderBy('name').execute(),
+  /** Closing sites whose notice period ended on or before `today`. */
+  dueClosures: (db: Q, today: string): Promise<{ id: string; lifecycle_seq: number }[]> =>
+    db
+      .selectFrom('sites')
+      .select(['id', 'lifecycle_seq'])
+      .where('status', '=', 'closing')
+      .where('notice_until', '<=', today)
+      .orderBy('notice_until')
+      .execute(),
+  retired: (db: Q): Promise<SiteRow[]> =>
+    db.selectFrom('sites').selectAll().where('status', 'in', ['migrating', 'closing', 'closed']).orderBy('name').execute(),
 };
 
 export const columns = {

@@ -10,9 +10,11 @@ import {
   UpdateColumnSchema,
   UpdateSiteSchema,
 } from '../../common/schemas/sites.ts';
+import { LifecycleStepParamSchema } from '../../common/schemas/site-lifecycle.ts';
 import type { Deps } from '../platform/deps.ts';
 import { authOf } from '../platform/http/auth.ts';
 import { closeColumn, createColumn, listColumns, updateColumn } from './commands/columns.ts';
+import { consolidationView, getLifecycle, takeLifecycleStep } from './commands/lifecycle.ts';
 import { createSite, getSite, listSites, updateSite } from './commands/sites.ts';
 
 const Id = z.string().min(1).max(40);
@@ -24,6 +26,31 @@ export async function sitesRoutes(base: FastifyInstance, deps: Deps): Promise<vo
   }));
   app.post('/api/sites', { schema: { tags: ['sites'], summary: '登记网站', body: CreateSiteSchema } }, async (req, reply) =>
     reply.status(201).send(await createSite(deps, authOf(req).actor, req.body)),
+  );
+  app.get(
+    '/api/sites/consolidation',
+    { schema: { tags: ['sites'], summary: '集约化：全市网站状态、整合期限和仍违反的规定' } },
+    async (req) => ({
+      items: await consolidationView(deps, authOf(req).actor),
+    }),
+  );
+  app.get(
+    '/api/sites/:siteId/lifecycle',
+    { schema: { tags: ['sites'], summary: '网站生命周期：记录、待审批申请和可执行的步骤', params: z.strictObject({ siteId: Id }) } },
+    async (req) => getLifecycle(deps, authOf(req).actor, req.params.siteId),
+  );
+  app.post(
+    '/api/sites/:siteId/lifecycle/:step',
+    // The body is parsed by the step's own schema in the command (each step has its fields).
+    {
+      schema: {
+        tags: ['sites'],
+        summary: '执行网站生命周期步骤',
+        params: LifecycleStepParamSchema,
+        body: z.record(z.string(), z.unknown()),
+      },
+    },
+    async (req) => takeLifecycleStep(deps, authOf(req).actor, req.params.siteId, req.params.step, req.body),
   );
   app.get('/api/sites/:siteId', { schema: { tags: ['sites'], summary: '网站详情', params: z.strictObject({ siteId: Id }) } }, async (req) =>
     getSite(deps, authOf(req).actor, req.params.siteId),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSite, updateSite } from '#server/sites/index.ts';
-import { buildColumn, buildOrg, buildSite, buildUser, factoryActor } from '#test/factories.ts';
+import { activateSite, buildColumn, buildOrg, buildSite, buildUser, factoryActor } from '#test/factories.ts';
 import { createTestApp, loginAs, type TestApp } from '#test/http.ts';
 
 describe('site rules', () => {
@@ -36,8 +36,13 @@ describe('site rules', () => {
     const org = await buildOrg(t.deps, { level: 'department' });
     await buildSite(t.deps, { sponsorOrgId: org.id, ...live });
     const next = await buildSite(t.deps, { sponsorOrgId: org.id, status: 'planned' });
-    await expect(updateSite(t.deps, factoryActor, next.id, { status: 'active', code: '5104000009' })).rejects.toMatchObject({
+    await expect(activateSite(t.deps, next.id, { code: '5104000009', domains: ['jyj2.shili.gov.cn'] })).rejects.toMatchObject({
       code: 'GK_ERR_SITE_RULE',
+    });
+    // The status moves only through the lifecycle steps, never by an edit.
+    await expect(updateSite(t.deps, factoryActor, next.id, { status: 'active' })).rejects.toMatchObject({
+      code: 'GK_ERR_VALIDATION',
+      fields: [{ field: 'status', message: '网站状态只能通过“集约化”中的生命周期步骤变更' }],
     });
   });
 

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDate } from '#common/dates.ts';
 import { loadCalendar } from '#server/calendar/index.ts';
 import { requestClock } from '#server/disclosure/index.ts';
-import { updateSite } from '#server/sites/index.ts';
-import { buildNewsroom, buildUser, factoryActor } from '#test/factories.ts';
+import { activateSite, buildNewsroom, buildUser } from '#test/factories.ts';
 import {
   choose,
   chromiumAvailable,
@@ -30,7 +29,7 @@ describe.runIf(chromiumAvailable)('a citizen asks for government information', (
     platform = await startPlatform();
     browser = await launchBrowser();
     const room = await buildNewsroom(platform.deps);
-    await updateSite(platform.deps, factoryActor, room.site.id, { code: CODE, domains: ['ysq.e2e-city.gov.cn'], status: 'active' });
+    await activateSite(platform.deps, room.site.id, { code: CODE, domains: ['ysq.e2e-city.gov.cn'] });
     officerName = (
       await buildUser(platform.deps, { grants: [{ role: 'disclosureOfficer', siteId: room.site.id }], displayName: '公开专员' })
     ).username;

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retractArticle } from '#server/content/index.ts';
 import { jobRegistry } from '#server/composition.ts';
 import { drainJobs } from '#server/platform/jobs/index.ts';
-import { updateSite } from '#server/sites/index.ts';
-import { asActor, buildNewsroom, factoryActor, publishThroughReview } from '#test/factories.ts';
+import { activateSite, asActor, buildNewsroom, publishThroughReview } from '#test/factories.ts';
 import { chromiumAvailable, launchBrowser, newPage, startPlatform, step, type Platform, expectAccessible } from './harness.ts';
 
 const CODE = '9901990001';
@@ -31,10 +30,9 @@ describe.runIf(chromiumAvailable)('citizens on a published site', () => {
     platform = await startPlatform();
     browser = await launchBrowser();
     room = await buildNewsroom(platform.deps);
-    await updateSite(platform.deps, factoryActor, room.site.id, {
+    await activateSite(platform.deps, room.site.id, {
       code: CODE,
       domains: ['www.e2e-city.gov.cn'],
-      status: 'active',
       contact: { phone: '0812-1234567', email: 'web@e2e-city.gov.cn' },
     });
     await publishThroughReview(platform.deps, room, {

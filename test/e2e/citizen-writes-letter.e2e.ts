@@ -15,8 +15,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actOnLetter, createChannel } from '#server/interaction/index.ts';
 import { publishSite } from '#server/publishing/index.ts';
-import { updateSite } from '#server/sites/index.ts';
-import { buildSite, factoryActor } from '#test/factories.ts';
+import { activateSite, buildSite, factoryActor } from '#test/factories.ts';
 import { chromiumAvailable, launchBrowser, newPage, screenshot, startPlatform, step, type Platform } from './harness.ts';
 import { formatVnu, vnuAvailable, vnuErrors } from './vnu.ts';
 
@@ -37,7 +36,7 @@ describe.runIf(chromiumAvailable)('a citizen writes to a mailbox, tracks the let
     platform = await startPlatform();
     browser = await launchBrowser();
     const site = await buildSite(platform.deps, { name: '示例市人民政府门户网站' });
-    await updateSite(platform.deps, factoryActor, site.id, { code: CODE, domains: ['hd.e2e-city.gov.cn'], status: 'active' });
+    await activateSite(platform.deps, site.id, { code: CODE, domains: ['hd.e2e-city.gov.cn'] });
     await createChannel(platform.deps, factoryActor, site.id, {
       kind: 'consultation',
       name: '政务咨询',

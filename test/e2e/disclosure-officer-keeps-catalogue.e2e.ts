@@ -1,8 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishSite } from '#server/publishing/index.ts';
-import { updateSite } from '#server/sites/index.ts';
-import { buildNewsroom, buildUser, factoryActor, publishThroughReview } from '#test/factories.ts';
+import { activateSite, buildNewsroom, buildUser, publishThroughReview } from '#test/factories.ts';
 import {
   choose,
   chromiumAvailable,
@@ -31,7 +30,7 @@ describe.runIf(chromiumAvailable)('the 政府信息公开目录 is kept by the s
     platform = await startPlatform();
     browser = await launchBrowser();
     room = await buildNewsroom(platform.deps);
-    await updateSite(platform.deps, factoryActor, room.site.id, { code: CODE, domains: ['gkml.e2e-city.gov.cn'], status: 'active' });
+    await activateSite(platform.deps, room.site.id, { code: CODE, domains: ['gkml.e2e-city.gov.cn'] });
     officerName = (
       await buildUser(platform.deps, { grants: [{ role: 'disclosureOfficer', siteId: room.site.id }], displayName: '公开专员' })
     ).username;

@@ -10,8 +10,7 @@ import { jobRegistry } from '#server/composition.ts';
 import { approveArticle, getArticle } from '#server/content/index.ts';
 import { saveWebsiteReport } from '#server/evaluation/index.ts';
 import { drainJobs } from '#server/platform/jobs/index.ts';
-import { updateSite } from '#server/sites/index.ts';
-import { asActor, buildColumn, buildNewsroom, factoryActor } from '#test/factories.ts';
+import { activateSite, asActor, buildColumn, buildNewsroom, factoryActor } from '#test/factories.ts';
 import {
   apiGet,
   chromiumAvailable,
@@ -38,7 +37,7 @@ describe.runIf(chromiumAvailable)('a site files its annual website report', () =
   beforeAll(async () => {
     platform = await startPlatform();
     room = await buildNewsroom(platform.deps);
-    await updateSite(platform.deps, factoryActor, room.site.id, { code: CODE, domains: ['www.e2e-report.gov.cn'], status: 'active' });
+    await activateSite(platform.deps, room.site.id, { code: CODE, domains: ['www.e2e-report.gov.cn'] });
     await buildColumn(platform.deps, room.site.id, {
       name: '政府网站工作年度报表',
       slug: 'ndbb',

@@ -1,8 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerRequest } from '#server/disclosure/index.ts';
-import { updateSite } from '#server/sites/index.ts';
-import { asActor, buildNewsroom, buildUser, factoryActor } from '#test/factories.ts';
+import { activateSite, asActor, buildNewsroom, buildUser } from '#test/factories.ts';
 import { residentIdCheckChar } from '#common/identity.ts';
 import {
   apiGet,
@@ -31,7 +30,7 @@ describe.runIf(chromiumAvailable)('the supervision office oversees disclosure an
     platform = await startPlatform();
     browser = await launchBrowser();
     const room = await buildNewsroom(platform.deps);
-    await updateSite(platform.deps, factoryActor, room.site.id, { code: CODE, domains: ['jg.e2e-city.gov.cn'], status: 'active' });
+    await activateSite(platform.deps, room.site.id, { code: CODE, domains: ['jg.e2e-city.gov.cn'] });
     siteName = room.site.name;
     orgName = (
       await platform.deps.db.kysely.selectFrom('orgs').select('name').where('id', '=', room.site.sponsorOrgId).executeTakeFirstOrThrow()

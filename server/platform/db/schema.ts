@@ -118,6 +118,36 @@ export interface SiteTable {
   status: string;
   created_at: string;
   updated_at: string;
+  /** The number of the site's last lifecycle event: the version a lifecycle step must name. */
+  lifecycle_seq: Generated<number>;
+  /** The request waiting for approval, or the approved open request, as JSON (sites/rules/lifecycle.ts). */
+  lifecycle_request: string | null;
+  successor_site_id: string | null;
+  successor_url: string | null;
+  /** The notice the site's pages show while offline or closing. */
+  notice_text: string | null;
+  notice_from: string | null;
+  notice_until: string | null;
+  merged_into_site_id: string | null;
+  /** Migrate or close by (YYYY-MM-DD). */
+  deadline: string | null;
+  closed_at: string | null;
+}
+
+/** One step a site took (append-only; seq unique per site). */
+export interface SiteLifecycleEventTable {
+  id: string;
+  site_id: string;
+  seq: number;
+  step: string;
+  from_status: string;
+  to_status: string;
+  actor_id: string | null;
+  actor_name: string;
+  approver_name: string | null;
+  text: string | null;
+  details: string;
+  created_at: string;
 }
 
 export interface ColumnTable {
@@ -999,6 +1029,7 @@ export interface Database {
   website_reports: WebsiteReportTable;
   website_report_reminders: WebsiteReportReminderTable;
   site_redirects: SiteRedirectTable;
+  site_lifecycle_events: SiteLifecycleEventTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -1025,5 +1056,6 @@ export type SurveyRow = Selectable<SurveyTable>;
 export type MonitoringRunRow = Selectable<MonitoringRunTable>;
 export type MonitoringFindingRow = Selectable<MonitoringFindingTable>;
 export type MonitoringNoticeRow = Selectable<MonitoringNoticeTable>;
+export type SiteLifecycleEventRow = Selectable<SiteLifecycleEventTable>;
 // Generated is re-exported for tables that later gain database-generated columns.
 export type { Generated };

@@ -75,6 +75,8 @@ export const SCHEDULES: ScheduleDefinition[] = [
   { name: 'evaluation.website-report-reminder', cron: '20 8 * 1 *', job: 'evaluation.websiteReportReminder', payload: {} },
   // Defined by the traffic room (traffic.jobs.ts): the access logs read on from where the last run stopped, hourly.
   { name: 'traffic.ingest', cron: '50 * * * *', job: 'traffic.ingest', payload: {}, maxAttempts: 2 },
+  // Defined by the sites room (sites.jobs.ts): closing sites whose closure notice period is over are closed each morning.
+  { name: 'sites.finish-closures', cron: '5 6 * * *', job: 'sites.finishClosures', payload: {} },
 ];
 
 const crons = new Map<string, Cron>();

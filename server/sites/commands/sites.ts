@@ -39,7 +39,8 @@ export function presentSite(r: SiteRow): Site {
   };
 }
 
-async function checkSite(deps: Deps, tx: Tx, row: SiteRow): Promise<void> {
+/** Refuses a site row that breaks the opening rules (site-rules.ts) or names a missing parent or a used code. */
+export async function checkSite(deps: Deps, tx: Tx, row: SiteRow): Promise<void> {
   const orgNodes = await sites.orgNodes(tx.trx);
   const problems = siteProblems(
     {
@@ -70,10 +71,17 @@ async function checkSite(deps: Deps, tx: Tx, row: SiteRow): Promise<void> {
   if (problems.length > 0) throw Errors.siteRule(problems.map((p) => p.message).join('；'), problems);
 }
 
+/** Statuses a site may be registered in: planned (to be opened), or running (external sites, sites brought onto the platform). */
+const CREATE_STATUSES = ['planned', 'active', 'migrating'] as const;
+
 /** Registers a site (hosted on the platform, or external to be monitored). */
 export async function createSite(deps: Deps, actor: Actor, input: unknown): Promise<Site> {
   requirePermission(actor, 'sites.manage');
   const d = parseInput(CreateSiteSchema, input);
+  if (d.status && !(CREATE_STATUSES as readonly string[]).includes(d.status))
+    throw Errors.validation(undefined, [
+      { field: 'status', message: '新登记的网站只能是筹建中、运行中或迁移中；下线和关停须通过生命周期步骤' },
+    ]);
   return inTransaction(deps.db, async (tx) => {
     const now = deps.clock.now().toISOString();
     const row: SiteRow = {
@@ -95,6 +103,16 @@ export async function createSite(deps: Deps, actor: Actor, input: unknown): Prom
       external_services: d.externalServices === false ? 0 : 1,
       created_at: now,
       updated_at: now,
+      lifecycle_seq: 0,
+      lifecycle_request: null,
+      successor_site_id: null,
+      successor_url: null,
+      notice_text: null,
+      notice_from: null,
+      notice_until: null,
+      merged_into_site_id: null,
+      deadline: null,
+      closed_at: null,
     };
     await checkSite(deps, tx, row);
     await sites.insert(tx.trx, row);
@@ -109,7 +127,11 @@ export async function createSite(deps: Deps, actor: Actor, input: unknown): Prom
   });
 }
 
-/** Edits a site. Site admins may edit identity fields of their own site; status, sponsor, hosting and whether it serves the public are the platform admin's. */
+/**
+ * Edits a site. Site admins may edit identity fields of their own site; sponsor, hosting and
+ * whether it serves the public are the platform admin's. The status moves only through the
+ * lifecycle steps (commands/lifecycle.ts); a patch may repeat the current status.
+ */
 export async function updateSite(deps: Deps, actor: Actor, id: string, input: unknown): Promise<Site> {
   const d = parseInput(UpdateSiteSchema, input);
   const structural =
@@ -123,6 +145,10 @@ export async function updateSite(deps: Deps, actor: Actor, id: string, input: un
   return inTransaction(deps.db, async (tx) => {
     const current = await sites.byId(tx.trx, id);
     if (!current) throw Errors.notFound('网站不存在');
+    if (d.status !== undefined && d.status !== current.status)
+      throw Errors.validation('网站状态只能通过开设、上线、下线、迁移、关停等步骤变更', [
+        { field: 'status', message: '网站状态只能通过“集约化”中的生命周期步骤变更' },
+      ]);
     const patch: Partial<SiteRow> = { updated_at: deps.clock.now().toISOString() };
     if (d.code !== undefined) patch.code = d.code;
     if (d.name !== undefined) patch.name = d.name;
@@ -135,7 +161,6 @@ export async function updateSite(deps: Deps, actor: Actor, id: string, input: un
     if (d.icpNumber !== undefined) patch.icp_number = d.icpNumber;
     if (d.psbNumber !== undefined) patch.psb_number = d.psbNumber;
     if (d.contact !== undefined) patch.contact = JSON.stringify(d.contact);
-    if (d.status !== undefined) patch.status = d.status;
     if (d.theme !== undefined) patch.theme = JSON.stringify(d.theme);
     if (d.conacId !== undefined) patch.conac_id = d.conacId;
     if (d.externalServices !== undefined) patch.external_services = d.externalServices ? 1 : 0;
