@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'monitoring.read',
   'evaluation.manage',
   'rectification.report',
+  'migration.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -54,10 +55,11 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
     'columns.read',
     'columns.manage',
     'sites.edit',
+    'migration.manage',
   ],
   securityAdmin: ['security.policy', 'roles.grant', 'users.unlock', 'users.read', 'orgs.read', 'sites.read'],
   auditor: ['audit.read', 'audit.export', 'users.read', 'orgs.read', 'sites.read'],
-  siteAdmin: ['sites.read', 'sites.edit', 'columns.read', 'columns.manage', 'orgs.read', 'rectification.report'],
+  siteAdmin: ['sites.read', 'sites.edit', 'columns.read', 'columns.manage', 'orgs.read', 'rectification.report', 'migration.manage'],
   editor: ['sites.read', 'columns.read', 'content.author', 'content.firstReview', 'orgs.read'],
   sectionReviewer: ['sites.read', 'columns.read', 'content.sectionReview', 'guides.publish', 'orgs.read'],
   leader: ['sites.read', 'columns.read', 'content.leaderApproval', 'interaction.approveReply', 'guides.publish', 'orgs.read'],

@@ -28,6 +28,7 @@ import * as m0020 from './0020-site-external-services.ts';
 import * as m0021 from './0021-local-indicator-systems.ts';
 import * as m0022 from './0022-site-traffic.ts';
 import * as m0023 from './0023-website-reports.ts';
+import * as m0025 from './0025-legacy-import.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0021-local-indicator-systems': m0021,
   '0022-site-traffic': m0022,
   '0023-website-reports': m0023,
+  '0025-legacy-import': m0025,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
