@@ -41,6 +41,7 @@ export const PERMISSIONS = [
   // site lifecycle (集约化): file a step for a site, approve or reject a filed request
   'sites.lifecycle.request',
   'sites.lifecycle.approve',
+  'migration.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -59,10 +60,20 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
     'sites.edit',
     'sites.lifecycle.request',
     'sites.lifecycle.approve',
+    'migration.manage',
   ],
   securityAdmin: ['security.policy', 'roles.grant', 'users.unlock', 'users.read', 'orgs.read', 'sites.read'],
   auditor: ['audit.read', 'audit.export', 'users.read', 'orgs.read', 'sites.read'],
-  siteAdmin: ['sites.read', 'sites.edit', 'columns.read', 'columns.manage', 'orgs.read', 'rectification.report', 'sites.lifecycle.request'],
+  siteAdmin: [
+    'sites.read',
+    'sites.edit',
+    'columns.read',
+    'columns.manage',
+    'orgs.read',
+    'rectification.report',
+    'sites.lifecycle.request',
+    'migration.manage',
+  ],
   editor: ['sites.read', 'columns.read', 'content.author', 'content.firstReview', 'orgs.read'],
   sectionReviewer: ['sites.read', 'columns.read', 'content.sectionReview', 'guides.publish', 'orgs.read'],
   leader: ['sites.read', 'columns.read', 'content.leaderApproval', 'interaction.approveReply', 'guides.publish', 'orgs.read'],

@@ -28,6 +28,7 @@ import { evaluationJobs, evaluationRoutes } from './evaluation/index.ts';
 import { createPublicSites, publishingJobs, publishingRoutes } from './publishing/index.ts';
 import { sitesJobs, sitesRoutes } from './sites/index.ts';
 import { trafficJobs, trafficRoutes } from './traffic/index.ts';
+import { migrationJobs, migrationRoutes } from './migration/index.ts';
 
 export const ADMIN_DIST = path.resolve(import.meta.dirname, '../admin/dist');
 
@@ -53,6 +54,7 @@ export const ROUTES: RoutesPlugin[] = [
   evaluationRoutes,
   trafficRoutes,
   systemRoutes,
+  migrationRoutes,
 ];
 
 export function jobRegistry(): JobRegistry {
@@ -68,6 +70,7 @@ export function jobRegistry(): JobRegistry {
     ...evaluationJobs,
     ...trafficJobs,
     ...sitesJobs,
+    ...migrationJobs,
   ]);
 }
 

@@ -25,6 +25,7 @@ export { setSiteStages, loadStages } from './commands/workflow-config.ts';
 export { columnPublications, type ColumnPublications } from './commands/live-articles.ts';
 export { addDictionaryEntry, removeDictionaryEntry, listDictionary } from './commands/dictionaries.ts';
 export { storeFile } from './commands/files.ts';
+export { importArticle, type ImportedArticle } from './commands/import-article.ts';
 export { wordingCheckerFor } from './commands/checks.ts';
 export type { WordingProblem } from './checks/index.ts';
 export { DEFAULT_STAGES, stageConfigProblems, actionProblems, type WorkflowStage } from './rules/workflow.ts';

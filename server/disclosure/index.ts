@@ -5,7 +5,7 @@
  *   const indexNo = await allocateIndexNumber(deps, tx, { articleId, siteId, columnId, publishedAt });
  *   const numbers = await indexNumbersOf(deps, articleIds);
  */
-export { allocateIndexNumber, indexNumbersOf, type NumberedArticle } from './commands/index-numbers.ts';
+export { allocateIndexNumber, indexNumbersOf, keepIndexNumber, type NumberedArticle } from './commands/index-numbers.ts';
 export {
   getRequest,
   listRequests,

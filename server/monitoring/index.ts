@@ -8,6 +8,8 @@ export {
   type CrawledPage,
   type LinkCheck,
 } from './crawler/crawl.ts';
+export { readPage, type PageFacts } from './rules/page-facts.ts';
+export { decodeHtml } from './rules/charset.ts';
 // The findings store: runs, lifecycle and history, availability probes, veto notices, health.
 export { recordRun } from './commands/record-run.ts';
 export { probeHomepage, probeSites, type ProbeResult, type ProbeSummary } from './commands/probes.ts';

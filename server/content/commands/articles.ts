@@ -27,7 +27,7 @@ interface Content {
 }
 
 /** Cleans and checks what an editor sent: sanitised body, normalised doc number, only the type's fields. */
-async function prepareContent(tx: Tx, type: ArticleType, c: Content, selfId: string | null) {
+export async function prepareContent(tx: Tx, type: ArticleType, c: Content, selfId: string | null) {
   const problems: FieldError[] = [];
   const allowed = new Set<string>(ARTICLE_TYPE_CONFIG[type].fields);
   const metadata: Record<string, unknown> = {};
@@ -69,7 +69,7 @@ async function prepareContent(tx: Tx, type: ArticleType, c: Content, selfId: str
   };
 }
 
-async function insertRevision(
+export async function insertRevision(
   tx: Tx,
   deps: Deps,
   actor: Actor,

@@ -59,6 +59,32 @@ export async function allocateIndexNumber(deps: Deps, tx: Tx, article: NumberedA
 }
 
 /**
+ * Keeps an article's 索引号 from a legacy site (the legacy import): given to the article when it
+ * has none and nobody else holds it. True when kept; false when the number is taken or the
+ * article already has one (the caller then allocates as usual and says so).
+ */
+export async function keepIndexNumber(
+  deps: Deps,
+  tx: Tx,
+  article: { articleId: string; siteId: string; indexNo: string },
+): Promise<boolean> {
+  if (await indexNumbers.byArticle(tx.trx, article.articleId)) return false;
+  if (await indexNumbers.taken(tx.trx, article.indexNo)) return false;
+  const org = await numberingOrgs.ofSite(tx.trx, article.siteId);
+  if (!org) throw Errors.notFound('网站不存在');
+  await indexNumbers.insert(tx.trx, {
+    article_id: article.articleId,
+    index_no: article.indexNo,
+    org_id: org.id,
+    template: 'legacy',
+    scope: 'legacy',
+    sequence: 0,
+    allocated_at: deps.clock.now().toISOString(),
+  });
+  return true;
+}
+
+/**
  * The {category} value: the art. 20 item number (two digits) or short code of the catalogue
  * category the column feeds; a column outside the catalogue uses its folder name.
  */

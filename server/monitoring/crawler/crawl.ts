@@ -61,6 +61,8 @@ export interface CrawlOptions {
   signal?: AbortSignal;
   /** Hosts that count as the site's own besides the start URL's (e.g. its other domains). */
   siteHosts?: readonly string[];
+  /** Hand each page's decoded HTML to `onPage` (the legacy import reads the article out of it). */
+  keepHtml?: boolean;
 }
 
 export interface CrawledPage {
@@ -73,6 +75,8 @@ export interface CrawledPage {
   truncated: boolean;
   ms: number;
   facts: PageFacts;
+  /** The decoded HTML, when the crawl was asked to keep it (`keepHtml`). */
+  html?: string;
 }
 
 export interface LinkCheck {
@@ -186,7 +190,7 @@ const hostKey = (host: string) => host.toLowerCase().replace(/^www\./, '');
 /** Crawl one site from `startUrl`; resolves when every queued URL is done (or the signal aborts). */
 export async function crawlSite(options: CrawlOptions, handlers: CrawlHandlers = {}): Promise<CrawlSummary> {
   const o = { ...CRAWL_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<
-    Omit<CrawlOptions, 'journalPath' | 'signal' | 'siteHosts'>
+    Omit<CrawlOptions, 'journalPath' | 'signal' | 'siteHosts' | 'keepHtml'>
   > &
     CrawlOptions;
   const start = new URL(o.startUrl);
@@ -434,6 +438,7 @@ export async function crawlSite(options: CrawlOptions, handlers: CrawlHandlers =
           ms: r.ms,
           facts,
         };
+        if (o.keepHtml) crawled.html = html;
         await handlers.onPage?.(crawled);
       }
     }

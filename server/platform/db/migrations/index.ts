@@ -29,6 +29,7 @@ import * as m0021 from './0021-local-indicator-systems.ts';
 import * as m0022 from './0022-site-traffic.ts';
 import * as m0023 from './0023-website-reports.ts';
 import * as m0024 from './0024-site-lifecycle.ts';
+import * as m0025 from './0025-legacy-import.ts';
 import * as m0026 from './0026-site-redirects.ts';
 
 export interface MigrationContext {
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0022-site-traffic': m0022,
   '0023-website-reports': m0023,
   '0024-site-lifecycle': m0024,
+  '0025-legacy-import': m0025,
   '0026-site-redirects': m0026,
 };
 

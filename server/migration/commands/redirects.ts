@@ -1,0 +1,28 @@
+/** The redirect map for the integrator: each old URL of a source site and the article it became. */
+import type { Db } from '../../platform/db/database.ts';
+import { legacyUrls } from '../migration.repository.ts';
+
+export interface LegacyRedirect {
+  /** The normalised old URL (no fragment, sorted query). */
+  oldUrl: string;
+  /** Its path and query, as a request for it arrives. */
+  oldPathAndQuery: string;
+  articleId: string;
+  targetSiteId: string;
+}
+
+/** Every old URL of `sourceSiteId` that an import made into an article, in URL order, read in pages of 1,000. */
+export async function* legacyRedirects(db: Db, sourceSiteId: string): AsyncGenerator<LegacyRedirect> {
+  let after: string | null = null;
+  for (;;) {
+    const rows = await legacyUrls.ofSource(db.kysely, sourceSiteId, after, 1_000);
+    for (const r of rows) yield { oldUrl: r.old_url, oldPathAndQuery: r.old_path, articleId: r.article_id, targetSiteId: r.target_site_id };
+    if (rows.length < 1_000) return;
+    after = rows[rows.length - 1]!.old_url;
+  }
+}
+
+/** The old URLs an article was imported from (for its page in the admin). */
+export async function legacyUrlsOfArticle(db: Db, articleId: string): Promise<string[]> {
+  return (await legacyUrls.ofArticle(db.kysely, articleId)).map((r) => r.old_url);
+}
