@@ -39,3 +39,10 @@ export const WEBSITE_REPORT_PATH = '/sites/annual-report';
 export function spotCheckPath(id: string): string {
   return `${SPOT_CHECKS_PATH}/${encodeURIComponent(id)}`;
 }
+
+/** 网站迁移: the imports of old sites, and one import. */
+export const LEGACY_IMPORTS_PATH = '/sites/migration';
+
+export function legacyImportPath(id: string): string {
+  return `${LEGACY_IMPORTS_PATH}/${encodeURIComponent(id)}`;
+}

@@ -9,6 +9,7 @@ import {
   CHANGE_PASSWORD_PATH,
   DASHBOARD_PATH,
   GUIDES_OVERSIGHT_PATH,
+  LEGACY_IMPORTS_PATH,
   LOGIN_PATH,
   MONITORING_FINDINGS_PATH,
   MONITORING_SITES_PATH,
@@ -58,6 +59,7 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   [RECTIFICATION_PATH]: lazy(() => import('./scenes/RectificationScene.tsx')),
   [SYSTEMS_PATH]: lazy(() => import('./scenes/IndicatorSystemsScene.tsx')),
   [WEBSITE_REPORT_PATH]: lazy(() => import('./scenes/WebsiteReportScene.tsx')),
+  [LEGACY_IMPORTS_PATH]: lazy(() => import('./scenes/LegacyImportsScene.tsx')),
 };
 
 // Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).
@@ -69,6 +71,7 @@ const ServiceItemEditScene = lazy(() => import('./scenes/ServiceItemEditScene.ts
 const FindingViewScene = lazy(() => import('./scenes/FindingViewScene.tsx'));
 const SiteHealthScene = lazy(() => import('./scenes/SiteHealthScene.tsx'));
 const SpotCheckScene = lazy(() => import('./scenes/SpotCheckScene.tsx'));
+const LegacyImportScene = lazy(() => import('./scenes/LegacyImportScene.tsx'));
 
 function menuScene(path: string, label: string): ReactNode {
   const Scene = MENU_SCENES[path];
@@ -181,6 +184,14 @@ const monitoringRoutes: RouteObject[] = [
     element: (
       <RequirePermission anyOf={['evaluation.manage']}>
         <SpotCheckScene />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: `${LEGACY_IMPORTS_PATH.slice(1)}/:id`,
+    element: (
+      <RequirePermission anyOf={['migration.manage']}>
+        <LegacyImportScene />
       </RequirePermission>
     ),
   },

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobRegistry } from '#server/composition.ts';
 import { drainJobs, jobActor } from '#server/platform/jobs/index.ts';
 import { publishSite, siteFolder } from '#server/publishing/index.ts';
-import { updateSite } from '#server/sites/index.ts';
-import { asActor, buildColumn, buildSite, buildUser, factoryActor } from '#test/factories.ts';
+import { activateSite, asActor, buildColumn, buildSite, buildUser } from '#test/factories.ts';
 import { serveLegacySite, type LegacySite } from '#test/fixtures/legacy-site.ts';
 import { createTestDeps, type TestDeps } from '#test/support.ts';
 import { confirmMapping, createImport, getImport, importPages, legacyRedirects, runImport, startImport } from './index.ts';
@@ -24,10 +23,9 @@ const FAST = { intervalMs: 0, concurrency: 4 };
 /** A hosted target site with the columns a bureau's new site has, and its site administrator. */
 async function buildTarget() {
   const site = await buildSite(deps);
-  await updateSite(deps, factoryActor, site.id, {
+  await activateSite(deps, site.id, {
     code: `99010088${String(++codes).padStart(2, '0')}`,
     domains: [`t${codes}.example-city.gov.cn`],
-    status: 'active',
   });
   const columns = {
     news: await buildColumn(deps, site.id, { name: '工作动态', slug: 'gzdt', freshnessClass: 'news' }),

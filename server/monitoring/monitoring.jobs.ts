@@ -1,10 +1,12 @@
 /** Jobs of the monitoring room's findings store: the availability probes (platform/jobs/schedule.ts). */
 import { z } from 'zod';
-import { defineJob } from '../platform/jobs/index.ts';
+import { CHECK_REDIRECTS_JOB, defineJob } from '../platform/jobs/index.ts';
+import { switchedSiteIds } from '../publishing/index.ts';
 import { probeSites } from './commands/probes.ts';
 import { checkHostedSites } from './commands/hosted-checks.ts';
 import { crawlSites } from './commands/crawl-sites.ts';
 import { sampleAccessibility } from './commands/accessibility.ts';
+import { checkSiteRedirects } from './commands/redirect-check.ts';
 
 /** Probes every open site's homepage and records the availability findings; 48 slots a day. */
 export const probeSitesJob = defineJob({
@@ -58,4 +60,23 @@ export const checkHostedJob = defineJob({
   },
 });
 
-export const monitoringJobs = [probeSitesJob, crawlSitesJob, accessibilityJob, checkHostedJob];
+/**
+ * The old URLs of retired sites after their switch (one site, or every site whose old names lead
+ * here); daily, and after each rebuild of a site's redirects.
+ */
+export const checkRedirectsJob = defineJob({
+  name: CHECK_REDIRECTS_JOB,
+  payload: z.object({ siteId: z.string().optional() }),
+  maxAttempts: 2,
+  timeoutMs: 2 * 3600_000,
+  run: async (payload, ctx) => {
+    const ids = payload.siteId ? [payload.siteId] : await switchedSiteIds(ctx.deps);
+    for (const id of ids) {
+      if (ctx.signal.aborted) return;
+      const done = await checkSiteRedirects(ctx.deps, ctx.actor, id, { signal: ctx.signal });
+      ctx.deps.logger.info({ siteId: id, ...done }, 'redirect check');
+    }
+  },
+});
+
+export const monitoringJobs = [probeSitesJob, crawlSitesJob, accessibilityJob, checkHostedJob, checkRedirectsJob];

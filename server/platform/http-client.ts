@@ -110,6 +110,11 @@ export interface FetchOptions {
   mayFollow?: (url: URL) => boolean;
   /** Stops the request from outside (error `aborted`). */
   signal?: AbortSignal;
+  /**
+   * The Host header to send instead of the URL's (the URL then only says where to connect): a
+   * site checked through the platform's own address before its name points there.
+   */
+  host?: string;
 }
 
 export const USER_AGENT = 'GongkaiMonitor/1.0 (+government website supervision)';
@@ -186,7 +191,12 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       method: o.method,
       dispatcher: agent,
       signal,
-      headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-encoding': 'identity' },
+      headers: {
+        'user-agent': USER_AGENT,
+        accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
+        'accept-encoding': 'identity',
+        ...(o.host ? { host: o.host } : {}),
+      },
     });
     return res;
   }

@@ -21,3 +21,4 @@ export { publishingRoutes } from './publishing.routes.ts';
 export { onPublicFilesChanged } from './public-events.ts';
 export { siteFolder } from './site-folders.ts';
 export * from './serve/index.ts';
+export { rebuildSiteRedirects, siteRedirects, switchedSiteIds } from './commands/redirects.ts';

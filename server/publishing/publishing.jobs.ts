@@ -5,14 +5,18 @@
 import { z } from 'zod';
 import { inTransaction } from '../platform/db/transaction.ts';
 import {
+  CHECK_REDIRECTS_JOB,
   defineJob,
   enqueueArticlePublish,
   enqueueJob,
   PUBLISH_ARTICLE_JOB,
   PUBLISH_COLUMN_LISTS_JOB,
+  PUBLISH_REDIRECTS_JOB,
   PUBLISH_SERVICES_JOB,
   PUBLISH_SITE_JOB,
 } from '../platform/jobs/index.ts';
+import { rebuildSiteRedirects, switchedSiteIds } from './commands/redirects.ts';
+import { refreshPublicHosts } from './serve/public-sites.ts';
 import { publishArticleChange, publishServiceChanges, publishSite, refreshColumnLists, siteChangedSince } from './commands/publish.ts';
 
 /** While a full build of the site runs, an article's pages wait this long and try again. */
@@ -75,4 +79,19 @@ export const publishServicesJob = defineJob({
   },
 });
 
-export const publishingJobs = [publishArticleJob, refreshColumnListsJob, publishSiteJob, publishServicesJob];
+/** A retired site's old URLs lead somewhere new: rebuild its redirects, and have this process's front read them. */
+export const rebuildRedirectsJob = defineJob({
+  name: PUBLISH_REDIRECTS_JOB,
+  payload: z.object({ siteId: z.string() }),
+  run: async ({ siteId }, ctx) => {
+    const { entries } = await rebuildSiteRedirects(ctx.deps, siteId);
+    await refreshPublicHosts();
+    // Checked once the switch is made; the daily check covers sites switched later.
+    if (entries > 0 && (await switchedSiteIds(ctx.deps)).includes(siteId))
+      await inTransaction(ctx.deps.db, (tx) =>
+        enqueueJob(tx, ctx.deps.clock, CHECK_REDIRECTS_JOB, { siteId }, { dedupeKey: `${CHECK_REDIRECTS_JOB}:${siteId}` }),
+      );
+  },
+});
+
+export const publishingJobs = [publishArticleJob, refreshColumnListsJob, publishSiteJob, publishServicesJob, rebuildRedirectsJob];

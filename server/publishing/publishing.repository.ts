@@ -5,7 +5,7 @@
  * retracted (an edit under review leaves the live revision public).
  */
 import type { Kysely } from 'kysely';
-import type { Database, PublishedArticleTable, SiteBuildRow } from '../platform/db/schema.ts';
+import type { Database, PublishedArticleTable, SiteBuildRow, SiteRedirectTable } from '../platform/db/schema.ts';
 
 type Q = Kysely<Database>;
 
@@ -379,4 +379,119 @@ export const siteBuilds = {
   },
   update: (db: Q, siteId: string, buildId: string, patch: Partial<SiteBuildRow>) =>
     db.updateTable('site_builds').set(patch).where('site_id', '=', siteId).where('build_id', '=', buildId).execute(),
+};
+
+/** A retired site as its redirects need it (the lifecycle's successor and notice). */
+export interface RetiredSiteRow {
+  id: string;
+  name: string;
+  status: string;
+  domains: string;
+  base_url: string | null;
+  successor_site_id: string | null;
+  successor_url: string | null;
+  merged_into_site_id: string | null;
+  notice_text: string | null;
+  notice_until: string | null;
+}
+
+const RETIRED_FIELDS = [
+  'id',
+  'name',
+  'status',
+  'domains',
+  'base_url',
+  'successor_site_id',
+  'successor_url',
+  'merged_into_site_id',
+  'notice_text',
+  'notice_until',
+] as const;
+
+/** Redirects of retired sites: the sites, the import's old URLs and mapped column pages, the stored map. */
+export const redirectQueries = {
+  retiredSites: (db: Q, statuses: readonly string[]): Promise<RetiredSiteRow[]> =>
+    db
+      .selectFrom('sites')
+      .select(RETIRED_FIELDS)
+      .where('status', 'in', [...statuses])
+      .orderBy('id')
+      .execute(),
+  /** The site when it has moved on (migrating, closing or closed). */
+  retiredSite: (db: Q, id: string): Promise<RetiredSiteRow | undefined> =>
+    db
+      .selectFrom('sites')
+      .select(RETIRED_FIELDS)
+      .where('id', '=', id)
+      .where('status', 'in', ['migrating', 'closing', 'closed'])
+      .executeTakeFirst(),
+  siteAddress: (db: Q, id: string) =>
+    db.selectFrom('sites').select(['name', 'code', 'domains']).where('id', '=', id).where('status', '!=', 'closed').executeTakeFirst(),
+  /** Old URLs of the site that became articles, with the public page of each (articles not public are left out). */
+  legacyArticles: (db: Q, sourceSiteId: string) =>
+    db
+      .selectFrom('article_legacy_urls as u')
+      .innerJoin('published_articles as p', 'p.article_id', 'u.article_id')
+      .innerJoin('sites as s', 's.id', 'p.site_id')
+      .select(['u.old_path', 'u.article_id', 'p.path', 's.code', 's.domains'])
+      .where('u.source_site_id', '=', sourceSiteId)
+      .execute(),
+  /** List pages of the site's finished imports, with the target column their legacy column was mapped to. */
+  legacyColumnPages: async (db: Q, sourceSiteId: string) => {
+    const imports = await db
+      .selectFrom('legacy_imports as li')
+      .innerJoin('sites as s', 's.id', 'li.target_site_id')
+      .select(['li.id', 'li.target_site_id', 'li.mapping', 's.code', 's.domains'])
+      .where('li.source_site_id', '=', sourceSiteId)
+      .where('li.dry_run', '=', 0)
+      .where('li.mapping', 'is not', null)
+      .orderBy('li.created_at')
+      .execute();
+    const out: { url: string; column_id: string; target_site_id: string; code: string | null; domains: string }[] = [];
+    for (const li of imports) {
+      const mapping = JSON.parse(li.mapping!) as Record<string, string | null>;
+      const pages = await db
+        .selectFrom('legacy_import_pages')
+        .select(['url', 'column_key'])
+        .where('import_id', '=', li.id)
+        .where('kind', '=', 'list')
+        .where('column_key', 'is not', null)
+        .execute();
+      for (const p of pages) {
+        const column = mapping[p.column_key!];
+        if (column) out.push({ url: p.url, column_id: column, target_site_id: li.target_site_id, code: li.code, domains: li.domains });
+      }
+    }
+    return out;
+  },
+  /** The column's slugs from the root, or null when it or a parent is not active. */
+  columnSlugs: async (db: Q, columnId: string): Promise<string[] | null> => {
+    const slugs: string[] = [];
+    for (let id: string | null = columnId, n = 0; id && n < 20; n++) {
+      const c = await db.selectFrom('site_columns').select(['slug', 'parent_id', 'status']).where('id', '=', id).executeTakeFirst();
+      if (!c || c.status !== 'active') return null;
+      slugs.unshift(c.slug);
+      id = c.parent_id;
+    }
+    return slugs;
+  },
+  /** Count and latest build time of a site's redirects: they changed when this did. */
+  signature: async (db: Q, siteId: string): Promise<string> => {
+    const r = await db
+      .selectFrom('site_redirects')
+      .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max<string>('built_at').as('at')])
+      .where('site_id', '=', siteId)
+      .executeTakeFirst();
+    return `${Number(r?.n ?? 0)}:${r?.at ?? ''}`;
+  },
+  entries: (db: Q, siteId: string) =>
+    db.selectFrom('site_redirects').select(['path', 'target', 'kind']).where('site_id', '=', siteId).orderBy('path').execute(),
+  replace: async (db: Q, siteId: string, rows: SiteRedirectTable[]) => {
+    await db.deleteFrom('site_redirects').where('site_id', '=', siteId).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await db
+        .insertInto('site_redirects')
+        .values(rows.slice(i, i + 500))
+        .execute();
+  },
 };

@@ -14,6 +14,8 @@ import type { Actor } from '../../platform/actor.ts';
 import type { LegacyImportPageRow, LegacyImportRow } from '../../platform/db/schema.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Errors, isAppError } from '../../platform/errors.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { enqueueRedirectsRebuild } from '../../platform/jobs/index.ts';
 import { createHttpClient, isPrivateAddress, resolveAddresses, type HttpClient } from '../../platform/http-client.ts';
 import { siteColumns } from '../../sites/index.ts';
 import { imports, legacyUrls, pages } from '../migration.repository.ts';
@@ -209,7 +211,11 @@ export async function runImport(
   const current = await imports.byId(deps.db.kysely, importId);
   if (left.length === 0 && current?.status === 'importing') {
     const now = deps.clock.now().toISOString();
-    await imports.update(deps.db.kysely, importId, { status: 'done', finished_at: now, updated_at: now, version: current.version + 1 });
+    await inTransaction(deps.db, async (tx) => {
+      await imports.update(tx.trx, importId, { status: 'done', finished_at: now, updated_at: now, version: current.version + 1 });
+      // The old site's URLs now have articles to lead to (docs/adr/0018).
+      await enqueueRedirectsRebuild(tx, deps.clock, current.source_site_id);
+    });
   }
   return { handled, remaining: (await pages.countsByOutcome(deps.db.kysely, importId)).pending ?? 0 };
 }

@@ -8,6 +8,7 @@ export { enqueueJob, jobStats, listJobs, notifyJobsEnqueued, onJobsEnqueued, pru
 export type { EnqueueOptions, JobStats, JobStatus } from './queue.ts';
 export { backoffMs, MAX_ERROR_LENGTH } from './outcome.ts';
 export {
+  CHECK_REDIRECTS_JOB,
   enqueueArticlePublish,
   enqueueColumnListsRefresh,
   enqueueRedirectsRebuild,

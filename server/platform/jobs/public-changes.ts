@@ -64,3 +64,6 @@ export const PUBLISH_REDIRECTS_JOB = 'publishing.redirects';
 export function enqueueRedirectsRebuild(tx: Tx, clock: Clock, siteId: string): Promise<string> {
   return enqueueJob(tx, clock, PUBLISH_REDIRECTS_JOB, { siteId }, { priority: 6, dedupeKey: `${PUBLISH_REDIRECTS_JOB}:${siteId}` });
 }
+
+/** The monitoring's check of a retired site's old URLs (defined by the monitoring room), after its redirects were rebuilt. */
+export const CHECK_REDIRECTS_JOB = 'monitoring.checkRedirects';

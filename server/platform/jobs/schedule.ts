@@ -67,6 +67,8 @@ export const SCHEDULES: ScheduleDefinition[] = [
   { name: 'monitoring.accessibility', cron: '30 3 * * 0', job: 'monitoring.accessibility', payload: {}, maxAttempts: 2 },
   // Every active hosted site checked exactly from the database each night (columns, home page, letters, guides).
   { name: 'monitoring.check-hosted', cron: '20 1 * * *', job: 'monitoring.checkHosted', payload: {}, maxAttempts: 2 },
+  // The old URLs of retired sites still lead to their new locations (monitoring.jobs.ts); daily.
+  { name: 'monitoring.check-redirects', cron: '40 2 * * *', job: 'monitoring.checkRedirects', payload: {}, maxAttempts: 2 },
   // Defined by the evaluation room (evaluation.jobs.ts): rectification tasks past their deadline are escalated each morning.
   { name: 'evaluation.escalate-overdue', cron: '10 8 * * *', job: 'evaluation.escalateOverdue', payload: {} },
   // The quarter just ended is spot-checked over every site at 9:00 on the 5th of January, April, July and October.

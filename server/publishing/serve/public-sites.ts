@@ -37,6 +37,8 @@ import { ACCEPT_BR, ACCEPT_GZIP, acceptedEncodings, entityTag, etagMatches, notM
 import { hostOfHeader, publicHostMap } from './rules/public-hosts.ts';
 import { parseRequestPath, splitPreviewTarget } from './rules/request-path.ts';
 import { securityHeaders } from './rules/security-headers.ts';
+import { retiredRoutes } from '../commands/redirects.ts';
+import { createRetiredHosts } from './retired-hosts.ts';
 
 export interface PublicSitesOptions {
   /** Bytes of published files kept in memory (default: the configuration's GONGKAI_PUBLIC_CACHE_MB). */
@@ -122,6 +124,8 @@ export function createPublicSites(deps: Deps, opts: PublicSitesOptions = {}): Pu
       : openAccessLog(logFile, { onError: (err) => deps.logger.warn({ err, file: logFile }, 'access log write failed') });
 
   let hosts = new Map<string, HostRoute>();
+  /** Old host names of retired sites: their redirects and closure notices. */
+  const retired = createRetiredHosts();
   /** Host header as sent → route (or null): most visitors send one of a few spellings. */
   const hostCache = new Map<string, HostRoute | null>();
   const encodingCache = new Map<string, number>();
@@ -165,6 +169,7 @@ export function createPublicSites(deps: Deps, opts: PublicSitesOptions = {}): Pu
     for (const [host, code] of map.hosts) next.set(host, routes.get(code) as HostRoute);
     hosts = next;
     hostCache.clear();
+    retired.set(await retiredRoutes(deps));
   }
 
   function routeOfHost(header: string): HostRoute | null {
@@ -372,6 +377,7 @@ export function createPublicSites(deps: Deps, opts: PublicSitesOptions = {}): Pu
         const host = req.headers.host;
         const route = host === undefined ? null : routeOfHost(host);
         if (route !== null) answered = handlePublic(req, res, route, url);
+        else if (retired.handle(req, res, flatSecurity)) answered = true;
         else if (url.startsWith('/sites')) answered = handlePreview(req, res, url);
       } catch (e) {
         deps.logger.error({ err: e, url }, 'public file answer failed');

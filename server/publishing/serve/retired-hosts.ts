@@ -70,6 +70,8 @@ export function createRetiredHosts(): RetiredHosts {
       const route = host === null ? undefined : routes.get(host);
       if (!route) return false;
       const url = req.url ?? '/';
+      // A target on the platform's own previews (a new site without a domain yet) is served as any preview.
+      if (url.startsWith('/sites/')) return false;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, ['Allow', 'GET, HEAD', 'Content-Length', '0', ...security]);
         res.end();

@@ -25,7 +25,7 @@ import type { SiteRow } from '../../platform/db/schema.ts';
 import { inTransaction, type Tx } from '../../platform/db/transaction.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, Errors } from '../../platform/errors.ts';
-import { enqueueSitePublish } from '../../platform/jobs/index.ts';
+import { enqueueRedirectsRebuild, enqueueSitePublish } from '../../platform/jobs/index.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { consolidationProblems, type ConsolidationProblem } from '../rules/consolidation.ts';
 import {
@@ -330,6 +330,8 @@ export async function takeLifecycleStep(
     const noticeChanged = 'notice_text' in effect.patch || 'notice_until' in effect.patch || 'successor_site_id' in effect.patch;
     if (site.hosting === 'hosted' && code && PUBLISHED.has(to) && (to !== site.status || noticeChanged))
       await enqueueSitePublish(tx, deps.clock, siteId);
+    // Where the old URLs lead changes with the status and the successor (docs/adr/0018).
+    if (to !== site.status || noticeChanged) await enqueueRedirectsRebuild(tx, deps.clock, siteId);
   });
   return getLifecycle(deps, actor, siteId);
 }
