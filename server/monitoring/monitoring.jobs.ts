@@ -5,6 +5,7 @@ import { probeSites } from './commands/probes.ts';
 import { checkHostedSites } from './commands/hosted-checks.ts';
 import { crawlSites } from './commands/crawl-sites.ts';
 import { sampleAccessibility } from './commands/accessibility.ts';
+import { checkConsolidation } from './commands/consolidation-checks.ts';
 
 /** Probes every open site's homepage and records the availability findings; 48 slots a day. */
 export const probeSitesJob = defineJob({
@@ -58,4 +59,16 @@ export const checkHostedJob = defineJob({
   },
 });
 
-export const monitoringJobs = [probeSitesJob, crawlSitesJob, accessibilityJob, checkHostedJob];
+/** The consolidation rules every site still breaks, as findings; each morning. */
+export const checkConsolidationJob = defineJob({
+  name: 'monitoring.checkConsolidation',
+  payload: z.object({}),
+  maxAttempts: 2,
+  timeoutMs: 30 * 60_000,
+  run: async (_payload, ctx) => {
+    const done = await checkConsolidation(ctx.deps, ctx.actor);
+    ctx.deps.logger.info(done, 'consolidation check');
+  },
+});
+
+export const monitoringJobs = [probeSitesJob, crawlSitesJob, accessibilityJob, checkHostedJob, checkConsolidationJob];
