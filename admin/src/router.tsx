@@ -58,6 +58,7 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   [RECTIFICATION_PATH]: lazy(() => import('./scenes/RectificationScene.tsx')),
   [SYSTEMS_PATH]: lazy(() => import('./scenes/IndicatorSystemsScene.tsx')),
   [WEBSITE_REPORT_PATH]: lazy(() => import('./scenes/WebsiteReportScene.tsx')),
+  '/sites/consolidation': lazy(() => import('./scenes/ConsolidationScene.tsx')),
 };
 
 // Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).
