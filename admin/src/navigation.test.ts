@@ -28,7 +28,7 @@ describe('navigation', () => {
       '办事服务: 办事事项',
     ]);
     expect(labels(ROLE_PERMISSIONS.siteAdmin)).toEqual([
-      '网站管理: 网站列表 栏目管理 审核流程 网站年度报表',
+      '网站管理: 网站列表 栏目管理 审核流程 网站年度报表 集约化',
       '互动交流: 互动渠道',
       '网站监测: 整改任务',
       '系统管理: 检查词库',
@@ -37,7 +37,7 @@ describe('navigation', () => {
 
   it('keeps the three administrators apart', () => {
     expect(labels(ROLE_PERMISSIONS.platformAdmin)).toEqual([
-      '网站管理: 网站列表 栏目管理 审核流程 网站年度报表',
+      '网站管理: 网站列表 栏目管理 审核流程 网站年度报表 集约化',
       '互动交流: 互动渠道',
       '系统管理: 单位管理 用户管理 检查词库 节假日管理 任务运行',
     ]);
@@ -51,7 +51,7 @@ describe('navigation', () => {
     expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('互动交流: 超期预警 互动监管');
     expect(labels(ROLE_PERMISSIONS.disclosureOfficer)).toContain('信息公开: 公开目录 依申请公开 年报');
     expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('办事服务: 办事服务监管');
-    expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('网站管理: 网站列表 网站年度报表');
+    expect(labels(ROLE_PERMISSIONS.supervisor)).toContain('网站管理: 网站列表 网站年度报表 集约化');
     expect(
       visibleNavigation(ROLE_PERMISSIONS.supervisor)
         .find((g) => g.key === 'disclosure')

@@ -47,6 +47,8 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { path: '/review-stages', label: '审核流程', anyOf: ['sites.edit'] },
       // A site's administrators fill it in and its editors submit it; supervisors follow every site's.
       { path: WEBSITE_REPORT_PATH, label: '网站年度报表', anyOf: ['sites.edit', 'content.author', 'evaluation.manage'] },
+      // The platform view of the site lifecycle (集约化); each site's steps in its drawer.
+      { path: '/sites/consolidation', label: '集约化', anyOf: ['sites.lifecycle.request', 'sites.lifecycle.approve'] },
       // Old sites are read into hosted ones by the platform's or the target site's administrators.
       { path: LEGACY_IMPORTS_PATH, label: '网站迁移', anyOf: ['migration.manage'] },
     ],

@@ -59,6 +59,7 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   [RECTIFICATION_PATH]: lazy(() => import('./scenes/RectificationScene.tsx')),
   [SYSTEMS_PATH]: lazy(() => import('./scenes/IndicatorSystemsScene.tsx')),
   [WEBSITE_REPORT_PATH]: lazy(() => import('./scenes/WebsiteReportScene.tsx')),
+  '/sites/consolidation': lazy(() => import('./scenes/ConsolidationScene.tsx')),
   [LEGACY_IMPORTS_PATH]: lazy(() => import('./scenes/LegacyImportsScene.tsx')),
 };
 

@@ -19,6 +19,7 @@ export const FINDING_KINDS = [
   'guide_incomplete',
   'accessibility',
   'tls_expiring',
+  'consolidation',
   'redirect_broken',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -37,6 +38,7 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   guide_incomplete: '办事指南要素不全',
   accessibility: '无障碍问题',
   tls_expiring: '证书即将过期',
+  consolidation: '不符合集约化要求',
   redirect_broken: '旧网址跳转失效',
 };
 
@@ -103,7 +105,7 @@ export interface MonitorReport {
 // The findings store (server/monitoring): runs, lifecycle, probes, notices, and the API's shapes.
 
 /** Where a finding comes from; a run of one source resolves only that source's findings. */
-export const FINDING_SOURCES = ['crawl', 'database', 'probe', 'axe', 'tls', 'redirects'] as const;
+export const FINDING_SOURCES = ['crawl', 'database', 'probe', 'axe', 'tls', 'consolidation', 'redirects'] as const;
 export type FindingSource = (typeof FINDING_SOURCES)[number];
 export const FINDING_SOURCE_LABELS: Record<FindingSource, string> = {
   crawl: '网页抓取',
@@ -111,6 +113,7 @@ export const FINDING_SOURCE_LABELS: Record<FindingSource, string> = {
   probe: '可用性探测',
   axe: '无障碍检测',
   tls: '证书检查',
+  consolidation: '集约化检查',
   redirects: '旧网址跳转检查',
 };
 

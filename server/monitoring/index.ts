@@ -32,3 +32,4 @@ export { crawlSites, type CrawlSitesSummary } from './commands/crawl-sites.ts';
 export { sampleAccessibility, type AccessibilitySummary } from './commands/accessibility.ts';
 export { checkHostedSite, checkHostedSites, type HostedChecksSummary } from './commands/hosted-checks.ts';
 export { recheckSite } from './commands/recheck.ts';
+export { checkConsolidation, type ConsolidationCheckSummary } from './commands/consolidation-checks.ts';

@@ -6,6 +6,7 @@ import { probeSites } from './commands/probes.ts';
 import { checkHostedSites } from './commands/hosted-checks.ts';
 import { crawlSites } from './commands/crawl-sites.ts';
 import { sampleAccessibility } from './commands/accessibility.ts';
+import { checkConsolidation } from './commands/consolidation-checks.ts';
 import { checkSiteRedirects } from './commands/redirect-check.ts';
 
 /** Probes every open site's homepage and records the availability findings; 48 slots a day. */
@@ -60,6 +61,18 @@ export const checkHostedJob = defineJob({
   },
 });
 
+/** The consolidation rules every site still breaks, as findings; each morning. */
+export const checkConsolidationJob = defineJob({
+  name: 'monitoring.checkConsolidation',
+  payload: z.object({}),
+  maxAttempts: 2,
+  timeoutMs: 30 * 60_000,
+  run: async (_payload, ctx) => {
+    const done = await checkConsolidation(ctx.deps, ctx.actor);
+    ctx.deps.logger.info(done, 'consolidation check');
+  },
+});
+
 /**
  * The old URLs of retired sites after their switch (one site, or every site whose old names lead
  * here); daily, and after each rebuild of a site's redirects.
@@ -79,4 +92,4 @@ export const checkRedirectsJob = defineJob({
   },
 });
 
-export const monitoringJobs = [probeSitesJob, crawlSitesJob, accessibilityJob, checkHostedJob, checkRedirectsJob];
+export const monitoringJobs = [probeSitesJob, crawlSitesJob, accessibilityJob, checkHostedJob, checkConsolidationJob, checkRedirectsJob];

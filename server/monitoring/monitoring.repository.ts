@@ -34,6 +34,17 @@ export const monitoringRefs = {
       .select(['id', 'name', 'status', 'hosting', 'base_url', 'domains', 'sponsor_org_id'])
       .where('id', '=', siteId)
       .executeTakeFirst(),
+  /** Sites with an open finding of `source`. */
+  sitesWithOpenFindings: async (db: Q, source: string): Promise<string[]> =>
+    (
+      await db
+        .selectFrom('monitoring_findings')
+        .select('site_id')
+        .distinct()
+        .where('source', '=', source)
+        .where('state', '=', 'open')
+        .execute()
+    ).map((r) => r.site_id),
   siteNames: async (db: Q, ids: readonly string[]): Promise<Map<string, string>> => {
     const unique = [...new Set(ids)];
     const out = new Map<string, string>();

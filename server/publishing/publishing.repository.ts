@@ -102,6 +102,10 @@ export const publicSites = {
         's.status',
         's.theme',
         's.conac_id',
+        's.notice_text',
+        's.notice_until',
+        's.successor_site_id',
+        's.successor_url',
       ])
       .select('o.name as sponsor_name')
       .where('s.id', '=', id)
@@ -124,9 +128,12 @@ export const publicSites = {
       .select(['id', 'code'])
       .where('code', 'is not', null)
       .where('hosting', '=', 'hosted')
-      .where('status', 'in', ['active', 'migrating', 'closing'])
+      .where('status', 'in', ['active', 'migrating', 'closing', 'offline'])
       .orderBy('code')
       .execute(),
+  /** The site a closing site's notice names: its name and where the public finds it. */
+  successor: (db: Q, id: string) =>
+    db.selectFrom('sites').select(['name', 'code', 'domains', 'base_url', 'hosting']).where('id', '=', id).executeTakeFirst(),
   /** The latest update instant of the site row and its columns. */
   lastChange: async (db: Q, siteId: string): Promise<string | null> => {
     const site = await db.selectFrom('sites').select('updated_at').where('id', '=', siteId).executeTakeFirst();

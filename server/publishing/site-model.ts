@@ -57,6 +57,37 @@ function recordCode(psb: string): string {
   return psb.replace(/\D/g, '');
 }
 
+/** A site's public address: its first domain, else its registered address, else the platform's preview. */
+function publicUrl(s: { code: string | null; domains: string; base_url: string | null }): string | null {
+  const domains = JSON.parse(s.domains) as string[];
+  if (domains[0]) return `https://${domains[0]}/`;
+  if (s.base_url) return s.base_url;
+  return s.code ? `/sites/${s.code}/` : null;
+}
+
+async function noticeOf(
+  deps: Deps,
+  site: {
+    status: string;
+    notice_text: string | null;
+    notice_until: string | null;
+    successor_site_id: string | null;
+    successor_url: string | null;
+  },
+): Promise<SiteView['notice']> {
+  if (site.status === 'offline')
+    return { kind: 'offline', text: site.notice_text, successorName: null, successorUrl: null, until: site.notice_until };
+  if (site.status !== 'closing') return null;
+  const successor = site.successor_site_id ? await publicSites.successor(deps.db.kysely, site.successor_site_id) : undefined;
+  return {
+    kind: 'closing',
+    text: site.notice_text,
+    successorName: successor?.name ?? null,
+    successorUrl: successor ? publicUrl(successor) : site.successor_url,
+    until: site.notice_until,
+  };
+}
+
 /** Loads a site's model; throws when the site cannot be published (no code, not hosted). */
 export async function loadSiteModel(deps: Deps, siteId: string): Promise<SiteModel> {
   const db = deps.db.kysely;
@@ -98,6 +129,7 @@ export async function loadSiteModel(deps: Deps, siteId: string): Promise<SiteMod
   const contact = JSON.parse(site.contact) as SiteView['contact'];
   const domains = JSON.parse(site.domains) as string[];
   const view: SiteView = {
+    notice: await noticeOf(deps, site),
     name: site.name,
     code: site.code,
     domain: domains[0] ?? `${site.code}.invalid`,

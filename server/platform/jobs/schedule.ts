@@ -79,6 +79,8 @@ export const SCHEDULES: ScheduleDefinition[] = [
   { name: 'traffic.ingest', cron: '50 * * * *', job: 'traffic.ingest', payload: {}, maxAttempts: 2 },
   // Defined by the sites room (sites.jobs.ts): closing sites whose closure notice period is over are closed each morning.
   { name: 'sites.finish-closures', cron: '5 6 * * *', job: 'sites.finishClosures', payload: {} },
+  // Defined by the monitoring room: the consolidation rules each site still breaks, after the closures of the morning.
+  { name: 'monitoring.check-consolidation', cron: '35 6 * * *', job: 'monitoring.checkConsolidation', payload: {} },
 ];
 
 const crons = new Map<string, Cron>();

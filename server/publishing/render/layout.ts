@@ -137,6 +137,28 @@ ${crumbs.map((c) => (c.url ? html`<li><a href="${c.url}">${c.name}</a></li>\n` :
 </nav>`;
 }
 
+/** `2026-04-30` as `2026年4月30日`. */
+function chineseDate(d: string): string {
+  const [y, m, day] = d.split('-');
+  return `${y}年${Number(m)}月${Number(day)}日`;
+}
+
+/**
+ * The site-wide notice of the site lifecycle (docs/consolidation.md): a closing site names and
+ * links the site that takes over and the day it closes; an offline site shows its filed notice.
+ */
+export function siteNotice(ctx: RenderContext): SafeHtml | null {
+  const n = ctx.site.notice;
+  if (!n) return null;
+  if (n.kind === 'offline')
+    return html`<div class="site-notice" role="note"><p>${n.text ?? '本网站正在维护升级，部分内容暂停更新。'}${n.until ? html`预计 ${chineseDate(n.until)} 恢复。` : null}</p></div>
+`;
+  const url = n.successorUrl ? safeUrl(n.successorUrl) : null;
+  const link = url ? html`<a href="${url}">${n.successorName ?? n.successorUrl}</a>` : null;
+  return html`<div class="site-notice" role="note"><p>${n.successorName ? html`本网站已整合至「${n.successorName}」` : '本网站即将关停'}${n.until ? html`，将于 ${chineseDate(n.until)} 关停` : null}${link ? html`，请访问 ${link}` : null}。${n.text ? html` ${n.text}` : null}</p></div>
+`;
+}
+
 /** Wraps a page body in the shared frame. */
 export function layout(ctx: RenderContext, input: LayoutInput): string {
   const { site, links } = ctx;
@@ -174,7 +196,7 @@ ${modeSwitch(ctx, input.backPath)}
 <li><a href="${links.home}"${input.currentNavId === null ? current(null) : ''}>首页</a></li>
 ${navItems}${services}${interaction}</ul>
 </nav>
-${input.breadcrumbs ? breadcrumbNav(ctx, input.breadcrumbs) : null}
+${siteNotice(ctx)}${input.breadcrumbs ? breadcrumbNav(ctx, input.breadcrumbs) : null}
 <main id="main" class="wrap" tabindex="-1">
 ${input.body}
 </main>

@@ -108,6 +108,9 @@ button, input, select, textarea { font: inherit; }
 .main-nav a:hover, .main-nav a[aria-current="page"] { background: var(--gk-primary); color: #ffffff; text-decoration: underline; }
 .breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 1rem 0; }
 .breadcrumbs li + li::before { content: "›"; margin-right: 0.25rem; color: var(--gk-accent); }
+.site-notice { background: #fff4e5; color: #5c3200; border-bottom: 2px solid #b35c00; }
+.site-notice p { max-width: 75rem; margin: 0 auto; padding: 0.75rem 1rem; font-weight: bold; }
+.site-notice a { color: #5c3200; }
 main { display: block; padding-bottom: 2rem; }
 h1 { font-size: 1.6rem; line-height: 1.5; color: var(--gk-text); }
 h2 { font-size: 1.3rem; line-height: 1.5; }

@@ -39,6 +39,20 @@ export interface SiteView {
   description?: string | null;
   keywords?: string | null;
   theme: ThemeView;
+  /** The notice every page shows while the site is temporarily offline or closing (site lifecycle), or none. */
+  notice?: SiteNoticeView | null;
+}
+
+/** A site-wide notice: the filed offline notice, or the closure notice naming and linking the new site. */
+export interface SiteNoticeView {
+  kind: 'offline' | 'closing';
+  /** The notice text filed with the step (offline: required; closing: optional extra words). */
+  text: string | null;
+  /** Closing: the site that takes over, by name, and its public address. */
+  successorName: string | null;
+  successorUrl: string | null;
+  /** Closing: the last day of the notice, YYYY-MM-DD; offline: the expected return, if filed. */
+  until: string | null;
 }
 
 /** A column as the public site shows it. */

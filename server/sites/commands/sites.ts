@@ -71,16 +71,19 @@ export async function checkSite(deps: Deps, tx: Tx, row: SiteRow): Promise<void>
   if (problems.length > 0) throw Errors.siteRule(problems.map((p) => p.message).join('；'), problems);
 }
 
-/** Statuses a site may be registered in: planned (to be opened), or running (external sites, sites brought onto the platform). */
+/**
+ * Statuses a hosted site may be registered in: planned (to be opened), or running (sites brought
+ * onto the platform). External sites are recorded as they are found, closed ones included.
+ */
 const CREATE_STATUSES = ['planned', 'active', 'migrating'] as const;
 
 /** Registers a site (hosted on the platform, or external to be monitored). */
 export async function createSite(deps: Deps, actor: Actor, input: unknown): Promise<Site> {
   requirePermission(actor, 'sites.manage');
   const d = parseInput(CreateSiteSchema, input);
-  if (d.status && !(CREATE_STATUSES as readonly string[]).includes(d.status))
+  if (d.hosting === 'hosted' && d.status && !(CREATE_STATUSES as readonly string[]).includes(d.status))
     throw Errors.validation(undefined, [
-      { field: 'status', message: '新登记的网站只能是筹建中、运行中或迁移中；下线和关停须通过生命周期步骤' },
+      { field: 'status', message: '平台托管的网站登记时只能是筹建中、运行中或迁移中；下线和关停须通过生命周期步骤' },
     ]);
   return inTransaction(deps.db, async (tx) => {
     const now = deps.clock.now().toISOString();

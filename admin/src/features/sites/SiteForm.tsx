@@ -147,8 +147,16 @@ export function SiteForm({ site, mode, sites, orgs, onSaved, onCancel, onDirtyCh
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label="网站状态" name="status" required extra={lockedExtra}>
-            <Select options={STATUS_OPTIONS} disabled={structuralLocked} />
+          <Form.Item
+            label="网站状态"
+            name="status"
+            required
+            extra={site ? '上线、下线、迁移和关停在“网站管理 → 集约化”中按步骤办理' : lockedExtra}
+          >
+            <Select
+              options={STATUS_OPTIONS.filter((o) => site || ['planned', 'active', 'migrating'].includes(o.value))}
+              disabled={structuralLocked || site !== undefined}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

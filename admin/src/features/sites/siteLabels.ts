@@ -31,6 +31,7 @@ export const STATUS_TAG_COLORS: Record<SiteStatus, string | undefined> = {
   migrating: 'geekblue',
   closing: 'magenta',
   closed: undefined,
+  offline: 'purple',
 };
 
 export type SiteRow = Site & { children?: SiteRow[] };
