@@ -119,3 +119,8 @@ export async function migrationStatus(db: Kysely<Database>, dialect: DialectAdap
   const list = await migrator(db, dialect).getMigrations();
   return list.map((m) => ({ name: m.name, executedAt: m.executedAt?.toISOString() ?? null }));
 }
+
+/** Names of the migrations this build knows, in order (a restore refuses a backup with others). */
+export function knownMigrationNames(): string[] {
+  return Object.keys(MIGRATIONS);
+}
