@@ -85,7 +85,7 @@ export function parseManifest(text: string): BackupManifest {
   try {
     json = JSON.parse(text);
   } catch {
-    throw backupError(BACKUP_ERRORS.archiveDamaged, 400, '备份清单不是有效的 JSON');
+    throw backupError(BACKUP_ERRORS.archiveDamaged, 422, '备份清单不是有效的 JSON');
   }
   const parsed = ManifestSchema.safeParse(json);
   if (!parsed.success) {
@@ -96,7 +96,7 @@ export function parseManifest(text: string): BackupManifest {
         409,
         `备份格式版本 ${String(format.formatVersion)} 不是本版本平台能读取的版本 ${BACKUP_FORMAT_VERSION}`,
       );
-    throw backupError(BACKUP_ERRORS.archiveDamaged, 400, '备份清单内容不完整或格式不符');
+    throw backupError(BACKUP_ERRORS.archiveDamaged, 422, '备份清单内容不完整或格式不符');
   }
   return parsed.data;
 }

@@ -61,7 +61,7 @@ interface StagedEntry {
 async function unpack(archive: string, staging: string): Promise<{ staged: Map<string, StagedEntry>; manifestText: string }> {
   const staged = new Map<string, StagedEntry>();
   let manifestText: string | null = null;
-  const damaged = (detail: string) => backupError(BACKUP_ERRORS.archiveDamaged, 400, `备份文件已损坏或不是平台的备份：${detail}`);
+  const damaged = (detail: string) => backupError(BACKUP_ERRORS.archiveDamaged, 422, `备份文件已损坏或不是平台的备份：${detail}`);
   const gunzip = createGunzip();
   const reading = readTar(gunzip, async (h): Promise<TarEntrySink | null> => {
     if (!safeArchivePath(h.path) || staged.has(h.path)) throw damaged(`不安全或重复的路径 ${h.path}`);
@@ -112,7 +112,7 @@ async function unpack(archive: string, staging: string): Promise<{ staged: Map<s
 /** Checks that the staged files are exactly the manifest's, byte for byte (by SHA-256). */
 function checkAgainstManifest(manifest: BackupManifest, staged: Map<string, StagedEntry>): void {
   const mismatch = (detail: string) =>
-    backupError(BACKUP_ERRORS.archiveMismatch, 400, `备份文件与其清单不符（${detail}），未做任何恢复`, { path: detail });
+    backupError(BACKUP_ERRORS.archiveMismatch, 422, `备份文件与其清单不符（${detail}），未做任何恢复`, { path: detail });
   const db = staged.get(manifest.database.path);
   if (!db || db.sha256 !== manifest.database.sha256 || db.size !== manifest.database.size) throw mismatch(manifest.database.path);
   const listed = new Set([manifest.database.path]);
@@ -186,7 +186,7 @@ function placeFiles(config: Config, manifest: BackupManifest, staging: string): 
 export async function restoreBackup(opts: RestoreOptions): Promise<RestoreSummary> {
   const { config } = opts;
   const archive = path.resolve(opts.archive);
-  if (!fs.existsSync(archive)) throw backupError(BACKUP_ERRORS.archiveDamaged, 400, `找不到备份文件 ${archive}`);
+  if (!fs.existsSync(archive)) throw backupError(BACKUP_ERRORS.archiveDamaged, 422, `找不到备份文件 ${archive}`);
   fs.mkdirSync(config.dataDir, { recursive: true });
   const staging = path.join(config.dataDir, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}`);
   fs.mkdirSync(staging, { mode: 0o700 });
