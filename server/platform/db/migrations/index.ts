@@ -124,3 +124,8 @@ export async function migrationStatus(db: Kysely<Database>, dialect: DialectAdap
 export function knownMigrationNames(): string[] {
   return Object.keys(MIGRATIONS);
 }
+
+/** Undoes the latest applied migration (tests of restoring an older backup use this). */
+export async function migrateDownLast(db: Kysely<Database>, dialect: DialectAdapter): Promise<string[]> {
+  return check(await migrator(db, dialect).migrateDown());
+}
