@@ -125,3 +125,13 @@ export async function migrationStatus(db: Kysely<Database>, dialect: DialectAdap
   const list = await migrator(db, dialect).getMigrations();
   return list.map((m) => ({ name: m.name, executedAt: m.executedAt?.toISOString() ?? null }));
 }
+
+/** Names of the migrations this build knows, in order (a restore refuses a backup with others). */
+export function knownMigrationNames(): string[] {
+  return Object.keys(MIGRATIONS);
+}
+
+/** Undoes the latest applied migration (tests of restoring an older backup use this). */
+export async function migrateDownLast(db: Kysely<Database>, dialect: DialectAdapter): Promise<string[]> {
+  return check(await migrator(db, dialect).migrateDown());
+}
