@@ -27,6 +27,7 @@ import { migrationStatus } from '../platform/db/migrations/index.ts';
 import { drainJobs, startWorker, type WorkerHandle } from '../platform/jobs/index.ts';
 import { ensureAdminBuilt } from './admin-build.ts';
 import { keysCommand } from './keys.ts';
+import { importSiteCommand } from './import-site.ts';
 import { CliError, EXIT, printJson, printLine, progress } from './output.ts';
 
 const operator = () => systemActor(`cli:${os.userInfo().username}`);
@@ -405,6 +406,7 @@ export function buildProgram(): Command {
     );
 
   program.addCommand(keysCommand(withDeps, operator));
+  importSiteCommand(program, withDeps, operator);
 
   return program;
 }
