@@ -30,7 +30,7 @@ export const PAGE_OUTCOME_LABELS: Record<PageOutcome, string> = {
 export const PAGE_KINDS = ['home', 'list', 'article', 'frame', 'other', 'broken'] as const;
 export type LegacyPageKind = (typeof PAGE_KINDS)[number];
 
-export const IMPORT_DEFAULTS = { maxPages: 5_000, concurrency: 4, intervalMs: 15, reviewEach: false } as const;
+export const IMPORT_DEFAULTS = { maxPages: 5_000, concurrency: 4, intervalMs: 10, reviewEach: false } as const;
 
 export const ImportOptionsSchema = z.strictObject({
   maxPages: z.number().int().min(1, '页面上限至少为 1').max(100_000, '页面上限不能超过 100000').optional(),
@@ -99,6 +99,8 @@ export const ImportArticleSchema = z.strictObject({
   legacyIndexNo: z.string().trim().max(100).nullable().optional(),
   /** Create a draft and submit it into the normal review instead of publishing. */
   review: z.boolean().optional(),
+  /** The caller rebuilds the whole site afterwards (a bulk import): no publish job per article. */
+  publishLater: z.boolean().optional(),
 });
 export type ImportArticleInput = z.input<typeof ImportArticleSchema>;
 

@@ -28,6 +28,7 @@ import { drainJobs, startWorker, type WorkerHandle } from '../platform/jobs/inde
 import { ensureAdminBuilt } from './admin-build.ts';
 import { keysCommand } from './keys.ts';
 import { backupCommands } from './backup.ts';
+import { importSiteCommand } from './import-site.ts';
 import { CliError, EXIT, printJson, printLine, progress } from './output.ts';
 
 const operator = () => systemActor(`cli:${os.userInfo().username}`);
@@ -407,6 +408,7 @@ export function buildProgram(): Command {
 
   program.addCommand(keysCommand(withDeps, operator));
   for (const c of backupCommands()) program.addCommand(c);
+  importSiteCommand(program, withDeps, operator);
 
   return program;
 }

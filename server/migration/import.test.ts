@@ -250,4 +250,25 @@ describe('a dry run and an interrupted import', () => {
     expect(rows).toHaveLength(legacy.truth.articles.filter((a) => IMPORTED_COLUMNS.includes(a.column)).length);
     expect(new Set(rows.map((r) => r.title)).size).toBe(rows.length);
   });
+
+  it('with reviewEach, puts the imported articles into the normal review instead of publishing them', async () => {
+    const other = await buildSite(deps, { name: '第三个原网站', hosting: 'external', baseUrl: legacy.url('/') });
+    const target = await buildTarget();
+    const made = await createImport(deps, target.admin, {
+      sourceSiteId: other.id,
+      targetSiteId: target.site.id,
+      startUrl: legacy.url('/'),
+      options: { ...FAST, reviewEach: true },
+    });
+    await drain();
+    const analysed = await getImport(deps, target.admin, made.id);
+    const mapping = Object.fromEntries(analysed.columns.map((c) => [c.key, c.name === '工作动态' ? target.columns.news.id : null]));
+    const confirmed = await confirmMapping(deps, target.admin, made.id, { version: analysed.version, mapping });
+    await startImport(deps, target.admin, made.id, { version: confirmed.version });
+    await drain();
+    const rows = await articlesOf(target.site.id);
+    expect(rows).toHaveLength(legacy.truth.articles.filter((a) => a.column === '工作动态').length);
+    expect(rows.every((r) => r.status !== 'published' && r.first_published_at === null && r.migrated_from)).toBe(true);
+    expect(rows.some((r) => r.status === 'in_review')).toBe(true);
+  });
 });

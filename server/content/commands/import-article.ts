@@ -107,7 +107,7 @@ export async function importArticle(
           siteId: existing.site_id,
           details: { legacyUrl: d.legacyUrl, change: 'updated', revision: rev.number },
         });
-        if (live) await enqueueArticlePublish(tx, deps.clock, existing.id);
+        if (live && !d.publishLater) await enqueueArticlePublish(tx, deps.clock, existing.id);
         result = { articleId: existing.id, change: 'updated', status: existing.status, notes };
       }
     } else {
@@ -161,7 +161,7 @@ export async function importArticle(
             notes.push(`未生成索引号：${e.message}`);
           }
         }
-        await enqueueArticlePublish(tx, deps.clock, id);
+        if (!d.publishLater) await enqueueArticlePublish(tx, deps.clock, id);
       }
       await recordAudit(tx, deps.clock, actor, {
         action: 'content.article.migrate',

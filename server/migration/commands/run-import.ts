@@ -12,10 +12,10 @@ import type { ArticleType } from '../../../common/content.ts';
 import { requirePermission } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { LegacyImportPageRow, LegacyImportRow } from '../../platform/db/schema.ts';
-import type { Deps } from '../../platform/deps.ts';
-import { Errors, isAppError } from '../../platform/errors.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { enqueueRedirectsRebuild } from '../../platform/jobs/index.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { enqueueRedirectsRebuild, enqueueSitePublish } from '../../platform/jobs/index.ts';
+import { Errors, isAppError } from '../../platform/errors.ts';
 import { createHttpClient, isPrivateAddress, resolveAddresses, type HttpClient } from '../../platform/http-client.ts';
 import { siteColumns } from '../../sites/index.ts';
 import { imports, legacyUrls, pages } from '../migration.repository.ts';
@@ -27,6 +27,26 @@ const CHUNK = 25;
 const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+function serializer() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/** Request starts at least `intervalMs` apart (the workers' own number bounds the requests in flight). */
+function pacer(intervalMs: number): () => Promise<void> {
+  let next = 0;
+  return async () => {
+    const now = Date.now();
+    const at = Math.max(now, next);
+    next = at + intervalMs;
+    if (at > now) await sleep(at - now);
+  };
+}
+
 type StoredFields = Omit<ExtractedArticle, 'bodyText'> & { columnName: string | null };
 
 interface Context {
@@ -34,7 +54,10 @@ interface Context {
   actor: Actor;
   row: LegacyImportRow;
   http: HttpClient;
-  intervalMs: number;
+  /** Waits for the next download's turn: the import's interval between request starts. */
+  turn: () => Promise<void>;
+  /** Stores one file at a time: the same bytes from two pages at once would race for the one `files` row. */
+  serial: <T>(fn: () => Promise<T>) => Promise<T>;
   review: boolean;
   targets: Map<string, { columnId: string; type: ArticleType } | null>;
   columnNames: Map<string, string>;
@@ -47,19 +70,16 @@ const pathAndQuery = (u: string) => {
 
 /** Downloads one attachment; the file id and name, or why not (Chinese). */
 async function download(ctx: Context, a: { url: string; name: string }): Promise<{ fileId: string; name: string } | { problem: string }> {
+  await ctx.turn();
   const r = await ctx.http.fetch(a.url, { method: 'GET', body: true, timeoutMs: 60_000, maxBytes: MAX_ATTACHMENT_BYTES, maxRedirects: 5 });
-  if (ctx.intervalMs) await sleep(ctx.intervalMs);
   if (r.error) return { problem: `附件“${a.name}”未能下载（${r.error === 'timeout' ? '超时' : '无法连接'}）` };
   if (r.status === null || r.status < 200 || r.status >= 300) return { problem: `附件“${a.name}”未能下载（HTTP ${r.status}）` };
   if (r.truncated) return { problem: `附件“${a.name}”超过 100 MB，未导入` };
   const ext = /\.[A-Za-z0-9]{1,5}$/.exec(new URL(a.url).pathname)?.[0] ?? '';
   const filename = /\.[A-Za-z0-9]{1,5}$/.test(a.name) ? a.name : `${a.name}${ext}`;
   try {
-    const stored = await storeFile(
-      ctx.deps,
-      ctx.actor,
-      { siteId: ctx.row.target_site_id, filename, bytes: r.body ?? Buffer.alloc(0) },
-      'migration.manage',
+    const stored = await ctx.serial(() =>
+      storeFile(ctx.deps, ctx.actor, { siteId: ctx.row.target_site_id, filename, bytes: r.body ?? Buffer.alloc(0) }, 'migration.manage'),
     );
     return { fileId: stored.fileId, name: filename };
   } catch (e) {
@@ -68,12 +88,13 @@ async function download(ctx: Context, a: { url: string; name: string }): Promise
   }
 }
 
-async function importPage(ctx: Context, page: LegacyImportPageRow): Promise<void> {
+async function importPage(ctx: Context, page: LegacyImportPageRow): Promise<boolean> {
   const { deps, row } = ctx;
   const now = deps.clock.now().toISOString();
   const dups = await pages.duplicatesOf(deps.db.kysely, row.id, page.url);
   const setOutcome = async (outcome: string, reason: string | null) => {
     await pages.update(deps.db.kysely, row.id, page.url, { outcome, reason, updated_at: now });
+    return false;
   };
   const target = page.column_key ? ctx.targets.get(page.column_key) : undefined;
   if (!page.column_key) return setOutcome('skipped', '未能识别所属栏目');
@@ -116,6 +137,8 @@ async function importPage(ctx: Context, page: LegacyImportPageRow): Promise<void
     legacyUrl: page.url,
     legacyIndexNo: d.indexNo ?? null,
     review: ctx.review,
+    // Hundreds of articles: one build of the whole site afterwards, not a publish job (lists, home page…) for each.
+    publishLater: true,
   };
   const outcomeOf = (r: ImportedArticle) => (r.change === 'created' ? 'imported' : r.change);
   const result = await importArticle(deps, ctx.actor, input, async (tx, r) => {
@@ -144,6 +167,7 @@ async function importPage(ctx: Context, page: LegacyImportPageRow): Promise<void
       await pages.update(deps.db.kysely, row.id, page.url, { reason, updated_at: now });
     }
   }
+  return result.change !== 'unchanged';
 }
 
 /**
@@ -177,8 +201,19 @@ export async function runImport(
     timeoutMs: 60_000,
     allowAddress: (ip) => !isPrivateAddress(ip) || siteAddresses.has(ip),
   });
-  const ctx: Context = { deps, actor, row, http, intervalMs: options.intervalMs, review: options.reviewEach, targets, columnNames };
+  const ctx: Context = {
+    deps,
+    actor,
+    row,
+    http,
+    turn: pacer(options.intervalMs),
+    serial: serializer(),
+    review: options.reviewEach,
+    targets,
+    columnNames,
+  };
   let handled = 0;
+  let written = 0;
   try {
     for (;;) {
       if (opts.signal?.aborted) break;
@@ -187,26 +222,33 @@ export async function runImport(
       if (room <= 0) break;
       const batch = await pages.pendingArticles(deps.db.kysely, importId, room);
       if (batch.length === 0) break;
-      for (const page of batch) {
-        try {
-          await importPage(ctx, page);
-        } catch (e) {
-          if (!isAppError(e))
-            deps.logger.warn({ importId, url: page.url, err: e instanceof Error ? e.message : String(e) }, 'legacy page import failed');
-          await pages.update(deps.db.kysely, importId, page.url, {
-            outcome: 'failed',
-            reason: reasonOf(e),
-            updated_at: deps.clock.now().toISOString(),
-          });
+      // Pages in parallel (downloads overlap); each page is still its own transaction.
+      let next = 0;
+      const worker = async () => {
+        for (let page = batch[next++]; page; page = batch[next++]) {
+          try {
+            if (await importPage(ctx, page)) written++;
+          } catch (e) {
+            if (!isAppError(e))
+              deps.logger.warn({ importId, url: page.url, err: e instanceof Error ? e.message : String(e) }, 'legacy page import failed');
+            await pages.update(deps.db.kysely, importId, page.url, {
+              outcome: 'failed',
+              reason: reasonOf(e),
+              updated_at: deps.clock.now().toISOString(),
+            });
+          }
+          handled++;
         }
-        handled++;
-      }
+      };
+      await Promise.all(Array.from({ length: Math.min(options.concurrency, batch.length) }, worker));
       await refreshCounts(deps, importId);
     }
   } finally {
     await http.close();
   }
   await refreshCounts(deps, importId);
+  // What this run wrote goes public in one build of the site (also when it stopped halfway).
+  if (written > 0 && row.dry_run === 0) await inTransaction(deps.db, (tx) => enqueueSitePublish(tx, deps.clock, row.target_site_id));
   const left = await pages.pendingArticles(deps.db.kysely, importId, 1);
   const current = await imports.byId(deps.db.kysely, importId);
   if (left.length === 0 && current?.status === 'importing') {
