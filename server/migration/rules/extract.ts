@@ -8,6 +8,7 @@
  * which this parses (the page is capped at the crawler's byte limit before it gets here).
  */
 import { createHash } from 'node:crypto';
+import { canonicalQuery } from '../../../common/old-urls.ts';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { labeledDate, parseLegacyDate } from './dates.ts';
 
@@ -306,11 +307,11 @@ export function contentHash(a: Pick<ExtractedArticle, 'title' | 'date' | 'bodyTe
 
 /**
  * The URL as the import keys it: no fragment, lower-case host, default port dropped, query
- * parameters sorted, `index.html` of a folder kept as written (old links use both).
+ * parameters sorted as written (`canonicalQuery`: a GBK value is not decoded), `index.html` of a folder kept as written (old links use both).
  */
 export function normalizeOldUrl(raw: string): string {
   const u = new URL(raw);
   u.hash = '';
-  u.searchParams.sort();
+  u.search = canonicalQuery(u.search);
   return u.href;
 }

@@ -138,6 +138,8 @@ describe('duplicates and old URLs', () => {
 
   it('normalises old URLs: no fragment, sorted query, lower-case host', () => {
     expect(normalizeOldUrl('HTTP://Www.Example.GOV.cn:80/info.jsp?id=3&a=1#top')).toBe('http://www.example.gov.cn/info.jsp?a=1&id=3');
+    // A GBK-encoded value stays as it came (decoding it as UTF-8 would make two words one).
+    expect(normalizeOldUrl('http://old.gov.cn/s.asp?kw=%D6%D0&p=2')).toBe('http://old.gov.cn/s.asp?kw=%D6%D0&p=2');
   });
 });
 

@@ -12,6 +12,13 @@ describe('old URLs as redirect keys', () => {
     expect(redirectPath('http://old.gov.cn/a/../b/./c.html')).toBe('/b/c.html');
   });
 
+  it('sorts the query so parameters in another order name the same page, leaving GBK values encoded', () => {
+    expect(redirectPath('/info.jsp?id=123&channel=5')).toBe('/info.jsp?channel=5&id=123');
+    expect(redirectPath('/info.jsp?channel=5&&id=123')).toBe('/info.jsp?channel=5&id=123');
+    expect(redirectPath('/search.asp?kw=%D6%D0%CE%C4')).toBe('/search.asp?kw=%D6%D0%CE%C4');
+    expect(redirectPath('/search.asp?kw=%D6%D0')).not.toBe(redirectPath('/search.asp?kw=%D6%D1'));
+  });
+
   it('refuses what is not an http(s) URL or a root-relative path', () => {
     for (const bad of ['javascript:alert(1)', 'ftp://old.gov.cn/a', '//evil.example/a', 'a.html', '', `/${'a'.repeat(2001)}`])
       expect(redirectPath(bad), bad).toBeNull();

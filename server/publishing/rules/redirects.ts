@@ -2,11 +2,12 @@
  * Old URLs of retired sites (migrated, merged or closed) and where they lead now. Pure.
  *
  * An old URL is kept under its path and query as a browser sends them (percent-encoded UTF-8,
- * no fragment): the key the embedded server looks a request up by, and with the host in front
+ * no fragment, the query's pairs sorted): the key the embedded server looks a request up by, and with the host in front
  * the key of nginx's `map $host$request_uri`. A request for a path with no entry goes to the
  * retired site's fallback: the successor's home page (or, while the closure notice is up, the
  * notice itself on the old home page).
  */
+import { canonicalQuery } from '../../../common/old-urls.ts';
 import { asciiHostname } from '../serve/rules/public-hosts.ts';
 
 export const REDIRECT_KINDS = ['article', 'column', 'home'] as const;
@@ -35,8 +36,8 @@ export function redirectPath(url: string): string | null {
     return null;
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  // `?` alone says nothing: `/a?` and `/a` are the same page to any server.
-  return u.pathname + (u.search === '?' ? '' : u.search);
+  // Parameters in another order (and `?` alone) name the same page.
+  return u.pathname + canonicalQuery(u.search);
 }
 
 /** The request's key, as `redirectPath` keeps the old URLs: the raw request target normalised the same way. */
