@@ -122,6 +122,7 @@ export interface LegacyColumnView {
   listUrl: string | null;
   listPages: number;
   articles: number;
+  /** `confidence`: 0–100. */
   suggestion: { columnId: string | null; columnName: string | null; confidence: number; basis: 'exact' | 'synonym' | 'similar' | 'none' };
   /** The confirmed target (undefined until confirmed; null = left out). */
   target?: string | null;

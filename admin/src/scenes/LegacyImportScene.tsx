@@ -105,7 +105,7 @@ export default function LegacyImportScene() {
       key: 'name',
       render: (_, c) => (
         <>
-          {c.name}
+          <div>{c.name}</div>
           {c.listUrl ? <div className="gk-tree-meta">{c.listUrl}</div> : null}
         </>
       ),

@@ -45,7 +45,7 @@ const BASIS_LABELS: Record<LegacyColumnView['suggestion']['basis'], string> = {
 /** The suggestion in words: `通知公告（同义栏目，90%）`, or 无建议. */
 export function suggestionText(s: LegacyColumnView['suggestion']): string {
   if (!s.columnId || s.basis === 'none') return BASIS_LABELS.none;
-  return `${s.columnName ?? ''}（${BASIS_LABELS[s.basis]}，${Math.round(s.confidence * 100)}%）`;
+  return `${s.columnName ?? ''}（${BASIS_LABELS[s.basis]}，${Math.round(s.confidence)}%）`;
 }
 
 /** The mapping the screen starts from: the confirmed one, else each column's suggestion. */
