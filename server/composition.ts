@@ -28,6 +28,7 @@ import { evaluationJobs, evaluationRoutes } from './evaluation/index.ts';
 import { createPublicSites, publishingJobs, publishingRoutes } from './publishing/index.ts';
 import { sitesRoutes } from './sites/index.ts';
 import { trafficJobs, trafficRoutes } from './traffic/index.ts';
+import { syndicationRoutes } from './syndication/index.ts';
 
 export const ADMIN_DIST = path.resolve(import.meta.dirname, '../admin/dist');
 
@@ -52,6 +53,7 @@ export const ROUTES: RoutesPlugin[] = [
   monitoringRoutes,
   evaluationRoutes,
   trafficRoutes,
+  syndicationRoutes,
   systemRoutes,
 ];
 

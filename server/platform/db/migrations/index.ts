@@ -29,6 +29,7 @@ import * as m0021 from './0021-local-indicator-systems.ts';
 import * as m0022 from './0022-site-traffic.ts';
 import * as m0023 from './0023-website-reports.ts';
 import * as m0026 from './0026-site-redirects.ts';
+import * as m0027 from './0027-syndication.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0022-site-traffic': m0022,
   '0023-website-reports': m0023,
   '0026-site-redirects': m0026,
+  '0027-syndication': m0027,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
