@@ -39,3 +39,6 @@ export const WEBSITE_REPORT_PATH = '/sites/annual-report';
 export function spotCheckPath(id: string): string {
   return `${SPOT_CHECKS_PATH}/${encodeURIComponent(id)}`;
 }
+
+/** 信息共享 (统一信息资源库): a receiving site's offers and subscriptions. */
+export const SYNDICATION_PATH = '/syndication';

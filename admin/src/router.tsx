@@ -18,6 +18,7 @@ import {
   SPOT_CHECKS_PATH,
   SYSTEMS_PATH,
   WEBSITE_REPORT_PATH,
+  SYNDICATION_PATH,
 } from './paths.ts';
 
 // AppLayout is a named export (components/ rule); lazy() wants a default, hence the mapping.
@@ -58,6 +59,7 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   [RECTIFICATION_PATH]: lazy(() => import('./scenes/RectificationScene.tsx')),
   [SYSTEMS_PATH]: lazy(() => import('./scenes/IndicatorSystemsScene.tsx')),
   [WEBSITE_REPORT_PATH]: lazy(() => import('./scenes/WebsiteReportScene.tsx')),
+  [SYNDICATION_PATH]: lazy(() => import('./scenes/SyndicationScene.tsx')),
 };
 
 // Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).
