@@ -9,7 +9,7 @@ import { fileText, tree } from '#server/publishing/test-site.ts';
 import { updateSite } from '#server/sites/index.ts';
 import { asActor, buildNewsroom, factoryActor, publishThroughReview } from '#test/factories.ts';
 import { createTestDeps, type TestDeps } from '#test/support.ts';
-import { createSubscription, listEntries, pushArticle, takeEntry } from './index.ts';
+import { createSubscription, listEntries, pushArticle, removeEntry, takeEntry } from './index.ts';
 
 let deps: TestDeps;
 let dataDir: string;
@@ -140,5 +140,11 @@ describe('syndicated articles on receiving sites', () => {
     await drain();
     const pageFile = tree(folder(THIRD)).find((f) => f.includes(id) && f.endsWith('.html'))!;
     expect(read(PORTAL, '/gzdt/index.html')).toContain(`href="/sites/${THIRD}${pageFile}"`);
+    // The portal's editors take it out again: gone from its lists, feed and home page.
+    const [taken] = await listEntries(deps, asActor(portal.author), { siteId: portal.site.id, state: 'taken' });
+    await removeEntry(deps, asActor(portal.author), taken!.id, { version: taken!.version });
+    await drain();
+    expect(mentioning(PORTAL, '区县亮点工作', id)).toEqual([]);
+    expect(mentioning(THIRD, '区县亮点工作').length).toBeGreaterThan(0);
   });
 });
