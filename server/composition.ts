@@ -29,6 +29,7 @@ import { createPublicSites, publishingJobs, publishingRoutes } from './publishin
 import { sitesJobs, sitesRoutes } from './sites/index.ts';
 import { trafficJobs, trafficRoutes } from './traffic/index.ts';
 import { migrationJobs, migrationRoutes } from './migration/index.ts';
+import { syndicationRoutes } from './syndication/index.ts';
 
 export const ADMIN_DIST = path.resolve(import.meta.dirname, '../admin/dist');
 
@@ -53,6 +54,7 @@ export const ROUTES: RoutesPlugin[] = [
   monitoringRoutes,
   evaluationRoutes,
   trafficRoutes,
+  syndicationRoutes,
   systemRoutes,
   migrationRoutes,
 ];

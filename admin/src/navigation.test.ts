@@ -20,7 +20,7 @@ describe('navigation', () => {
   });
 
   it('shows an editor the content screens but no system administration', () => {
-    expect(labels(ROLE_PERMISSIONS.editor)).toEqual(['网站管理: 网站列表 网站年度报表', '内容发布: 信息管理 待我审核 发布时限']);
+    expect(labels(ROLE_PERMISSIONS.editor)).toEqual(['网站管理: 网站列表 网站年度报表', '内容发布: 信息管理 待我审核 发布时限 信息共享']);
     expect(labels(ROLE_PERMISSIONS.leader)).toEqual([
       '网站管理: 网站列表',
       '内容发布: 信息管理 待我审核 发布时限',
@@ -29,6 +29,8 @@ describe('navigation', () => {
     ]);
     expect(labels(ROLE_PERMISSIONS.siteAdmin)).toEqual([
       '网站管理: 网站列表 栏目管理 审核流程 网站年度报表 集约化',
+      // Subscriptions of its columns to other sites' columns.
+      '内容发布: 信息共享',
       '互动交流: 互动渠道',
       '网站监测: 整改任务',
       '系统管理: 检查词库',
@@ -38,6 +40,8 @@ describe('navigation', () => {
   it('keeps the three administrators apart', () => {
     expect(labels(ROLE_PERMISSIONS.platformAdmin)).toEqual([
       '网站管理: 网站列表 栏目管理 审核流程 网站年度报表 集约化',
+      // Column subscriptions only (columns.manage); taking offers needs a content permission.
+      '内容发布: 信息共享',
       '互动交流: 互动渠道',
       '系统管理: 单位管理 用户管理 检查词库 节假日管理 任务运行',
     ]);

@@ -15,6 +15,7 @@ import {
   SPOT_CHECKS_PATH,
   SYSTEMS_PATH,
   WEBSITE_REPORT_PATH,
+  SYNDICATION_PATH,
 } from './paths.ts';
 
 export type NavGroupKey = 'sites' | 'content' | 'disclosure' | 'interaction' | 'services' | 'monitoring' | 'system';
@@ -60,6 +61,8 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { path: '/articles', label: '信息管理', anyOf: CONTENT_ANY },
       { path: '/reviews', label: '待我审核', anyOf: REVIEW_ANY },
       { path: '/deadlines', label: '发布时限', anyOf: CONTENT_ANY },
+      // A receiving site's editors take offers; its administrators keep the subscriptions.
+      { path: SYNDICATION_PATH, label: '信息共享', anyOf: ['content.author', 'content.firstReview', 'columns.manage'] },
     ],
   },
   {

@@ -46,3 +46,6 @@ export const LEGACY_IMPORTS_PATH = '/sites/migration';
 export function legacyImportPath(id: string): string {
   return `${LEGACY_IMPORTS_PATH}/${encodeURIComponent(id)}`;
 }
+
+/** 信息共享 (统一信息资源库): a receiving site's offers and subscriptions. */
+export const SYNDICATION_PATH = '/syndication';

@@ -19,6 +19,7 @@ import {
   SPOT_CHECKS_PATH,
   SYSTEMS_PATH,
   WEBSITE_REPORT_PATH,
+  SYNDICATION_PATH,
 } from './paths.ts';
 
 // AppLayout is a named export (components/ rule); lazy() wants a default, hence the mapping.
@@ -61,6 +62,7 @@ const MENU_SCENES: Readonly<Record<string, LazyExoticComponent<ComponentType>>> 
   [WEBSITE_REPORT_PATH]: lazy(() => import('./scenes/WebsiteReportScene.tsx')),
   '/sites/consolidation': lazy(() => import('./scenes/ConsolidationScene.tsx')),
   [LEGACY_IMPORTS_PATH]: lazy(() => import('./scenes/LegacyImportsScene.tsx')),
+  [SYNDICATION_PATH]: lazy(() => import('./scenes/SyndicationScene.tsx')),
 };
 
 // Article screens outside the menu. The editor is its own chunk (and Tiptap a further one it loads).

@@ -10,7 +10,8 @@ import type { Config } from '../platform/config.ts';
 import type { Deps } from '../platform/deps.ts';
 import { indexArticles, writeArticlePages, writeColumnPage, writeRss } from './pages.ts';
 import { publicFiles } from './public-files.ts';
-import { publicArticleQueries } from './publishing.repository.ts';
+import { publicArticleQueries, syndicatedLists } from './publishing.repository.ts';
+import { EMPTY_REMOTE, loadRemoteRefs } from './site-model.ts';
 import { PAGE_SIZE, pageCount } from './render/index.ts';
 import type { SiteModel } from './site-model.ts';
 
@@ -21,6 +22,8 @@ export interface ColumnTask {
   toPage: number;
   /** Public articles in the column. */
   total: number;
+  /** Whether the column shows taken articles of other sites (syndicated entries). */
+  took?: boolean;
 }
 
 /** List pages per task: 25 pages are 500 articles. */
@@ -28,13 +31,24 @@ export const TASK_PAGES = 25;
 /** Article pages rendered per batch of reference lookups. */
 const ARTICLE_BATCH = 100;
 
-export function columnTasks(model: SiteModel, counts: ReadonlyMap<string, number>): ColumnTask[] {
+export function columnTasks(
+  model: SiteModel,
+  counts: ReadonlyMap<string, number>,
+  taken: ReadonlyMap<string, number> = new Map(),
+): ColumnTask[] {
   const tasks: ColumnTask[] = [];
   for (const c of model.columns) {
-    const total = counts.get(c.id) ?? 0;
+    const took = taken.get(c.id) ?? 0;
+    const total = (counts.get(c.id) ?? 0) + took;
     const pages = pageCount(total);
     for (let from = 1; from <= pages; from += TASK_PAGES)
-      tasks.push({ columnId: c.id, fromPage: from, toPage: Math.min(pages, from + TASK_PAGES - 1), total });
+      tasks.push({
+        columnId: c.id,
+        fromPage: from,
+        toPage: Math.min(pages, from + TASK_PAGES - 1),
+        total,
+        ...(took ? { took: true } : {}),
+      });
   }
   // Largest first balances the threads; a column's pages stay in order within a task.
   return tasks.sort((a, b) => b.toPage - b.fromPage - (a.toPage - a.fromPage));
@@ -46,21 +60,27 @@ export async function runColumnTask(deps: Deps, model: SiteModel, dir: string, t
   if (!column) return 0;
   const out = publicFiles(dir, { atomic: false });
   const offset = (task.fromPage - 1) * PAGE_SIZE;
-  const rows = task.total
-    ? await publicArticleQueries.columnSlice(deps.db.kysely, column.id, offset, (task.toPage - task.fromPage + 1) * PAGE_SIZE)
-    : [];
+  const limit = (task.toPage - task.fromPage + 1) * PAGE_SIZE;
+  const rows = !task.total
+    ? []
+    : task.took
+      ? await syndicatedLists.columnSlice(deps.db.kysely, column.id, offset, limit)
+      : await publicArticleQueries.columnSlice(deps.db.kysely, column.id, offset, limit);
+  // Taken articles of other sites are listed, linking to their one page on the source site; never copied.
+  const remote = task.took ? await loadRemoteRefs(deps, model, rows) : EMPTY_REMOTE;
+  const own = task.took ? rows.filter((r) => r.site_id === model.siteId) : rows;
   let pages = 0;
-  for (let i = 0; i < rows.length; i += ARTICLE_BATCH) {
-    const batch = rows.slice(i, i + ARTICLE_BATCH);
+  for (let i = 0; i < own.length; i += ARTICLE_BATCH) {
+    const batch = own.slice(i, i + ARTICLE_BATCH);
     pages += await writeArticlePages(deps, model, out, batch, now);
     await indexArticles(deps, model, batch, true);
   }
   for (let p = task.fromPage; p <= task.toPage; p++) {
     const start = (p - task.fromPage) * PAGE_SIZE;
-    writeColumnPage(model, out, column, p, task.total, rows.slice(start, start + PAGE_SIZE), now);
+    writeColumnPage(model, out, column, p, task.total, rows.slice(start, start + PAGE_SIZE), now, remote);
     pages++;
   }
-  if (task.fromPage === 1) writeRss(model, out, column, rows, now);
+  if (task.fromPage === 1) writeRss(model, out, column, rows, now, remote);
   return pages;
 }
 

@@ -8,7 +8,13 @@ import { recordCatalogueEntries, type CatalogueSource } from '../disclosure/inde
 import { indexedDocuments, upsertSearchDocuments, type SearchDocument } from '../search/index.ts';
 import { plainText } from './rules/plain-text.ts';
 import type { PublicFiles } from './public-files.ts';
-import { publicArticleQueries, publishedRefs, type ListedArticleRow, type PublicArticleRow } from './publishing.repository.ts';
+import {
+  publicArticleQueries,
+  publishedRefs,
+  syndicatedLists,
+  type ListedArticleRow,
+  type PublicArticleRow,
+} from './publishing.repository.ts';
 import {
   PAGE_SIZE,
   elderStylesheet,
@@ -41,12 +47,16 @@ import {
 import {
   articlePagePath,
   articleView,
+  EMPTY_REMOTE,
   loadBatch,
+  loadRemoteRefs,
   loadHomeLists,
   pageContext,
+  summaryIn,
   summaryOf,
   type ModelColumn,
   type PageRefs,
+  type RemoteRefs,
   type SiteModel,
 } from './site-model.ts';
 
@@ -81,13 +91,14 @@ export async function writeArticlePages(
   return pages;
 }
 
-function refsOf(model: SiteModel, items: readonly ListedArticleRow[]): PageRefs {
+function refsOf(model: SiteModel, items: readonly ListedArticleRow[], remote: RemoteRefs = EMPTY_REMOTE): PageRefs {
   const articles = new Map<string, string>();
   for (const a of items) {
+    if (remote.via.has(a.id)) continue;
     const p = articlePagePath(model, a);
     if (p) articles.set(a.id, p);
   }
-  return { articles, files: new Map() };
+  return { articles, files: new Map(), remote: remote.urls };
 }
 
 /**
@@ -157,17 +168,49 @@ export function writeColumnPage(
   total: number,
   items: readonly ListedArticleRow[],
   now: string,
+  remote: RemoteRefs = EMPTY_REMOTE,
 ): void {
   const path = columnPagePath(column.path, page);
-  const ctx = pageContext(model, path, now, refsOf(model, items));
-  out.write(path, renderColumnPage(ctx, { column, page, total, items: items.map(summaryOf) }));
+  const ctx = pageContext(model, path, now, refsOf(model, items, remote));
+  out.write(path, renderColumnPage(ctx, { column, page, total, items: items.map(summaryIn(remote)) }));
 }
 
 /** Writes the RSS feed of a column from its newest items. */
-export function writeRss(model: SiteModel, out: PublicFiles, column: ModelColumn, items: readonly ListedArticleRow[], now: string): void {
+export function writeRss(
+  model: SiteModel,
+  out: PublicFiles,
+  column: ModelColumn,
+  items: readonly ListedArticleRow[],
+  now: string,
+  remote: RemoteRefs = EMPTY_REMOTE,
+): void {
   const path = rssPath(column.path);
-  const ctx = pageContext(model, path, now, refsOf(model, items));
-  out.write(path, renderRss(ctx, column, items.slice(0, PAGE_SIZE).map(summaryOf)));
+  const ctx = pageContext(model, path, now, refsOf(model, items, remote));
+  out.write(path, renderRss(ctx, column, items.slice(0, PAGE_SIZE).map(summaryIn(remote))));
+}
+
+/**
+ * One slice of a column's list with the other sites' articles it took, and where their pages
+ * are. A column that took none reads its own articles through the plain indexed query.
+ */
+export async function listSlice(
+  deps: Deps,
+  model: SiteModel,
+  column: ModelColumn,
+  offset: number,
+  limit: number,
+  took: boolean,
+): Promise<{ items: ListedArticleRow[]; remote: RemoteRefs }> {
+  const db = deps.db.kysely;
+  if (!took) return { items: await publicArticleQueries.columnList(db, column.id, offset, limit), remote: EMPTY_REMOTE };
+  const items = await syndicatedLists.columnSlice(db, column.id, offset, limit);
+  return { items, remote: await loadRemoteRefs(deps, model, items) };
+}
+
+/** Public items of a column list: its own articles and the taken ones. */
+export async function listTotal(deps: Deps, columnId: string, took: boolean): Promise<number> {
+  const own = await publicArticleQueries.countInColumn(deps.db.kysely, columnId);
+  return took ? own + (await syndicatedLists.countInColumn(deps.db.kysely, columnId)) : own;
 }
 
 /**
@@ -185,8 +228,8 @@ export async function writeColumnPages(
   now: string,
   pages: Iterable<number>,
 ): Promise<boolean> {
-  const db = deps.db.kysely;
-  const total = await publicArticleQueries.countInColumn(db, column.id);
+  const took = await syndicatedLists.hasTaken(deps.db.kysely, column.id);
+  const total = await listTotal(deps, column.id, took);
   const last = pageCount(total);
   if (out.exists(columnPagePath(column.path, last + 1))) {
     await writeColumnLists(deps, model, out, column, now);
@@ -195,9 +238,11 @@ export async function writeColumnPages(
   const wanted = new Set([...pages].filter((p) => p >= 1 && p <= last));
   if (!out.exists(columnPagePath(column.path, last))) wanted.add(last);
   for (const p of [...wanted].sort((a, b) => a - b)) {
-    const items = total ? await publicArticleQueries.columnList(db, column.id, (p - 1) * PAGE_SIZE, PAGE_SIZE) : [];
-    if (p === 1) writeRss(model, out, column, items, now);
-    writeColumnPage(model, out, column, p, total, items, now);
+    const { items, remote } = total
+      ? await listSlice(deps, model, column, (p - 1) * PAGE_SIZE, PAGE_SIZE, took)
+      : { items: [], remote: EMPTY_REMOTE };
+    if (p === 1) writeRss(model, out, column, items, now, remote);
+    writeColumnPage(model, out, column, p, total, items, now, remote);
   }
   return false;
 }
@@ -207,15 +252,17 @@ export async function writeColumnPages(
  * page after it shifts) and removes list pages left beyond the new last page.
  */
 export async function writeColumnLists(deps: Deps, model: SiteModel, out: PublicFiles, column: ModelColumn, now: string): Promise<number> {
-  const db = deps.db.kysely;
-  const total = await publicArticleQueries.countInColumn(db, column.id);
+  const took = await syndicatedLists.hasTaken(deps.db.kysely, column.id);
+  const total = await listTotal(deps, column.id, took);
   const pages = pageCount(total);
   let page = 1;
   for (let offset = 0; page <= pages; offset += SLICE) {
-    const slice = total ? await publicArticleQueries.columnList(db, column.id, offset, SLICE) : [];
-    if (offset === 0) writeRss(model, out, column, slice, now);
+    const { items: slice, remote } = total
+      ? await listSlice(deps, model, column, offset, SLICE, took)
+      : { items: [], remote: EMPTY_REMOTE };
+    if (offset === 0) writeRss(model, out, column, slice, now, remote);
     for (let i = 0; i < SLICE && page <= pages; i += PAGE_SIZE, page++)
-      writeColumnPage(model, out, column, page, total, slice.slice(i, i + PAGE_SIZE), now);
+      writeColumnPage(model, out, column, page, total, slice.slice(i, i + PAGE_SIZE), now, remote);
   }
   for (let p = pages + 1; out.exists(columnPagePath(column.path, p)); p++) out.remove(columnPagePath(column.path, p));
   return pages + 1;

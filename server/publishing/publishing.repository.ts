@@ -502,3 +502,131 @@ export const redirectQueries = {
         .execute();
   },
 };
+
+// ---------------------------------------------------------------- syndicated entries
+
+/**
+ * Public articles of other sites a column shows (the syndication room's `syndications` rows in
+ * state taken): never copied, listed at the instant they were taken. A column without any
+ * takes the plain query paths above (its own articles only), so large columns keep their indexes.
+ */
+function takenArticles(db: Q, columnId: string) {
+  return publicArticles(db)
+    .innerJoin('syndications as s', 's.article_id', 'a.id')
+    .where('s.column_id', '=', columnId)
+    .where('s.state', '=', 'taken');
+}
+
+/** A column list with its taken entries, newest first by the instant each item is listed under. */
+function listedInColumn(db: Q, columnId: string, offset: number, limit: number) {
+  const own = publicArticles(db)
+    .where('a.column_id', '=', columnId)
+    .select([...FULL, 'a.published_at as listed_at']);
+  const taken = takenArticles(db, columnId).select([...FULL, (eb) => eb.ref('s.listed_at').$castTo<string>().as('listed_at')]);
+  return db
+    .selectFrom(own.unionAll(taken).as('u'))
+    .selectAll()
+    .orderBy('u.listed_at', 'desc')
+    .orderBy('u.id', 'desc')
+    .limit(limit)
+    .offset(offset);
+}
+
+export const syndicatedLists = {
+  /** True when the column shows any taken article of another site (public or not). */
+  hasTaken: async (db: Q, columnId: string): Promise<boolean> =>
+    !!(await db
+      .selectFrom('syndications')
+      .select('id')
+      .where('column_id', '=', columnId)
+      .where('state', '=', 'taken')
+      .limit(1)
+      .executeTakeFirst()),
+  /** Public taken entries per receiving column of a site. */
+  countsByColumn: async (db: Q, siteId: string): Promise<Map<string, number>> => {
+    const rows = await publicArticleRows(db)
+      .innerJoin('syndications as s', 's.article_id', 'a.id')
+      .select(['s.column_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('s.site_id', '=', siteId)
+      .where('s.state', '=', 'taken')
+      .groupBy('s.column_id')
+      .execute();
+    return new Map(rows.map((r) => [r.column_id, Number(r.n)]));
+  },
+  countInColumn: async (db: Q, columnId: string): Promise<number> =>
+    Number(
+      (
+        await publicArticleRows(db)
+          .innerJoin('syndications as s', 's.article_id', 'a.id')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('s.column_id', '=', columnId)
+          .where('s.state', '=', 'taken')
+          .executeTakeFirst()
+      )?.n ?? 0,
+    ),
+  /** Taken entries listed before the place (listedAt, id) in the column's newest-first list. */
+  rankInColumn: async (db: Q, columnId: string, listedAt: string, id: string): Promise<number> =>
+    Number(
+      (
+        await publicArticleRows(db)
+          .innerJoin('syndications as s', 's.article_id', 'a.id')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('s.column_id', '=', columnId)
+          .where('s.state', '=', 'taken')
+          .where('s.listed_at', '>=', listedAt)
+          .where((eb) => eb.or([eb('s.listed_at', '>', listedAt), eb('a.id', '>', id)]))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    ),
+  /** A slice of a column list with its taken entries, newest first. */
+  columnSlice: (db: Q, columnId: string, offset: number, limit: number): Promise<(PublicArticleRow & { listed_at: string })[]> =>
+    listedInColumn(db, columnId, offset, limit).$narrowType<Dates & { listed_at: string }>().execute(),
+  /** The newest public articles of a type a site shows: its own and those it took (home page blocks). */
+  latestOfType: (db: Q, siteId: string, type: string, limit: number): Promise<(ListedArticleRow & { site_id: string })[]> => {
+    const own = publicArticles(db)
+      .select([...LISTED, 'a.site_id', 'a.published_at as listed_at'])
+      .where('a.site_id', '=', siteId)
+      .where('a.type', '=', type);
+    const taken = publicArticles(db)
+      .innerJoin('syndications as s', 's.article_id', 'a.id')
+      .select([...LISTED, 'a.site_id', (eb) => eb.ref('s.listed_at').$castTo<string>().as('listed_at')])
+      .where('s.site_id', '=', siteId)
+      .where('s.state', '=', 'taken')
+      .where('a.type', '=', type);
+    return db
+      .selectFrom(own.unionAll(taken).as('u'))
+      .selectAll()
+      .orderBy('u.listed_at', 'desc')
+      .orderBy('u.id', 'desc')
+      .limit(limit)
+      .$narrowType<Dates & { listed_at: string }>()
+      .execute();
+  },
+  /** True when the site took any article of another site. */
+  siteHasTaken: async (db: Q, siteId: string): Promise<boolean> =>
+    !!(await db
+      .selectFrom('syndications')
+      .select('id')
+      .where('site_id', '=', siteId)
+      .where('state', '=', 'taken')
+      .limit(1)
+      .executeTakeFirst()),
+  /** Receiving columns that show or showed an article (every entry ever taken), with their sites. */
+  receiversOf: (db: Q, articleId: string) =>
+    db
+      .selectFrom('syndications')
+      .select(['site_id', 'column_id'])
+      .where('article_id', '=', articleId)
+      .where('listed_at', 'is not', null)
+      .execute(),
+  /** Where source sites' article pages live: code, domains and status, by id. */
+  sourceSites: (db: Q, ids: readonly string[]) =>
+    ids.length
+      ? db
+          .selectFrom('sites as s')
+          .innerJoin('orgs as o', 'o.id', 's.sponsor_org_id')
+          .select(['s.id', 's.code', 's.domains', 's.hosting', 's.status', 'o.name as sponsor_name'])
+          .where('s.id', 'in', [...ids])
+          .execute()
+      : Promise.resolve([]),
+};

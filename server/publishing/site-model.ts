@@ -10,7 +10,13 @@ import { DEFAULT_HOME_BLOCKS, FRESHNESS_LABELS, type FreshnessClass, type SiteTh
 import { storedFilePath } from '../platform/stored-files.ts';
 import type { Deps } from '../platform/deps.ts';
 import { Errors } from '../platform/errors.ts';
-import { publicArticleQueries, publicSites, type ListedArticleRow, type PublicArticleRow } from './publishing.repository.ts';
+import {
+  publicArticleQueries,
+  publicSites,
+  syndicatedLists,
+  type ListedArticleRow,
+  type PublicArticleRow,
+} from './publishing.repository.ts';
 import type { ArticleSummary, ArticleView, ColumnRef, ColumnView, HomeLists, Links, RenderContext, SiteView } from './render/index.ts';
 import {
   ASSETS_DIR,
@@ -25,6 +31,7 @@ import {
   columnDir,
   columnPageUrl,
   filePath,
+  previewRoot,
   relativeUrl,
   rssPath,
 } from './rules/paths.ts';
@@ -49,6 +56,8 @@ export interface SiteModel {
 export interface PageRefs {
   articles: Map<string, string>;
   files: Map<string, { path: string; size: number; source: string }>;
+  /** Absolute URLs of other sites' article pages the page lists (syndicated entries). */
+  remote?: Map<string, string>;
 }
 
 const EMPTY_REFS: PageRefs = { articles: new Map(), files: new Map() };
@@ -183,7 +192,7 @@ export function pageContext(model: SiteModel, pagePath: string, now: string, ref
     page: to,
     article: (id) => {
       const p = refs.articles.get(id);
-      return p ? to(p) : null;
+      return p ? to(p) : (refs.remote?.get(id) ?? null);
     },
     file: (id) => {
       const f = refs.files.get(id);
@@ -354,9 +363,16 @@ function homeColumnFor(model: SiteModel, type: ArticleType): ModelColumn | undef
 export async function loadHomeLists(deps: Deps, model: SiteModel): Promise<{ lists: HomeLists; refs: PageRefs }> {
   const lists: HomeLists = {};
   const articles = new Map<string, string>();
+  const remoteUrls = new Map<string, string>();
+  // Taken articles of other sites join the blocks only on a site that took any (the plain query stays on its index).
+  const took = await syndicatedLists.siteHasTaken(deps.db.kysely, model.siteId);
   for (const [block, type] of Object.entries(HOME_LIST_TYPES) as [keyof typeof HOME_LIST_TYPES, ArticleType][]) {
     if (!model.view.theme.homeBlocks.includes(block)) continue;
-    const items = await publicArticleQueries.latestOfType(deps.db.kysely, model.siteId, type, HOME_ITEMS);
+    const items = took
+      ? await syndicatedLists.latestOfType(deps.db.kysely, model.siteId, type, HOME_ITEMS)
+      : await publicArticleQueries.latestOfType(deps.db.kysely, model.siteId, type, HOME_ITEMS);
+    const remote = took ? await loadRemoteRefs(deps, model, items as (ListedArticleRow & { site_id: string })[]) : EMPTY_REMOTE;
+    for (const [id, url] of remote.urls) remoteUrls.set(id, url);
     // "More" leads to the column of the newest such article, else to the column that takes the type best.
     const column = (items[0] && model.columnById.get(items[0].column_id)) ?? homeColumnFor(model, type);
     if (!column) continue;
@@ -364,7 +380,7 @@ export async function loadHomeLists(deps: Deps, model: SiteModel): Promise<{ lis
       const p = articlePagePath(model, a);
       if (p) articles.set(a.id, p);
     }
-    lists[block] = { column: ref(column), items: items.map(summaryOf) };
+    lists[block] = { column: ref(column), items: items.map(summaryIn(remote)) };
   }
   const report = await publicArticleQueries.latestWebsiteReport(deps.db.kysely, model.siteId);
   const reportPath = report ? articlePagePath(model, report) : null;
@@ -372,5 +388,52 @@ export async function loadHomeLists(deps: Deps, model: SiteModel): Promise<{ lis
     articles.set(report.id, reportPath);
     lists.websiteReport = summaryOf(report);
   }
-  return { lists, refs: { articles, files: new Map() } };
+  return { lists, refs: { articles, files: new Map(), remote: remoteUrls } };
+}
+
+// ---------------------------------------------------------------- syndicated entries
+
+/** Other sites' article pages a list shows: their absolute URLs and the source marks (来源). */
+export interface RemoteRefs {
+  urls: Map<string, string>;
+  via: Map<string, string>;
+}
+
+export const EMPTY_REMOTE: RemoteRefs = { urls: new Map(), via: new Map() };
+
+/**
+ * Resolves the rows of a list that belong to other sites (taken syndicated entries): the one
+ * page of each on its source site — `https://<domain>/…` when the source has a domain, else its
+ * preview path `/sites/<code>/…` on the platform — and the source's sponsor org as the mark.
+ * A source site not published (no code, not hosted, planned or closed) leaves the title unlinked.
+ */
+export async function loadRemoteRefs(
+  deps: Deps,
+  model: SiteModel,
+  rows: readonly { id: string; site_id: string; column_id: string; first_published_at: string }[],
+): Promise<RemoteRefs> {
+  const others = rows.filter((r) => r.site_id !== model.siteId);
+  if (!others.length) return EMPTY_REMOTE;
+  const out: RemoteRefs = { urls: new Map(), via: new Map() };
+  const sites = await syndicatedLists.sourceSites(deps.db.kysely, [...new Set(others.map((r) => r.site_id))]);
+  for (const site of sites) {
+    const mine = others.filter((r) => r.site_id === site.id);
+    for (const r of mine) out.via.set(r.id, site.sponsor_name);
+    if (!site.code || site.hosting !== 'hosted' || site.status === 'planned' || site.status === 'closed') continue;
+    const source = await loadSiteModel(deps, site.id);
+    const domain = (JSON.parse(site.domains) as string[])[0];
+    for (const r of mine) {
+      const path = articlePagePath(source, r);
+      if (path) out.urls.set(r.id, domain ? `https://${domain}${path}` : `${previewRoot(site.code)}${path.slice(1)}`);
+    }
+  }
+  return out;
+}
+
+/** `summaryOf` with the source mark of syndicated entries. */
+export function summaryIn(remote: RemoteRefs): (a: ListedArticleRow) => ArticleSummary {
+  return (a) => {
+    const via = remote.via.get(a.id);
+    return via ? { ...summaryOf(a), via } : summaryOf(a);
+  };
 }

@@ -20,8 +20,10 @@ import { columnPathLabels } from '../features/articles/contentSites.ts';
 import { EventsTimeline } from '../features/articles/EventsTimeline.tsx';
 import { fileUrl } from '../features/articles/gkLinks.ts';
 import { RevisionsPanel } from '../features/articles/RevisionsPanel.tsx';
+import { grantsAllow } from '../../../common/permissions.ts';
 import { useArticleTitles } from '../features/articles/useArticleTitles.ts';
 import { useSiteOptions } from '../features/articles/useSites.ts';
+import { ArticleSyndicationCard } from '../features/syndication/ArticleSyndicationCard.tsx';
 import { formatDateTime } from '../lib/datetime.ts';
 import { useApiData } from '../lib/useApiData.ts';
 import { useCurrentUser } from '../session/useSession.ts';
@@ -264,6 +266,14 @@ function ArticleView({ id }: { id: string }) {
           <Card className="gk-block" title={<h2 className="gk-card-heading">审核记录</h2>}>
             <EventsTimeline events={a.events} stages={a.stages} revisionNumbers={revisionNumbers} />
           </Card>
+
+          {a.liveRevisionId !== null && (
+            <ArticleSyndicationCard
+              articleId={a.id}
+              siteId={a.siteId}
+              canPush={a.retractedAt === null && grantsAllow(user.grants, 'content.author', a.siteId)}
+            />
+          )}
 
           {(a.interpretations.length > 0 || a.policies.length > 0) && (
             <Card className="gk-block" title={<h2 className="gk-card-heading">关联稿件</h2>}>

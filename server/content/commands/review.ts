@@ -3,6 +3,7 @@
  * time), emergency publish and retract. One article per call: there is no batch approval.
  */
 import { allocateIndexNumber } from '../../disclosure/index.ts';
+import { offerToSubscribers } from '../../syndication/index.ts';
 import { ReasonSchema, PublishSchema, ReviewDecisionSchema, type WorkflowResult } from '../../../common/schemas/content.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -190,6 +191,8 @@ async function goLive(deps: Deps, tx: Tx, actor: Actor, ctx: ArticleContext): Pr
     publishedAt: a.first_published_at ?? nowIso,
   });
   const correction = !first ? 'correct' : 'publish';
+  // Columns of other sites subscribed to this one are offered the article (or take it) now.
+  if (first) await offerToSubscribers(deps, tx, actor, a);
   await recordEvent(tx, deps, actor, a, ctx.revision.id, correction);
   await audit(tx, deps, actor, a, correction, { revisionId: ctx.revision.id, lateMinutes: a.late_minutes });
   await enqueueArticlePublish(tx, deps.clock, a.id);
@@ -237,6 +240,7 @@ export async function emergencyPublishArticle(deps: Deps, actor: Actor, articleI
       columnId: a.column_id,
       publishedAt: a.first_published_at ?? nowIso,
     });
+    if (!ctx.article.first_published_at) await offerToSubscribers(deps, tx, actor, a);
     await recordEvent(tx, deps, actor, a, ctx.revision.id, 'emergency', 'emergency', reason);
     await audit(tx, deps, actor, a, 'emergencyPublish', { reason, retrospectiveReviewDue: a.emergency_due_at });
     await enqueueArticlePublish(tx, deps.clock, a.id);

@@ -1092,6 +1092,8 @@ export interface Database {
   legacy_imports: LegacyImportTable;
   legacy_import_pages: LegacyImportPageTable;
   article_legacy_urls: ArticleLegacyUrlTable;
+  column_subscriptions: ColumnSubscriptionTable;
+  syndications: SyndicationTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;
@@ -1124,3 +1126,42 @@ export type MonitoringNoticeRow = Selectable<MonitoringNoticeTable>;
 export type SiteLifecycleEventRow = Selectable<SiteLifecycleEventTable>;
 // Generated is re-exported for tables that later gain database-generated columns.
 export type { Generated };
+
+/** A receiving column's subscription to a source column of another site (room syndication). */
+export interface ColumnSubscriptionTable {
+  id: string;
+  /** The receiving site and column. */
+  site_id: string;
+  column_id: string;
+  source_site_id: string;
+  source_column_id: string;
+  /** 1: new articles are taken at once; 0: each is offered to the receiving site's editors. */
+  auto: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** One article shown (or offered) in a column of another site (room syndication); never a copy. */
+export interface SyndicationTable {
+  id: string;
+  article_id: string;
+  source_site_id: string;
+  /** The receiving site and column. */
+  site_id: string;
+  column_id: string;
+  /** offered | taken | declined | withdrawn */
+  state: string;
+  /** subscription | push */
+  origin: string;
+  subscription_id: string | null;
+  offered_by: string | null;
+  offered_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  /** The instant the entry takes its place in the receiving column's newest-first list (set when taken). */
+  listed_at: string | null;
+  version: number;
+}
+
+export type ColumnSubscriptionRow = Selectable<ColumnSubscriptionTable>;
+export type SyndicationRow = Selectable<SyndicationTable>;

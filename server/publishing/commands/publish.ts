@@ -22,7 +22,15 @@ import {
 } from '../pages.ts';
 import { publicFiles } from '../public-files.ts';
 import { indexServiceItems, servicesUnchangedSince, writeServicePages } from '../services.ts';
-import { columnLists, publicArticleQueries, publicSites, publishedPages, publishedRefs, siteBuilds } from '../publishing.repository.ts';
+import {
+  columnLists,
+  publicArticleQueries,
+  publicSites,
+  publishedPages,
+  publishedRefs,
+  siteBuilds,
+  syndicatedLists,
+} from '../publishing.repository.ts';
 import { PAGE_SIZE } from '../render/index.ts';
 import { SERVICES_INDEX_PATH, beijingMonth } from '../rules/paths.ts';
 import { currentBuild, newBuildFolder, removeOldBuilds, swapIn } from '../site-folders.ts';
@@ -87,7 +95,8 @@ export async function publishSite(deps: Deps, siteId: string, opts: PublishSiteO
     await writeSitemaps(deps, model, out, now);
     pages += 1 + services.pages;
     let lastBeat = Date.now();
-    pages += await runTasks(columnTasks(model, counts), {
+    const taken = await syndicatedLists.countsByColumn(db, siteId);
+    pages += await runTasks(columnTasks(model, counts, taken), {
       deps,
       model,
       dir,
@@ -175,6 +184,7 @@ export async function publishArticleChange(deps: Deps, articleId: string): Promi
   const dir = currentBuild(deps.config.dataDir, site.code);
   if (!dir) {
     await publishSite(deps, state.site_id);
+    await refreshReceivers(deps, articleId);
     return 'built';
   }
   const model = await loadSiteModel(deps, state.site_id);
@@ -196,7 +206,9 @@ export async function publishArticleChange(deps: Deps, articleId: string): Promi
   // The list pages it joined and left now; the pages after them shift by one and follow in a job.
   const listPages = new Map<string, Set<number>>();
   const onPage = async (columnId: string, listedAt: string) => {
-    const rank = await publicArticleQueries.rankInColumn(db, columnId, listedAt, articleId);
+    const rank =
+      (await publicArticleQueries.rankInColumn(db, columnId, listedAt, articleId)) +
+      ((await syndicatedLists.hasTaken(db, columnId)) ? await syndicatedLists.rankInColumn(db, columnId, listedAt, articleId) : 0);
     listPages.set(columnId, (listPages.get(columnId) ?? new Set()).add(Math.floor(rank / PAGE_SIZE) + 1));
   };
   if (row && path) await onPage(row.column_id, row.published_at);
@@ -244,7 +256,35 @@ export async function publishArticleChange(deps: Deps, articleId: string): Promi
     }
   });
   notifyPublicFilesChanged(model.code);
+  await refreshReceivers(deps, articleId);
   return row && path ? 'written' : before ? 'removed' : 'unchanged';
+}
+
+/**
+ * The columns of other sites that took the article (syndicated entries, ever taken) show its
+ * title and link: their whole lists and feeds are rewritten by their list job (its place there
+ * is the instant it was taken, and it may have just joined or left), and their sites' home
+ * pages now. A site not built gets them from its next full build.
+ */
+async function refreshReceivers(deps: Deps, articleId: string): Promise<void> {
+  const db = deps.db.kysely;
+  const receivers = await syndicatedLists.receiversOf(db, articleId);
+  if (!receivers.length) return;
+  await inTransaction(deps.db, async (tx) => {
+    for (const r of receivers) {
+      await columnLists.markStale(tx.trx, r.site_id, r.column_id, randomBytes(12).toString('hex'));
+      await enqueueColumnListsRefresh(tx, deps.clock, r.site_id, r.column_id);
+    }
+  });
+  for (const siteId of new Set(receivers.map((r) => r.site_id))) {
+    const site = await publicSites.byId(db, siteId);
+    if (!site?.code || site.status === 'planned' || site.status === 'closed') continue;
+    const dir = currentBuild(deps.config.dataDir, site.code);
+    if (!dir) continue;
+    const model = await loadSiteModel(deps, siteId);
+    await writeHome(deps, model, publicFiles(dir), deps.clock.now().toISOString());
+    notifyPublicFilesChanged(model.code);
+  }
 }
 
 export type ServicesPublishOutcome = 'written' | 'built' | 'deferred' | 'skipped';

@@ -39,7 +39,8 @@ function articleList(ctx: RenderContext, items: readonly ArticleSummary[]): Safe
   const rows = items.map((a) => {
     const url = articleHref(ctx, a.id);
     const date = html`<time datetime="${a.publishedAt}">${beijingDate(a.publishedAt)}</time>`;
-    return html`<li>${url ? html`<a href="${url}">${a.title}</a>` : a.title} ${date}</li>\n`;
+    const via = a.via ? html` <span class="via">来源：${a.via}</span>` : null;
+    return html`<li>${url ? html`<a href="${url}">${a.title}</a>` : a.title}${via} ${date}</li>\n`;
   });
   return html`<ul class="article-list">
 ${rows}</ul>`;

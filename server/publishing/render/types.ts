@@ -84,6 +84,8 @@ export interface ArticleSummary {
   publishedAt: string;
   summary?: string | null;
   updatedAt?: string | null;
+  /** For an article of another site shown here (syndicated): its source, e.g. the issuing org. */
+  via?: string | null;
 }
 
 export interface LinkRef {

@@ -31,6 +31,7 @@ import * as m0023 from './0023-website-reports.ts';
 import * as m0024 from './0024-site-lifecycle.ts';
 import * as m0025 from './0025-legacy-import.ts';
 import * as m0026 from './0026-site-redirects.ts';
+import * as m0027 from './0027-syndication.ts';
 
 export interface MigrationContext {
   dialect: DialectAdapter;
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0024-site-lifecycle': m0024,
   '0025-legacy-import': m0025,
   '0026-site-redirects': m0026,
+  '0027-syndication': m0027,
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
