@@ -28,7 +28,7 @@ describe('navigation', () => {
       '办事服务: 办事事项',
     ]);
     expect(labels(ROLE_PERMISSIONS.siteAdmin)).toEqual([
-      '网站管理: 网站列表 栏目管理 审核流程 网站年度报表 集约化',
+      '网站管理: 网站列表 栏目管理 审核流程 网站年度报表 集约化 网站迁移',
       // Subscriptions of its columns to other sites' columns.
       '内容发布: 信息共享',
       '互动交流: 互动渠道',
@@ -39,7 +39,7 @@ describe('navigation', () => {
 
   it('keeps the three administrators apart', () => {
     expect(labels(ROLE_PERMISSIONS.platformAdmin)).toEqual([
-      '网站管理: 网站列表 栏目管理 审核流程 网站年度报表 集约化',
+      '网站管理: 网站列表 栏目管理 审核流程 网站年度报表 集约化 网站迁移',
       // Column subscriptions only (columns.manage); taking offers needs a content permission.
       '内容发布: 信息共享',
       '互动交流: 互动渠道',

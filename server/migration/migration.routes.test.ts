@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPagesView, ImportSummaryView, ImportView } from '#common/schemas/migration.ts';
 import { jobRegistry } from '#server/composition.ts';
 import { drainJobs } from '#server/platform/jobs/index.ts';
-import { updateSite } from '#server/sites/index.ts';
-import { buildColumn, buildSite, buildUser, factoryActor } from '#test/factories.ts';
+import { activateSite, buildColumn, buildSite, buildUser } from '#test/factories.ts';
 import { serveLegacySite, type LegacySite } from '#test/fixtures/legacy-site.ts';
 import { createTestApp, loginAs, type Session, type TestApp } from '#test/http.ts';
 import { dialectUnderTest } from '#test/support.ts';
@@ -27,7 +26,7 @@ beforeAll(async () => {
   sourceId = (await buildSite(t.deps, { hosting: 'external', baseUrl: legacy.url('/') })).id;
   const target = await buildSite(t.deps);
   targetId = target.id;
-  await updateSite(t.deps, factoryActor, targetId, { code: '9901000991', domains: ['r.example-city.gov.cn'], status: 'active' });
+  await activateSite(t.deps, targetId, { code: '9901000991', domains: ['r.example-city.gov.cn'] });
   await buildColumn(t.deps, targetId, { name: '工作动态', slug: 'gzdt', freshnessClass: 'news' });
   await buildColumn(t.deps, targetId, { name: '通知公告', slug: 'tzgg', freshnessClass: 'notice' });
   otherTargetId = (await buildSite(t.deps)).id;

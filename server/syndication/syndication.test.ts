@@ -7,7 +7,7 @@ import { JobRegistry, drainJobs } from '#server/platform/jobs/index.ts';
 import { publishSite, publishingJobs, siteFolder } from '#server/publishing/index.ts';
 import { fileText, tree } from '#server/publishing/test-site.ts';
 import { updateSite } from '#server/sites/index.ts';
-import { asActor, buildNewsroom, factoryActor, publishThroughReview } from '#test/factories.ts';
+import { activateSite, asActor, buildNewsroom, factoryActor, publishThroughReview } from '#test/factories.ts';
 import { createTestDeps, type TestDeps } from '#test/support.ts';
 import { createSubscription, listEntries, pushArticle, removeEntry, takeEntry } from './index.ts';
 
@@ -52,10 +52,11 @@ beforeEach(async () => {
   source = await buildNewsroom(deps);
   portal = await buildNewsroom(deps);
   third = await buildNewsroom(deps);
-  await updateSite(deps, factoryActor, source.site.id, { code: SRC, domains: ['jyj.example-city.gov.cn'], status: 'active' });
-  await updateSite(deps, factoryActor, portal.site.id, { code: PORTAL, domains: ['www.example-city.gov.cn'], status: 'active' });
+  await activateSite(deps, source.site.id, { code: SRC, domains: ['jyj.example-city.gov.cn'] });
+  await activateSite(deps, portal.site.id, { code: PORTAL, domains: ['www.example-city.gov.cn'] });
   // No domain: its pages are linked under the platform's preview path.
-  await updateSite(deps, factoryActor, third.site.id, { code: THIRD, status: 'active' });
+  await activateSite(deps, third.site.id, { code: THIRD });
+  await updateSite(deps, factoryActor, third.site.id, { domains: [] });
 });
 
 afterEach(async () => {

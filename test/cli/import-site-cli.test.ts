@@ -5,8 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps } from '#server/composition.ts';
 import { loadConfig } from '#server/platform/config.ts';
-import { updateSite } from '#server/sites/index.ts';
-import { buildColumn, buildSite, factoryActor } from '#test/factories.ts';
+import { activateSite, buildColumn, buildSite } from '#test/factories.ts';
 import { serveLegacySite, type LegacySite } from '#test/fixtures/legacy-site.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/gongkai.js');
@@ -30,7 +29,7 @@ describe('gongkai import-site', { timeout: 180_000 }, () => {
     try {
       await buildSite(deps, { name: '原网站', hosting: 'external', baseUrl: site.url('/') });
       const target = await buildSite(deps, { name: '新网站' });
-      await updateSite(deps, factoryActor, target.id, { code: '9901000321', domains: ['n.example-city.gov.cn'], status: 'active' });
+      await activateSite(deps, target.id, { code: '9901000321', domains: ['n.example-city.gov.cn'] });
       await buildColumn(deps, target.id, { name: '工作动态', slug: 'gzdt', freshnessClass: 'news' });
       await buildColumn(deps, target.id, { name: '公告公示', slug: 'ggqs', freshnessClass: 'notice' });
     } finally {
