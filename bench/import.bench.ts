@@ -26,11 +26,10 @@ import { createDeps, jobRegistry } from '../server/composition.ts';
 import { confirmMapping, createImport, getImport, startImport } from '../server/migration/index.ts';
 import { crawlSite } from '../server/monitoring/index.ts';
 import { publishSite } from '../server/publishing/index.ts';
-import { updateSite } from '../server/sites/index.ts';
 import { systemActor } from '../server/platform/actor.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import { drainJobs } from '../server/platform/jobs/index.ts';
-import { buildColumn, buildSite, factoryActor } from '../test/factories.ts';
+import { activateSite, buildColumn, buildSite } from '../test/factories.ts';
 import { serveLegacySite } from '../test/fixtures/legacy-site.ts';
 
 const PAGES = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? process.env.BENCH_IMPORT_PAGES ?? 500);
@@ -50,7 +49,7 @@ let failed = false;
 try {
   const source = await buildSite(deps, { name: '原网站', hosting: 'external', baseUrl: site.url('/') });
   const target = await buildSite(deps, { name: '示例市农业农村局' });
-  await updateSite(deps, factoryActor, target.id, { code: '9901000555', domains: ['nyj.example-city.gov.cn'], status: 'active' });
+  await activateSite(deps, target.id, { code: '9901000555', domains: ['nyj.example-city.gov.cn'] });
   for (const [name, slug, freshnessClass, accepts] of [
     ['工作动态', 'gzdt', 'news', undefined],
     ['通知公告', 'tzgg', 'notice', undefined],
