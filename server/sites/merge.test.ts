@@ -11,6 +11,7 @@ import { createChannel } from '#server/interaction/index.ts';
 import { drainJobs } from '#server/platform/jobs/index.ts';
 import { rebuildSiteRedirects, siteFolder } from '#server/publishing/index.ts';
 import { getLifecycle, takeLifecycleStep, updateColumn } from '#server/sites/index.ts';
+import { createSubscription } from '#server/syndication/index.ts';
 import {
   activateSite,
   buildColumn,
@@ -53,8 +54,11 @@ async function setting(portalSlugs: string[] = ['gzdt']) {
     code: PORTAL_CODE,
     domains: [PORTAL_HOST],
   });
-  for (const slug of portalSlugs) await buildColumn(t.deps, portal.id, { name: `门户栏目${slug}`, slug });
+  const portalColumns = [];
+  for (const slug of portalSlugs) portalColumns.push(await buildColumn(t.deps, portal.id, { name: `门户栏目${slug}`, slug }));
   const room = await buildNewsroom(t.deps);
+  // The portal's first column shows the department's policies (统一信息资源库).
+  await createSubscription(t.deps, factoryActor, { columnId: portalColumns[0]!.id, sourceColumnId: room.columns.policy.id, auto: true });
   const notices = await buildColumn(t.deps, room.site.id, { name: '通知公告', slug: 'tzgg', parentId: room.columns.news.id });
   await updateColumn(t.deps, factoryActor, room.site.id, room.columns.policy.id, { catalogueCategory: 'art20.1' });
   await activateSite(t.deps, room.site.id, { code: DEPT_CODE, domains: ['ny.example-county.gov.cn'] });
@@ -134,6 +138,14 @@ describe('merging a department site into its county portal', () => {
       portal.id,
     );
 
+    // The portal's subscription to the department's policies now names the portal on both sides.
+    expect(await db().selectFrom('column_subscriptions').select(['site_id', 'source_site_id']).execute()).toEqual([
+      { site_id: portal.id, source_site_id: portal.id },
+    ]);
+    expect(await db().selectFrom('syndications').select(['article_id', 'source_site_id', 'site_id']).execute()).toEqual([
+      { article_id: articles.policy, source_site_id: portal.id, site_id: portal.id },
+    ]);
+
     // One audit entry with the counts.
     const audit = await db().selectFrom('audit_events').selectAll().where('action', '=', 'sites.merge.move').execute();
     expect(audit).toHaveLength(1);
@@ -145,6 +157,8 @@ describe('merging a department site into its county portal', () => {
       oldUrls: 3,
       channels: 1,
       serviceItems: 1,
+      subscriptions: 1,
+      syndications: 1,
       renamedColumns: [{ id: room.columns.news.id, from: 'gzdt', to: 'gzdt-2' }],
     });
 
@@ -167,6 +181,11 @@ describe('merging a department site into its county portal', () => {
     ]);
     for (const p of after)
       expect(fs.readFileSync(path.join(siteFolder(dataDir, PORTAL_CODE), p.path), 'utf8')).toContain(titles.get(p.article_id));
+
+    // The portal's 政府信息公开目录 lists the policy under the same 索引号.
+    expect(
+      await db().selectFrom('catalogue_entries').select(['site_id', 'index_no', 'url']).where('article_id', '=', articles.policy).execute(),
+    ).toEqual([{ site_id: portal.id, index_no: indexNo, url: newPath.get(articles.policy) }]);
 
     // Each old page of the merged site leads to the article's new page: the jobs rebuilt the map
     // after the portal's build, and a rebuild now gives the same.

@@ -14,6 +14,7 @@ import { moveSiteServiceItems } from '../../guides/index.ts';
 import { moveSiteChannels } from '../../interaction/index.ts';
 import { recordMovedArticleUrls } from '../../migration/index.ts';
 import { handOverSitePages } from '../../publishing/index.ts';
+import { moveSiteSyndication } from '../../syndication/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ColumnRow, SiteRow } from '../../platform/db/schema.ts';
 import type { Tx } from '../../platform/db/transaction.ts';
@@ -35,6 +36,8 @@ export interface MergeMove {
   channels: number;
   letters: number;
   serviceItems: number;
+  subscriptions: number;
+  syndications: number;
 }
 
 const domainsOf = (raw: string): string[] => {
@@ -96,6 +99,7 @@ export async function moveSiteIntoPortal(deps: Deps, tx: Tx, actor: Actor, site:
   const serviceItems = await moveSiteServiceItems(tx, site.id, portal.id);
   const articles = await moveSiteArticles(tx, site.id, portal.id);
   const moved = await moveSiteChannels(tx, site.id, portal.id, now);
+  const shared = await moveSiteSyndication(tx, site.id, portal.id);
 
   const move: MergeMove = {
     portalSiteId: portal.id,
@@ -108,6 +112,8 @@ export async function moveSiteIntoPortal(deps: Deps, tx: Tx, actor: Actor, site:
     channels: moved.channels,
     letters: moved.letters,
     serviceItems,
+    subscriptions: shared.subscriptions,
+    syndications: shared.entries,
   };
   await recordAudit(tx, deps.clock, actor, {
     action: 'sites.merge.move',
