@@ -182,6 +182,10 @@ describe('merging a department site into its county portal', () => {
     for (const p of after)
       expect(fs.readFileSync(path.join(siteFolder(dataDir, PORTAL_CODE), p.path), 'utf8')).toContain(titles.get(p.article_id));
 
+    // The search finds them on the portal.
+    const docs = await db().selectFrom('search_documents').select(['site_id', 'url']).where('article_id', 'in', ids).execute();
+    expect(docs.map((d) => d.site_id)).toEqual([portal.id, portal.id, portal.id]);
+
     // The portal's 政府信息公开目录 lists the policy under the same 索引号.
     expect(
       await db().selectFrom('catalogue_entries').select(['site_id', 'index_no', 'url']).where('article_id', '=', articles.policy).execute(),
