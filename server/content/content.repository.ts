@@ -110,6 +110,11 @@ export const articles = {
   },
   scheduledDue: (db: Q, now: string): Promise<ArticleRow[]> =>
     db.selectFrom('articles').selectAll().where('status', '=', 'scheduled').where('scheduled_at', '<=', now).execute(),
+  /** Hands every article of a site to another site (a merger); returns how many. Revisions and events are keyed by article. */
+  moveSite: async (db: Q, fromSiteId: string, toSiteId: string): Promise<number> => {
+    const r = await db.updateTable('articles').set({ site_id: toSiteId }).where('site_id', '=', fromSiteId).executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
 };
 
 export const revisions = {

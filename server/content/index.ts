@@ -26,6 +26,7 @@ export { columnPublications, type ColumnPublications } from './commands/live-art
 export { addDictionaryEntry, removeDictionaryEntry, listDictionary } from './commands/dictionaries.ts';
 export { storeFile } from './commands/files.ts';
 export { importArticle, type ImportedArticle } from './commands/import-article.ts';
+export { moveSiteArticles } from './commands/site-merge.ts';
 export { wordingCheckerFor } from './commands/checks.ts';
 export type { WordingProblem } from './checks/index.ts';
 export { DEFAULT_STAGES, stageConfigProblems, actionProblems, type WorkflowStage } from './rules/workflow.ts';

@@ -5,6 +5,24 @@ import type { Database, ServiceItemTable, ServiceLinkCheckTable } from '../platf
 type Q = Kysely<Database>;
 
 export const serviceItems = {
+  /** The codes two sites both use (a merger would clash on them). */
+  sharedCodes: async (db: Q, siteId: string, otherSiteId: string): Promise<string[]> =>
+    (
+      await db
+        .selectFrom('service_items as a')
+        .innerJoin('service_items as b', 'b.code', 'a.code')
+        .select('a.code')
+        .where('a.site_id', '=', siteId)
+        .where('b.site_id', '=', otherSiteId)
+        .orderBy('a.code')
+        .execute()
+    ).map((r) => r.code),
+  /** Hands a site's items to another site (a merger); returns how many. */
+  moveSite: async (db: Q, fromSiteId: string, toSiteId: string): Promise<number> =>
+    Number(
+      (await db.updateTable('service_items').set({ site_id: toSiteId }).where('site_id', '=', fromSiteId).executeTakeFirst())
+        .numUpdatedRows,
+    ),
   byId: (db: Q, id: string) => db.selectFrom('service_items').selectAll().where('id', '=', id).executeTakeFirst(),
   byIds: (db: Q, ids: readonly string[]) =>
     ids.length

@@ -27,5 +27,6 @@ export { exportServiceItems, importServiceItems, serviceItemTemplate } from './c
 export { checkServiceLinks } from './commands/link-checks.ts';
 export { guidesOversight, serviceStatistics } from './commands/oversight.ts';
 export { getGuideSettings, saveGuideSettings } from './commands/settings.ts';
+export { moveSiteServiceItems } from './commands/site-merge.ts';
 export { guidesJobs } from './guides.jobs.ts';
 export { guidesRoutes } from './guides.routes.ts';

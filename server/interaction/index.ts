@@ -22,6 +22,7 @@ export { actOnLetter, getLetter, listLetters } from './commands/letter-handling.
 export { interactionOversight, interactionStatistics, overdueLetters, runLetterWarnings } from './commands/letter-oversight.ts';
 export { lettersReceived, openLettersOfSite, type OpenLetterClock } from './commands/open-letters.ts';
 export { createChannel, createReplyTemplate, saveInteractionSettings, updateChannel } from './commands/channels.ts';
+export { moveSiteChannels } from './commands/site-merge.ts';
 export { interactionJobs } from './interaction.jobs.ts';
 export { interactionRoutes } from './interaction.routes.ts';
 export {

@@ -13,6 +13,16 @@ export const channels = {
   insert: (db: Q, row: InteractionChannelTable) => db.insertInto('interaction_channels').values(row).execute(),
   update: (db: Q, id: string, patch: Partial<InteractionChannelTable>) =>
     db.updateTable('interaction_channels').set(patch).where('id', '=', id).execute(),
+  /** Hands a site's channels and their letters to another site (a merger); returns the counts. */
+  moveSite: async (db: Q, fromSiteId: string, toSiteId: string, now: string): Promise<{ channels: number; letters: number }> => {
+    const c = await db
+      .updateTable('interaction_channels')
+      .set({ site_id: toSiteId, updated_at: now })
+      .where('site_id', '=', fromSiteId)
+      .executeTakeFirst();
+    const l = await db.updateTable('letters').set({ site_id: toSiteId }).where('site_id', '=', fromSiteId).executeTakeFirst();
+    return { channels: Number(c.numUpdatedRows), letters: Number(l.numUpdatedRows) };
+  },
 };
 
 interface OfficeFilter {

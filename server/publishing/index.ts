@@ -22,3 +22,4 @@ export { onPublicFilesChanged } from './public-events.ts';
 export { siteFolder } from './site-folders.ts';
 export * from './serve/index.ts';
 export { rebuildSiteRedirects, siteRedirects, switchedSiteIds } from './commands/redirects.ts';
+export { handOverSitePages, type FormerArticlePage } from './commands/site-merge.ts';

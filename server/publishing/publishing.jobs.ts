@@ -9,13 +9,14 @@ import {
   defineJob,
   enqueueArticlePublish,
   enqueueJob,
+  enqueueRedirectsRebuild,
   PUBLISH_ARTICLE_JOB,
   PUBLISH_COLUMN_LISTS_JOB,
   PUBLISH_REDIRECTS_JOB,
   PUBLISH_SERVICES_JOB,
   PUBLISH_SITE_JOB,
 } from '../platform/jobs/index.ts';
-import { rebuildSiteRedirects, switchedSiteIds } from './commands/redirects.ts';
+import { rebuildSiteRedirects, retiredSitesLeadingTo, switchedSiteIds } from './commands/redirects.ts';
 import { refreshPublicHosts } from './serve/public-sites.ts';
 import { publishArticleChange, publishServiceChanges, publishSite, refreshColumnLists, siteChangedSince } from './commands/publish.ts';
 
@@ -52,8 +53,15 @@ export const publishSiteJob = defineJob({
     for (let pass = 0; pass < 3; pass++) {
       const started = ctx.deps.clock.now().toISOString();
       await publishSite(ctx.deps, siteId);
-      if (!(await siteChangedSince(ctx.deps, siteId, started))) return;
+      if (!(await siteChangedSince(ctx.deps, siteId, started))) break;
     }
+    // Old URLs of retired sites that lead to this site's articles follow their pages (a merged
+    // site's articles have their new pages only now).
+    const sources = await retiredSitesLeadingTo(ctx.deps, siteId);
+    if (sources.length)
+      await inTransaction(ctx.deps.db, async (tx) => {
+        for (const source of sources) await enqueueRedirectsRebuild(tx, ctx.deps.clock, source);
+      });
   },
 });
 

@@ -287,6 +287,9 @@ export const publicArticleQueries = {
 };
 
 export const publishedPages = {
+  /** The article pages recorded for a site, with their paths. */
+  ofSite: (db: Q, siteId: string) =>
+    db.selectFrom('published_articles').select(['article_id', 'path']).where('site_id', '=', siteId).orderBy('path').execute(),
   byArticle: (db: Q, articleId: string) =>
     db.selectFrom('published_articles').selectAll().where('article_id', '=', articleId).executeTakeFirst(),
   upsert: async (db: Q, row: PublishedArticleTable) => {
@@ -340,6 +343,9 @@ export const publishedRefs = {
 };
 
 export const columnLists = {
+  /** Hands a site's stale-list markers to another site (a merger moved the columns). */
+  moveSite: (db: Q, fromSiteId: string, toSiteId: string) =>
+    db.updateTable('column_lists').set({ site_id: toSiteId }).where('site_id', '=', fromSiteId).execute(),
   /** Marks a column's list pages as showing an old order, with a new token. */
   markStale: async (db: Q, siteId: string, columnId: string, token: string) => {
     await db
@@ -434,6 +440,18 @@ export const redirectQueries = {
       .executeTakeFirst(),
   siteAddress: (db: Q, id: string) =>
     db.selectFrom('sites').select(['name', 'code', 'domains']).where('id', '=', id).where('status', '!=', 'closed').executeTakeFirst(),
+  /** Retired sites with old URLs that lead to articles of `targetSiteId` (their maps follow its pages). */
+  retiredSourcesOf: async (db: Q, targetSiteId: string): Promise<string[]> =>
+    (
+      await db
+        .selectFrom('article_legacy_urls as u')
+        .innerJoin('sites as s', 's.id', 'u.source_site_id')
+        .select('u.source_site_id')
+        .distinct()
+        .where('u.target_site_id', '=', targetSiteId)
+        .where('s.status', 'in', ['migrating', 'closing', 'closed'])
+        .execute()
+    ).map((r) => r.source_site_id),
   /** Old URLs of the site that became articles, with the public page of each (articles not public are left out). */
   legacyArticles: (db: Q, sourceSiteId: string) =>
     db

@@ -2,4 +2,5 @@
 export { offerToSubscribers, pushArticle, takeEntry, declineEntry, removeEntry } from './commands/entries.ts';
 export { createSubscription, removeSubscription, listSubscriptions, syndicationColumns } from './commands/subscriptions.ts';
 export { listEntries, articleSyndications } from './commands/queries.ts';
+export { moveSiteSyndication } from './commands/site-merge.ts';
 export { syndicationRoutes } from './syndication.routes.ts';

@@ -145,3 +145,32 @@ export const entries = {
     return q.execute();
   },
 };
+
+/** A merger hands a site's columns to another site: subscriptions and entries follow on both sides. */
+export const siteMove = {
+  apply: async (db: Q, fromSiteId: string, toSiteId: string): Promise<{ subscriptions: number; entries: number }> => {
+    let subscriptions = 0;
+    let entries = 0;
+    for (const column of ['site_id', 'source_site_id'] as const) {
+      subscriptions += Number(
+        (
+          await db
+            .updateTable('column_subscriptions')
+            .set({ [column]: toSiteId })
+            .where(column, '=', fromSiteId)
+            .executeTakeFirst()
+        ).numUpdatedRows,
+      );
+      entries += Number(
+        (
+          await db
+            .updateTable('syndications')
+            .set({ [column]: toSiteId })
+            .where(column, '=', fromSiteId)
+            .executeTakeFirst()
+        ).numUpdatedRows,
+      );
+    }
+    return { subscriptions, entries };
+  },
+};

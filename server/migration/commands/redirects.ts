@@ -1,5 +1,6 @@
 /** The redirect map for the integrator: each old URL of a source site and the article it became. */
 import type { Db } from '../../platform/db/database.ts';
+import type { Tx } from '../../platform/db/transaction.ts';
 import { legacyUrls } from '../migration.repository.ts';
 
 export interface LegacyRedirect {
@@ -25,4 +26,29 @@ export async function* legacyRedirects(db: Db, sourceSiteId: string): AsyncGener
 /** The old URLs an article was imported from (for its page in the admin). */
 export async function legacyUrlsOfArticle(db: Db, articleId: string): Promise<string[]> {
   return (await legacyUrls.ofArticle(db.kysely, articleId)).map((r) => r.old_url);
+}
+
+/**
+ * Records, in the caller's transaction, the pages a merged site showed as its old URLs leading to
+ * the same articles now on `targetSiteId` (the sites room's merger; docs/consolidation.md), so
+ * the redirects of the retired site send each old page to the article's new one.
+ */
+export async function recordMovedArticleUrls(
+  tx: Tx,
+  now: string,
+  move: { sourceSiteId: string; targetSiteId: string; pages: readonly { articleId: string; url: string; path: string }[] },
+): Promise<number> {
+  for (const p of move.pages)
+    await legacyUrls.put(tx.trx, {
+      source_site_id: move.sourceSiteId,
+      old_url: p.url,
+      old_path: p.path,
+      article_id: p.articleId,
+      target_site_id: move.targetSiteId,
+      content_hash: null,
+      import_id: null,
+      created_at: now,
+      updated_at: now,
+    });
+  return move.pages.length;
 }

@@ -174,3 +174,8 @@ export async function switchedSiteIds(deps: Deps): Promise<string[]> {
     if ((await redirectQueries.signature(deps.db.kysely, site.id)) !== '0:') ids.push(site.id);
   return ids;
 }
+
+/** Retired sites with old URLs that lead to articles of this site: their redirects follow its pages. */
+export function retiredSitesLeadingTo(deps: Deps, siteId: string): Promise<string[]> {
+  return redirectQueries.retiredSourcesOf(deps.db.kysely, siteId);
+}

@@ -43,6 +43,7 @@ import {
 } from '../rules/lifecycle.ts';
 import { orgChain } from '../rules/site-rules.ts';
 import { lifecycle, sites } from '../sites.repository.ts';
+import { moveSiteIntoPortal } from './merge.ts';
 import { checkSite } from './sites.ts';
 
 /** The request as stored on the site (`lifecycle_request`). */
@@ -147,6 +148,11 @@ const EFFECTS: Effects = {
     // Closing or merging: the successor must still be able to take over on the day of approval.
     const problems = await successorRefusals(c, r.kind === 'merge' ? 'requestMerge' : 'requestClose', r.successorSiteId);
     if (problems.length) throw refused(problems);
+    // A merged site's columns, articles, channels and service items become the portal's now, in
+    // this transaction: the approval and the move stand or fall together (set-based updates,
+    // one row per published page for the old URLs, so a department site's size is no concern).
+    const moved =
+      r.kind === 'merge' && r.successorSiteId ? await moveSiteIntoPortal(c.deps, c.tx, c.actor, c.site, r.successorSiteId) : null;
     const noticeUntil = addDays(c.today, c.deps.config.closureNoticeDays);
     return {
       ...base,
@@ -165,6 +171,17 @@ const EFFECTS: Effects = {
         noticeUntil,
         successorSiteId: r.successorSiteId ?? null,
         successorUrl: r.successorUrl ?? null,
+        ...(moved
+          ? {
+              moved: {
+                channelSlug: moved.channelSlug,
+                columns: moved.columns,
+                articles: moved.articles,
+                channels: moved.channels,
+                serviceItems: moved.serviceItems,
+              },
+            }
+          : {}),
       },
     };
   },
