@@ -3,15 +3,7 @@ export { createSite, updateSite, getSite, listSites, findSiteId, presentSite, ty
 export { createColumn, updateColumn, closeColumn, listColumns, findColumn, presentColumn, type Column } from './commands/columns.ts';
 export { siteColumns } from './commands/site-columns.ts';
 export { freshnessDays, siteProblems, isCountyDepartment } from './rules/site-rules.ts';
-export {
-  takeLifecycleStep,
-  getLifecycle,
-  consolidationView,
-  consolidationFindings,
-  retiredSites,
-  finishDueClosures,
-  type RetiredSite,
-} from './commands/lifecycle.ts';
+export { takeLifecycleStep, getLifecycle, consolidationView, consolidationFindings, finishDueClosures } from './commands/lifecycle.ts';
 export { LIFECYCLE, stepRefusals } from './rules/lifecycle.ts';
 export type { ConsolidationProblem } from './rules/consolidation.ts';
 export { sitesJobs, FINISH_CLOSURES_JOB } from './sites.jobs.ts';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemActor } from '#server/platform/actor.ts';
 import { drainJobs, fireDueSchedules, JobRegistry, SCHEDULES } from '#server/platform/jobs/index.ts';
 import { publishingJobs, siteFolder } from '#server/publishing/index.ts';
-import { finishDueClosures, retiredSites, sitesJobs } from '#server/sites/index.ts';
+import { finishDueClosures, sitesJobs } from '#server/sites/index.ts';
 import { activateSite, buildNewsroom, buildOrg, buildSite, buildUser } from '#test/factories.ts';
 import { createTestApp, loginAs, type Session, type TestApp } from '#test/http.ts';
 
@@ -181,19 +181,6 @@ describe('offline, closing and merging', () => {
     expect(closed).toMatchObject({ status: 'closed', closedAt: '2026-12-26T22:10:00.000Z' });
     expect(closed.events.at(-1)).toMatchObject({ step: 'finishClosure', actorName: 'system:job:sites.finishClosures' });
     expect(closed.events.filter((e: { step: string }) => e.step === 'finishClosure')).toHaveLength(1);
-
-    expect(await retiredSites(t.deps.db)).toEqual([
-      {
-        id: room.site.id,
-        code: '9901000062',
-        hosts: ['ny.example-city.gov.cn'],
-        status: 'closed',
-        successorSiteId: portal.id,
-        successorUrl: null,
-        noticeUntil: '2026-12-27',
-        closedAt: '2026-12-26T22:10:00.000Z',
-      },
-    ]);
   });
 });
 

@@ -83,8 +83,6 @@ export const lifecycle = {
       .where('notice_until', '<=', today)
       .orderBy('notice_until')
       .execute(),
-  retired: (db: Q): Promise<SiteRow[]> =>
-    db.selectFrom('sites').selectAll().where('status', 'in', ['migrating', 'closing', 'closed']).orderBy('name').execute(),
 };
 
 export const columns = {

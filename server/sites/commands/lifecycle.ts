@@ -484,44 +484,6 @@ export async function consolidationView(deps: Deps, actor: Actor): Promise<Conso
     });
 }
 
-/** A site that moved on or is moving on: what serving redirects from its old addresses needs. */
-export interface RetiredSite {
-  id: string;
-  code: string | null;
-  /** Its domains and the host of its base URL, lower case, without duplicates. */
-  hosts: string[];
-  status: 'migrating' | 'closing' | 'closed';
-  successorSiteId: string | null;
-  successorUrl: string | null;
-  noticeUntil: string | null;
-  closedAt: string | null;
-}
-
-/** Every site whose status is migrating, closing or closed (for redirects of old sites; no permission: a query for the platform). */
-export async function retiredSites(db: Deps['db']): Promise<RetiredSite[]> {
-  const rows = await lifecycle.retired(db.kysely);
-  return rows.map((r) => {
-    const hosts = new Set((JSON.parse(r.domains) as string[]).map((d) => d.toLowerCase()));
-    if (r.base_url) {
-      try {
-        hosts.add(new URL(r.base_url).hostname.toLowerCase());
-      } catch {
-        // A stored base URL was validated on entry; an unreadable one adds no host.
-      }
-    }
-    return {
-      id: r.id,
-      code: r.code,
-      hosts: [...hosts],
-      status: r.status as RetiredSite['status'],
-      successorSiteId: r.successor_site_id,
-      successorUrl: r.successor_url,
-      noticeUntil: r.notice_until,
-      closedAt: r.closed_at,
-    };
-  });
-}
-
 /** Closes every closing site whose notice period is over (the daily job; idempotent). Returns how many closed. */
 export async function finishDueClosures(deps: Deps, actor: Actor): Promise<number> {
   requirePermission(actor, 'system.jobs');
