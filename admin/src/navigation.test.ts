@@ -20,7 +20,7 @@ describe('navigation', () => {
   });
 
   it('shows an editor the content screens but no system administration', () => {
-    expect(labels(ROLE_PERMISSIONS.editor)).toEqual(['网站管理: 网站列表 网站年度报表', '内容发布: 信息管理 待我审核 发布时限 信息共享']);
+    expect(labels(ROLE_PERMISSIONS.editor)).toEqual(['网站管理: 网站列表 网站年度报表 信息共享', '内容发布: 信息管理 待我审核 发布时限']);
     expect(labels(ROLE_PERMISSIONS.leader)).toEqual([
       '网站管理: 网站列表',
       '内容发布: 信息管理 待我审核 发布时限',
@@ -28,9 +28,8 @@ describe('navigation', () => {
       '办事服务: 办事事项',
     ]);
     expect(labels(ROLE_PERMISSIONS.siteAdmin)).toEqual([
-      '网站管理: 网站列表 栏目管理 审核流程 网站年度报表 集约化 网站迁移',
-      // Subscriptions of its columns to other sites' columns.
-      '内容发布: 信息共享',
+      // 信息共享: subscriptions of its columns to other sites' columns.
+      '网站管理: 网站列表 栏目管理 审核流程 网站年度报表 集约化 网站迁移 信息共享',
       '互动交流: 互动渠道',
       '网站监测: 整改任务',
       '系统管理: 检查词库',
@@ -39,9 +38,9 @@ describe('navigation', () => {
 
   it('keeps the three administrators apart', () => {
     expect(labels(ROLE_PERMISSIONS.platformAdmin)).toEqual([
-      '网站管理: 网站列表 栏目管理 审核流程 网站年度报表 集约化 网站迁移',
-      // Column subscriptions only (columns.manage); taking offers needs a content permission.
-      '内容发布: 信息共享',
+      // 信息共享: column subscriptions only (columns.manage); taking offers needs a content permission.
+      // No 内容发布 menu at all: the system administrator does no content work.
+      '网站管理: 网站列表 栏目管理 审核流程 网站年度报表 集约化 网站迁移 信息共享',
       '互动交流: 互动渠道',
       '系统管理: 单位管理 用户管理 检查词库 节假日管理 任务运行',
     ]);

@@ -52,6 +52,9 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { path: '/sites/consolidation', label: '集约化', anyOf: ['sites.lifecycle.request', 'sites.lifecycle.approve'] },
       // Old sites are read into hosted ones by the platform's or the target site's administrators.
       { path: LEGACY_IMPORTS_PATH, label: '网站迁移', anyOf: ['migration.manage'] },
+      // Between sites (统一信息资源库): a receiving site's editors take offers, its administrators keep
+      // the subscriptions. Kept out of 内容发布 so the platform administrator (三员) sees no content menu.
+      { path: SYNDICATION_PATH, label: '信息共享', anyOf: ['content.author', 'content.firstReview', 'columns.manage'] },
     ],
   },
   {
@@ -61,8 +64,6 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { path: '/articles', label: '信息管理', anyOf: CONTENT_ANY },
       { path: '/reviews', label: '待我审核', anyOf: REVIEW_ANY },
       { path: '/deadlines', label: '发布时限', anyOf: CONTENT_ANY },
-      // A receiving site's editors take offers; its administrators keep the subscriptions.
-      { path: SYNDICATION_PATH, label: '信息共享', anyOf: ['content.author', 'content.firstReview', 'columns.manage'] },
     ],
   },
   {
