@@ -19,6 +19,6 @@ export {
 } from './commands/imports.ts';
 export { analyseImport } from './commands/analyse.ts';
 export { runImport } from './commands/run-import.ts';
-export { legacyRedirects, legacyUrlsOfArticle, recordMovedArticleUrls, type LegacyRedirect } from './commands/redirects.ts';
+export { legacyRedirects, recordMovedArticleUrls, type LegacyRedirect } from './commands/redirects.ts';
 export { migrationJobs } from './migration.jobs.ts';
 export { migrationRoutes } from './migration.routes.ts';

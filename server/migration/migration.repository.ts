@@ -160,6 +160,4 @@ export const legacyUrls = {
     if (after !== null) q = q.where('old_url', '>', after);
     return q.orderBy('old_url').limit(limit).execute();
   },
-  ofArticle: (db: Q, articleId: string): Promise<ArticleLegacyUrlTable[]> =>
-    db.selectFrom('article_legacy_urls').selectAll().where('article_id', '=', articleId).orderBy('old_url').execute(),
 };

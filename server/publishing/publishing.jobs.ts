@@ -16,7 +16,7 @@ import {
   PUBLISH_SERVICES_JOB,
   PUBLISH_SITE_JOB,
 } from '../platform/jobs/index.ts';
-import { rebuildSiteRedirects, retiredSitesLeadingTo, switchedSiteIds } from './commands/redirects.ts';
+import { isSwitched, rebuildSiteRedirects, retiredSitesLeadingTo } from './commands/redirects.ts';
 import { refreshPublicHosts } from './serve/public-sites.ts';
 import { publishArticleChange, publishServiceChanges, publishSite, refreshColumnLists, siteChangedSince } from './commands/publish.ts';
 
@@ -95,7 +95,7 @@ export const rebuildRedirectsJob = defineJob({
     const { entries } = await rebuildSiteRedirects(ctx.deps, siteId);
     await refreshPublicHosts();
     // Checked once the switch is made; the daily check covers sites switched later.
-    if (entries > 0 && (await switchedSiteIds(ctx.deps)).includes(siteId))
+    if (entries > 0 && (await isSwitched(ctx.deps, siteId)))
       await inTransaction(ctx.deps.db, (tx) =>
         enqueueJob(tx, ctx.deps.clock, CHECK_REDIRECTS_JOB, { siteId }, { dedupeKey: `${CHECK_REDIRECTS_JOB}:${siteId}` }),
       );

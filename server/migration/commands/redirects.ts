@@ -23,11 +23,6 @@ export async function* legacyRedirects(db: Db, sourceSiteId: string): AsyncGener
   }
 }
 
-/** The old URLs an article was imported from (for its page in the admin). */
-export async function legacyUrlsOfArticle(db: Db, articleId: string): Promise<string[]> {
-  return (await legacyUrls.ofArticle(db.kysely, articleId)).map((r) => r.old_url);
-}
-
 /**
  * Records, in the caller's transaction, the pages a merged site showed as its old URLs leading to
  * the same articles now on `targetSiteId` (the sites room's merger; docs/consolidation.md), so

@@ -179,3 +179,9 @@ export async function switchedSiteIds(deps: Deps): Promise<string[]> {
 export function retiredSitesLeadingTo(deps: Deps, siteId: string): Promise<string[]> {
   return redirectQueries.retiredSourcesOf(deps.db.kysely, siteId);
 }
+
+/** True when the site's old host names lead here now (closing or closed). */
+export async function isSwitched(deps: Deps, siteId: string): Promise<boolean> {
+  const site = await redirectQueries.retiredSite(deps.db.kysely, siteId);
+  return site !== undefined && SWITCHED.includes(site.status);
+}
